@@ -142,7 +142,33 @@ public final class AhoCorasick {
         outPatterns[outStart[s] + k] = out.get(k);
       }
     }
-    return new AhoCorasick(charClass, classes, delta, outStart, outPatterns, lengths);
+    int[] table = new int[delta.length];
+    for (int k = 0; k < delta.length; k++) {
+      int next = delta[k];
+      table[k] = next * classes | (outStart[next] != outStart[next + 1] ? OUTPUT_FLAG : 0);
+    }
+    return new AhoCorasick(charClass, classes, table, outStart, outPatterns, lengths);
+  }
+
+  /** Set in a {@link #table()} entry when some pattern ends in the target state. */
+  public static final int OUTPUT_FLAG = 0x80000000;
+
+  /**
+   * The transition table for tight loops: entry {@code state + charClass(c)} holds the next state
+   * (states are premultiplied by {@link #classCount()}; the root is 0), with {@link #OUTPUT_FLAG}
+   * set when a pattern ends there. The array is shared: do not modify it.
+   */
+  public int[] table() {
+    return delta;
+  }
+
+  public int classCount() {
+    return classes;
+  }
+
+  /** The character class of {@code c}: 0 when no pattern contains it. */
+  public int charClass(char c) {
+    return charClass[c];
   }
 
   /** The start state. */
@@ -150,24 +176,25 @@ public final class AhoCorasick {
     return 0;
   }
 
-  /** The state after reading {@code c} in {@code state}. */
+  /** The state after reading {@code c} in {@code state} (states as in {@link #table()}). */
   public int next(int state, char c) {
-    return delta[state * classes + charClass[c]];
+    return delta[state + charClass[c]] & ~OUTPUT_FLAG;
   }
 
   /** Whether some pattern ends in {@code state}. */
   public boolean hasOutput(int state) {
-    return outStart[state] != outStart[state + 1];
+    int s = state / classes;
+    return outStart[s] != outStart[s + 1];
   }
 
   /** The index into {@link #outputPattern} of the first pattern ending in {@code state}. */
   public int outputStart(int state) {
-    return outStart[state];
+    return outStart[state / classes];
   }
 
   /** The index just after the last pattern ending in {@code state}. */
   public int outputEnd(int state) {
-    return outStart[state + 1];
+    return outStart[state / classes + 1];
   }
 
   /** The pattern id at index {@code k} of the output lists. */
@@ -201,7 +228,8 @@ public final class AhoCorasick {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       state = next(state, text.charAt(i));
-      for (int k = outStart[state]; k < outStart[state + 1]; k++) {
+      int s = state / classes;
+      for (int k = outStart[s]; k < outStart[s + 1]; k++) {
         int id = outPatterns[k];
         found.add(new int[] {id, i + 1 - patternLength[id], i + 1});
       }

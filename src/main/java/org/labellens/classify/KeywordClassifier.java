@@ -59,8 +59,11 @@ public final class KeywordClassifier {
   private final int[] slotEnd;
   private int[] touched = new int[64];
   private int touchedCount;
-  private final int[] ring;
-  private final int ringMask;
+  private final int[] table;
+  private final byte[] asciiClass;
+  private int[] expansions = new int[4];
+  private char[] chars = new char[8192];
+  private int expansionCount;
   private final double[] scores;
   private final boolean[] predictedLabel;
   private final int[][] exclusionSpans;
@@ -80,9 +83,8 @@ public final class KeywordClassifier {
     this.slotHits = new int[slots];
     this.slotStart = new int[slots];
     this.slotEnd = new int[slots];
-    int ringSize = Integer.highestOneBit(Math.max(2, compiled.automaton.maxLength() + 1)) * 2;
-    this.ring = new int[ringSize];
-    this.ringMask = ringSize - 1;
+    this.table = compiled.automaton.table();
+    this.asciiClass = compiled.asciiClass;
     this.scores = new double[compiled.labelCount];
     this.predictedLabel = new boolean[compiled.labelCount];
     this.exclusionSpans = new int[compiled.exclusionPatterns.size() * 3][];
@@ -170,15 +172,18 @@ public final class KeywordClassifier {
     Arrays.fill(exclusionSpans, null);
     touchedCount = 0;
     if (c.automaton.patternCount() > 0) {
-      int state = AhoCorasick.root();
-      int[] pos = {0};
-      state = feed(title, 0, state, pos, REGION_TITLE);
-      state = step(state, ' ', titleLength, 1, pos);
-      feed(body, titleLength + 1, state, pos, REGION_BODY);
+      expansionCount = 0;
+      int state = feed(title, 0, AhoCorasick.root(), REGION_TITLE);
+      int v = table[state + asciiClass[' ']];
+      state = v & ~AhoCorasick.OUTPUT_FLAG;
+      if (v < 0) {
+        emit(state, titleLength + expansionCount, titleLength + 1, REGION_JOIN);
+      }
+      feed(body, titleLength + 1, state, REGION_BODY);
       if (c.searchesLabels && !issue.labels().isEmpty()) {
         labelsText = issue.labelsText();
-        pos[0] = 0;
-        feed(labelsText, 0, AhoCorasick.root(), pos, REGION_LABELS);
+        expansionCount = 0;
+        feed(labelsText, 0, AhoCorasick.root(), REGION_LABELS);
       }
     }
     if (!c.regexSinks.isEmpty()) {
@@ -190,66 +195,75 @@ public final class KeywordClassifier {
    * Runs the automaton over {@code text}, whose first char has coordinate {@code base}: title chars
    * are at 0..T-1, the joining space at T, body chars at T+1.., so one coordinate space serves the
    * study's joined text. Labels have their own space.
+   *
+   * <p>Lower-casing maps one char to one char except 'İ', which becomes two; the positions of those
+   * extra chars are kept in {@code expansions} (rare) to map a match's start back to the original
+   * text.
    */
-  private int feed(String text, int base, int state, int[] pos, int region) {
-    AhoCorasick ac = c.automaton;
-    int n = text.length();
-    int p = pos[0];
+  private int feed(String text, int base, int state, int region) {
+    final int[] table = this.table;
+    final byte[] ascii = this.asciiClass;
+    final int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    final char[] buffer = chars;
+    text.getChars(0, n, buffer, 0);
     int i = 0;
     while (i < n) {
-      char ch = text.charAt(i);
+      char ch = buffer[i];
       if (ch < 128) {
-        ring[p & ringMask] = base + i;
-        p++;
-        state = ac.next(state, LowerCase.ascii(ch));
-        if (ac.hasOutput(state)) {
-          emit(state, p, base + i + 1, region);
+        int v = table[state + ascii[ch]];
+        state = v & ~AhoCorasick.OUTPUT_FLAG;
+        if (v < 0) {
+          emit(state, base + i + expansionCount, base + i + 1, region);
         }
         i++;
       } else {
         long lower = LowerCase.at(text, 0, n, i);
         int consumed = LowerCase.consumed(lower);
         int coord = base + i;
-        ring[p & ringMask] = coord;
-        p++;
-        state = ac.next(state, LowerCase.first(lower));
-        if (ac.hasOutput(state)) {
-          emit(state, p, coord + consumed, region);
+        int v = table[state + c.automaton.charClass(LowerCase.first(lower))];
+        state = v & ~AhoCorasick.OUTPUT_FLAG;
+        if (v < 0) {
+          emit(state, coord + expansionCount, coord + consumed, region);
         }
         if (LowerCase.count(lower) == 2) {
-          ring[p & ringMask] = coord;
-          p++;
-          state = ac.next(state, LowerCase.second(lower));
-          if (ac.hasOutput(state)) {
-            emit(state, p, coord + consumed, region);
+          if (expansionCount == expansions.length) {
+            expansions = Arrays.copyOf(expansions, expansionCount * 2);
+          }
+          // the extra char's lower-cased index: its coordinate plus all expansions so far
+          expansions[expansionCount] = coord + expansionCount + 1;
+          expansionCount++;
+          v = table[state + c.automaton.charClass(LowerCase.second(lower))];
+          state = v & ~AhoCorasick.OUTPUT_FLAG;
+          if (v < 0) {
+            emit(state, coord + expansionCount, coord + consumed, region);
           }
         }
         i += consumed;
       }
     }
-    pos[0] = p;
     return state;
   }
 
-  private int step(int state, char ch, int coord, int consumed, int[] pos) {
-    AhoCorasick ac = c.automaton;
-    int p = pos[0];
-    ring[p & ringMask] = coord;
-    p++;
-    state = ac.next(state, ch);
-    pos[0] = p;
-    if (ac.hasOutput(state)) {
-      emit(state, p, coord + consumed, REGION_JOIN);
-    }
-    return state;
+  /** The original coordinate of the lower-cased char at {@code folded}. */
+  private int coordinate(int folded) {
+    int k = Arrays.binarySearch(expansions, 0, expansionCount, folded);
+    int before = k >= 0 ? k + 1 : -k - 1;
+    return folded - before;
   }
 
-  /** Every pattern ending in {@code state}; {@code p} folded chars read, match ends at coord. */
-  private void emit(int state, int p, int end, int region) {
+  /**
+   * Every pattern ending in {@code state}, whose last lower-cased char has index {@code folded};
+   * the match ends at coordinate {@code end} (exclusive).
+   */
+  private void emit(int state, int folded, int end, int region) {
     AhoCorasick ac = c.automaton;
     for (int k = ac.outputStart(state), e = ac.outputEnd(state); k < e; k++) {
       int id = ac.outputPattern(k);
-      int start = ring[(p - ac.patternLength(id)) & ringMask];
+      int first = folded + 1 - ac.patternLength(id);
+      int start = expansionCount == 0 ? first : coordinate(first);
       int where = region;
       if (region != REGION_LABELS) {
         if (end <= titleLength) {
@@ -679,6 +693,7 @@ public final class KeywordClassifier {
     final Sink[][] patternSinks;
     final List<Sink> regexSinks = new ArrayList<>();
     final List<Pattern> exclusionPatterns = new ArrayList<>();
+    final byte[] asciiClass = new byte[128];
     final int[] labelBase;
     final int labelCount;
     final int[] predictedDimensions;
@@ -757,6 +772,12 @@ public final class KeywordClassifier {
       }
       sinks = all.toArray(new Sink[0]);
       automaton = AhoCorasick.build(new ArrayList<>(patternIds.keySet()));
+      if (automaton.classCount() > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException("keywords use too many distinct characters");
+      }
+      for (char ch = 0; ch < 128; ch++) {
+        asciiClass[ch] = (byte) automaton.charClass(LowerCase.ascii(ch));
+      }
       patternSinks = new Sink[byPattern.size()][];
       for (int i = 0; i < byPattern.size(); i++) {
         patternSinks[i] = byPattern.get(i).toArray(new Sink[0]);
