@@ -120,7 +120,7 @@ final class JsonIssueReader {
           file + ":" + p.currentLocation().getLineNr() + ": the JSON ends inside an object");
     }
     if (!wrapper) {
-      emit(single, file + ":" + at.getLineNr() + ":" + at.getColumnNr(), sink);
+      emit(single, file + ":" + at.getLineNr(), sink);
     }
   }
 

@@ -168,8 +168,22 @@ public final class Database implements AutoCloseable {
    * a damaged or read-only file, as a {@link BadInputException}.
    */
   public <T> T write(SqlWork<T> work) {
+    return write(work, true);
+  }
+
+  /**
+   * Like {@link #write(SqlWork)} for bulk work (imports): the transaction is just as atomic, and
+   * safe against a crash of the program, but its commit does not wait for the disk (WAL with {@code
+   * synchronous = NORMAL}); after a power cut the whole transaction may be missing, never half of
+   * it.
+   */
+  public <T> T writeBulk(SqlWork<T> work) {
+    return write(work, false);
+  }
+
+  private <T> T write(SqlWork<T> work, boolean durable) {
     ensureOpen();
-    Future<T> future = writer.submit(() -> runWrite(work));
+    Future<T> future = writer.submit(() -> runWrite(work, durable));
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -209,11 +223,28 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private <T> T runWrite(SqlWork<T> work) throws SQLException {
+  private <T> T runWrite(SqlWork<T> work, boolean durable) throws SQLException {
     if (writeConnection == null) {
       writeConnection = newConnection();
     }
     Connection c = writeConnection;
+    if (!durable) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA synchronous = NORMAL");
+      }
+    }
+    try {
+      return runTransaction(c, work);
+    } finally {
+      if (!durable) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA synchronous = FULL");
+        }
+      }
+    }
+  }
+
+  private <T> T runTransaction(Connection c, SqlWork<T> work) throws SQLException {
     long deadline = System.currentTimeMillis() + WRITE_RETRY_LIMIT_MS;
     while (true) {
       try (Statement s = c.createStatement()) {

@@ -64,7 +64,11 @@ public final class IssueStore {
     }
 
     public Outcome upsert(Issue issue) throws SQLException {
-      String hash = contentHash(issue);
+      return upsert(issue, contentHash(issue));
+    }
+
+    /** Upserts with a content hash computed beforehand (see {@link #contentHash}). */
+    public Outcome upsert(Issue issue, String hash) throws SQLException {
       find.setString(1, issue.repo());
       find.setInt(2, issue.number());
       long id = -1;
@@ -148,7 +152,7 @@ public final class IssueStore {
   /**
    * SHA-256 over every stored field, length-prefixed so no two different issues collide by joining.
    */
-  static String contentHash(Issue issue) {
+  public static String contentHash(Issue issue) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
