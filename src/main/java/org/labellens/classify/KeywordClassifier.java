@@ -593,7 +593,7 @@ public final class KeywordClassifier {
                   sink.dimension,
                   sink.labelId,
                   sink.keyword,
-                  FIELDS[slot % NF],
+                  FIELDS[slot % NF].key(),
                   slotStart[slot],
                   slotEnd[slot],
                   slotHits[slot]));

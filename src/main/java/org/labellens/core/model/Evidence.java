@@ -1,22 +1,21 @@
 package org.labellens.core.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Why the classifier predicted a label: a keyword (or pattern) of one of its rules, found in one
- * field. The offsets are of the first occurrence, in UTF-16 units of the original (not lower-cased)
- * field text; {@code hits} counts every occurrence of the keyword in that field.
+ * Why a classifier gave a label: the keyword or pattern that matched, in which field, where (UTF-16
+ * offsets of the first occurrence in that field's original, not lower-cased, text) and how many
+ * times.
  *
  * @param keyword the keyword as written in the taxonomy, or a pattern written as {@code /regex/}
+ * @param field where it matched: {@code title}, {@code body}, {@code labels}, a body zone such as
+ *     {@code body:code} (offsets still into the whole body), or {@code title+body} for a phrase
+ *     straddling the join of the study's {@code title + " " + body} (offsets into that text); see
+ *     {@link EvidenceField}
  */
 public record Evidence(
-    String dimension,
-    String label,
-    String keyword,
-    EvidenceField field,
-    int start,
-    int end,
-    int hits) {
+    String dimension, String label, String keyword, String field, int start, int end, int hits) {
 
   public Evidence {
     Objects.requireNonNull(dimension, "dimension");
@@ -27,5 +26,10 @@ public record Evidence(
       throw new IllegalArgumentException(
           "bad evidence span " + start + ".." + end + " x" + hits + " for " + keyword);
     }
+  }
+
+  /** The field as a known kind, when it is one. */
+  public Optional<EvidenceField> fieldKind() {
+    return EvidenceField.fromKey(field);
   }
 }
