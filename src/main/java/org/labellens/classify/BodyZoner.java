@@ -89,6 +89,69 @@ public final class BodyZoner {
     "NVIDIA Topology:",
   };
 
+  /** Line starts of shell commands written outside fences. */
+  private static final String[] COMMAND_PREFIXES = {
+    "python -",
+    "python3 -",
+    "python ./",
+    "python3 ./",
+    "vllm serve",
+    "./",
+    "llama-cli ",
+    "llama-server ",
+    "CUDA_VISIBLE_DEVICES=",
+    "HIP_VISIBLE_DEVICES=",
+    "docker run",
+    "curl ",
+    "$ ",
+    "pip install",
+    "pip3 install",
+    "export ",
+    "cmake ",
+    "torchrun ",
+    "mpirun ",
+    "srun ",
+  };
+
+  /** Prefixes of llama.cpp start-up lines that print model metadata, hardware and build. */
+  private static final String[] DUMP_PREFIXES = {
+    "llm_load_print_meta:",
+    "llama_model_loader:",
+    "print_info:",
+    "load_tensors:",
+    "llm_load_tensors:",
+    "llama_context:",
+    "llama_new_context_with_model:",
+    "llama_kv_cache",
+    "system_info:",
+    "ggml_cuda_init:",
+    "ggml_metal_init:",
+    "ggml_vulkan:",
+    "ggml_sycl_init:",
+    "llama_model_load_from_file",
+    "llama_load_model_from_file",
+    "load_backend:",
+    "build:",
+    "main: build",
+    "llm_load_vocab:",
+    "load: ",
+    "clip_model_loader:",
+    "common_init_from_params:",
+    "llama_init_from_model:",
+    "graph_reserve:",
+    "sched_reserve:",
+    "llama_print_timings:",
+    "print_timings:",
+    "llama_perf_context_print:",
+    "llama_perf_sampler_print:",
+    "common_perf_print:",
+  };
+
+  /** Markers of a whole configuration printed on one (long) log line. */
+  private static final String[] CONFIG_MARKERS = {
+    "with config:", "ServerArgs(", "Namespace(", "EngineArgs(", "server_args=", "non-default args:",
+  };
+
   private static final String[] LOG_LEVELS = {
     "INFO", "WARNING", "WARN", "ERROR", "DEBUG", "CRITICAL",
   };
@@ -114,6 +177,7 @@ public final class BodyZoner {
     private boolean inEnvDetails;
     private boolean inTraceback;
     private boolean previousLog;
+    private boolean previousCommand;
     private int nextPercent = -1;
     private BodyZone lastZone = BodyZone.PROSE;
     // an open fence
@@ -200,10 +264,67 @@ public final class BodyZoner {
         case SECTION_LOG -> add(BodyZone.LOG, start, next);
         case SECTION_TEMPLATE -> add(BodyZone.TEMPLATE, start, next);
         default -> {
+          boolean command = previousCommand || isCommandLine(first, end);
+          previousCommand = command && s.charAt(end - 1) == '\\';
+          if (command) {
+            previousLog = false;
+            add(BodyZone.CODE, start, next);
+            return;
+          }
           previousLog = continuation || isLogLine(first, end);
-          add(previousLog ? BodyZone.LOG : BodyZone.PROSE, start, next);
+          if (previousLog && isDumpLine(first, end)) {
+            add(BodyZone.ENV, start, next);
+          } else {
+            add(previousLog ? BodyZone.LOG : BodyZone.PROSE, start, next);
+          }
         }
       }
+    }
+
+    /**
+     * A shell command written in prose, outside a fence: {@code python -m ...}, {@code vllm serve},
+     * {@code ./llama-cli ...}, {@code CUDA_VISIBLE_DEVICES=0 ...}, {@code $ ...}, {@code --flag}
+     * lines; a line ending in a backslash continues the command.
+     */
+    private boolean isCommandLine(int first, int end) {
+      for (String prefix : COMMAND_PREFIXES) {
+        if (startsWith(prefix, first, end)) {
+          return true;
+        }
+      }
+      return first + 2 < end
+          && s.charAt(first) == '-'
+          && s.charAt(first + 1) == '-'
+          && Character.isLetter(s.charAt(first + 2));
+    }
+
+    /**
+     * A start-up or configuration dump line inside a log: llama.cpp's model metadata and system
+     * lines ({@code llm_load_print_meta:}, {@code llama_model_loader:}, {@code system_info:}, ...)
+     * unless they report an error, and long lines printing a whole configuration ({@code
+     * Initializing an LLM engine ... with config:}, {@code server_args=ServerArgs(...)}, {@code
+     * Namespace(...)}).
+     */
+    private boolean isDumpLine(int first, int end) {
+      char c = s.charAt(first);
+      if (c >= 'a' && c <= 's') {
+        for (String prefix : DUMP_PREFIXES) {
+          if (startsWith(prefix, first, end)) {
+            return indexOf("rror", first, end) < 0
+                && indexOf("fail", first, end) < 0
+                && indexOf("assert", first, end) < 0;
+          }
+        }
+      }
+      if (end - first < 160) {
+        return false;
+      }
+      for (String marker : CONFIG_MARKERS) {
+        if (indexOf(marker, first, Math.min(end, first + 400)) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void add(BodyZone zone, int start, int end) {
@@ -273,14 +394,42 @@ public final class BodyZoner {
       } else {
         zone = classifyBlock(fenceStart, next);
       }
-      add(zone, fenceStart, next);
+      if (zone == BodyZone.LOG) {
+        addLogLines(fenceStart, next);
+      } else {
+        add(zone, fenceStart, next);
+      }
       fenceStart = -1;
+    }
+
+    /** A log block line by line: start-up and configuration dumps in it are env. */
+    private void addLogLines(int start, int end) {
+      int lineStart = start;
+      while (lineStart < end) {
+        int newline = s.indexOf('\n', lineStart);
+        int lineEnd = newline < 0 || newline >= end ? end : newline + 1;
+        int contentEnd = lineEnd;
+        while (contentEnd > lineStart
+            && (s.charAt(contentEnd - 1) == '\n' || s.charAt(contentEnd - 1) == '\r')) {
+          contentEnd--;
+        }
+        int first = lineStart;
+        while (first < contentEnd && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+          first++;
+        }
+        add(
+            first < contentEnd && isDumpLine(first, contentEnd) ? BodyZone.ENV : BodyZone.LOG,
+            lineStart,
+            lineEnd);
+        lineStart = lineEnd;
+      }
     }
 
     /** Env, log or code, from a fenced block's content, in one pass over its lines. */
     private BodyZone classifyBlock(int start, int end) {
       int lines = 0;
       int logLines = 0;
+      int packageLines = 0;
       boolean traceback = false;
       int lineStart = start;
       while (lineStart < end) {
@@ -299,6 +448,9 @@ public final class BodyZoner {
             return BodyZone.ENV;
           }
           lines++;
+          if (isPackageLine(first, lineEnd)) {
+            packageLines++;
+          }
           if (isLogLine(first, lineEnd)) {
             logLines++;
             traceback |= inTraceback;
@@ -307,11 +459,36 @@ public final class BodyZoner {
         lineStart = newline < 0 || newline > end ? end : newline + 1;
       }
       inTraceback = false;
+      // a package list (pip freeze, conda list) is an environment dump
+      if (packageLines >= 3 && packageLines * 2 >= lines - 2) {
+        return BodyZone.ENV;
+      }
       if (fenceLogInfo || traceback) {
         return BodyZone.LOG;
       }
       // the fence lines themselves count as lines; logs dominate when a third of lines are log
       return logLines >= 2 && logLines * 3 >= lines - 2 ? BodyZone.LOG : BodyZone.CODE;
+    }
+
+    /** {@code name==1.2.3}: a package and its version, as {@code pip freeze} prints it. */
+    private boolean isPackageLine(int first, int end) {
+      int k = first;
+      while (k < end) {
+        char c = s.charAt(k);
+        if (!(Character.isLetterOrDigit(c)
+            || c == '_'
+            || c == '-'
+            || c == '.'
+            || c == '['
+            || c == ']')) {
+          break;
+        }
+        k++;
+      }
+      if (k == first || k + 2 >= end) {
+        return false;
+      }
+      return s.charAt(k) == '=' && s.charAt(k + 1) == '=' && Character.isDigit(s.charAt(k + 2));
     }
 
     /** A line that starts like an environment dump ({@code collect_env}, {@code check_env}). */

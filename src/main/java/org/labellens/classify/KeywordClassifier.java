@@ -541,7 +541,11 @@ public final class KeywordClassifier {
     for (int t = 0; t < touchedCount; t++) {
       int slot = touched[t];
       Sink sink = c.sinks[slot / NF];
-      scores[sink.label] += sink.weights[slot % NF] * slotHits[slot];
+      int hits = slotHits[slot];
+      if (sink.maxHits > 0 && hits > sink.maxHits) {
+        hits = sink.maxHits;
+      }
+      scores[sink.label] += sink.weights[slot % NF] * hits;
     }
     for (int d : c.predictedDimensions) {
       Dimension dim = c.taxonomy.dimensions().get(d);
@@ -678,6 +682,7 @@ public final class KeywordClassifier {
     boolean join;
     boolean zones;
     int fields;
+    int maxHits;
     double[] weights;
     String[] exclusionPhrases = new String[0];
     int[] exclusionOffsets = new int[0];
@@ -744,8 +749,15 @@ public final class KeywordClassifier {
             labelsUsed |= (fields & LABELS_BIT) != 0;
             int[] exclusions =
                 concat(dimExclusions, exclusionIds(rule.excludePatterns(), exclusionIds));
+            double[] ruleWeights = weights;
+            if (!rule.weights().isEmpty()) {
+              ruleWeights = weights.clone();
+              for (Map.Entry<EvidenceField, Double> w : rule.weights().entrySet()) {
+                ruleWeights[w.getKey().ordinal()] = w.getValue();
+              }
+            }
             for (String keyword : rule.keywords()) {
-              Sink sink = sink(dim, label, labelBase[d] + l, weights, fields, exclusions, all);
+              Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
               sink.keyword = keyword;
               sink.word = rule.mode() == MatchMode.WORD;
               sink.prefix = sink.word && keyword.endsWith("*");
@@ -761,7 +773,7 @@ public final class KeywordClassifier {
               byPattern.get(id).add(sink);
             }
             for (String pattern : rule.patterns()) {
-              Sink sink = sink(dim, label, labelBase[d] + l, weights, fields, exclusions, all);
+              Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
               sink.keyword = "/" + pattern + "/";
               sink.regex =
                   Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -817,6 +829,7 @@ public final class KeywordClassifier {
       sink.join = dim.matching().joinTitleBody();
       sink.zones = dim.matching().zoneBody();
       sink.fields = fields;
+      sink.maxHits = dim.matching().maxHits();
       sink.weights = weights;
       sink.exclusionPatterns = exclusions;
       all.add(sink);

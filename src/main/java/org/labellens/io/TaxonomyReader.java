@@ -67,9 +67,25 @@ public final class TaxonomyReader {
       Set.of("id", "kind", "description", "labels", "match", "derived_from", "fallback");
   private static final Set<String> LABEL_KEYS = Set.of("id", "title", "description", "rules");
   private static final Set<String> RULE_KEYS =
-      Set.of("keywords", "patterns", "mode", "fields", "exclude", "exclude_patterns", "note");
+      Set.of(
+          "keywords",
+          "patterns",
+          "mode",
+          "fields",
+          "exclude",
+          "exclude_patterns",
+          "weights",
+          "note");
   private static final Set<String> MATCH_KEYS =
-      Set.of("mode", "fields", "join", "zones", "weights", "min_score", "exclude_patterns");
+      Set.of(
+          "mode",
+          "fields",
+          "join",
+          "zones",
+          "weights",
+          "min_score",
+          "max_hits",
+          "exclude_patterns");
   private static final Set<String> FRAMES_KEYS = Set.of("production", "bug_perf");
   private static final Set<String> PRODUCTION_KEYS = Set.of("dimension", "label");
   private static final Set<String> BUG_PERF_KEYS = Set.of("labels");
@@ -268,9 +284,10 @@ public final class TaxonomyReader {
         if (minScore <= 0) {
           problems.add(mpath + ".min_score", "must be greater than 0");
         }
+        int maxHits = count(match.get("max_hits"), mpath + ".max_hits");
         List<String> excludePatterns =
             patterns(match.get("exclude_patterns"), mpath + ".exclude_patterns");
-        matching = new MatchSettings(join, zones, weights, minScore, excludePatterns);
+        matching = new MatchSettings(join, zones, weights, minScore, maxHits, excludePatterns);
       }
       String derivedFrom = optionalString(node, path, "derived_from");
       String fallback = optionalString(node, path, "fallback");
@@ -458,7 +475,8 @@ public final class TaxonomyReader {
       }
       List<String> excludePatterns =
           patterns(node.get("exclude_patterns"), path + ".exclude_patterns");
-      return new Rule(keywords, patterns, mode, fields, exclude, excludePatterns);
+      Map<EvidenceField, Double> weights = weights(node.get("weights"), path + ".weights");
+      return new Rule(keywords, patterns, mode, fields, exclude, excludePatterns, weights);
     }
 
     private TaxonomyFrames frames(JsonNode node, List<Dimension> dimensions) {
@@ -577,6 +595,17 @@ public final class TaxonomyReader {
         return fallback;
       }
       return value.doubleValue();
+    }
+
+    private int count(JsonNode value, String path) {
+      if (value == null) {
+        return 0;
+      }
+      if (!value.isIntegralNumber() || value.intValue() < 0) {
+        problems.add(path, "expected a whole number >= 0, found " + describe(value));
+        return 0;
+      }
+      return value.intValue();
     }
 
     private List<String> strings(JsonNode value, String path) {

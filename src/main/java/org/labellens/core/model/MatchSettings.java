@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * How a predicted dimension searches an issue and turns matches into a prediction.
  *
- * <p>Each counted occurrence adds the weight of the field it was found in to its label's score; a
- * label is predicted when its score reaches {@code minScore}. The study's rules are the case of
- * every weight 1 and a minimum score of 1: one occurrence anywhere suffices.
+ * <p>Each counted occurrence adds the weight of the field it was found in to its label's score (at
+ * most {@code maxHits} occurrences per keyword and field count); a label is predicted when its
+ * score reaches {@code minScore}. The study's rules are the case of every weight 1, no cap and a
+ * minimum score of 1: one occurrence anywhere suffices.
  *
  * @param joinTitleBody search {@code title + " " + body} as one text, as the study did, so that a
  *     phrase may straddle the join; when false, title and body are searched apart
@@ -17,6 +18,9 @@ import java.util.Map;
  *     under its zone's field, so zones can be weighed apart
  * @param weights the weight of an occurrence per field (absent fields weigh 1; 0 ignores the field)
  * @param minScore the score a label needs to be predicted
+ * @param maxHits how many occurrences of one keyword in one field count towards the score; 0 for
+ *     all (with 1, each keyword counts once per field, so a log repeating a word does not outweigh
+ *     the title)
  * @param excludePatterns regular expressions vetoing every occurrence inside one of their matches,
  *     for all rules of the dimension (e.g. URLs)
  */
@@ -25,6 +29,7 @@ public record MatchSettings(
     boolean zoneBody,
     Map<EvidenceField, Double> weights,
     double minScore,
+    int maxHits,
     List<String> excludePatterns) {
 
   public MatchSettings {
@@ -36,7 +41,7 @@ public record MatchSettings(
 
   /** The study's settings: title + " " + body, no zones, any single occurrence counts. */
   public static MatchSettings study() {
-    return new MatchSettings(true, false, Map.of(), 1.0, List.of());
+    return new MatchSettings(true, false, Map.of(), 1.0, 0, List.of());
   }
 
   /** The weight of an occurrence in {@code field}; 1 unless set. */

@@ -1,6 +1,7 @@
 package org.labellens.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import java.util.Set;
  *     the keyword {@code hang}); each contains at least one of the rule's keywords
  * @param excludePatterns regular expressions that veto any occurrence of this rule lying inside one
  *     of their matches (e.g. URLs)
+ * @param weights field weights for this rule, overriding the dimension's (e.g. "core dumped" in a
+ *     log is as good as in prose)
  */
 public record Rule(
     List<String> keywords,
@@ -24,7 +27,8 @@ public record Rule(
     MatchMode mode,
     Set<TextField> fields,
     List<String> exclude,
-    List<String> excludePatterns) {
+    List<String> excludePatterns,
+    Map<EvidenceField, Double> weights) {
 
   public Rule {
     keywords = List.copyOf(keywords);
@@ -33,11 +37,18 @@ public record Rule(
     fields = Set.copyOf(fields);
     exclude = List.copyOf(exclude);
     excludePatterns = List.copyOf(excludePatterns);
+    weights = Map.copyOf(weights);
   }
 
   /** Searches title and body, the study's fields, with no exclusions. */
   public static Rule keywords(MatchMode mode, List<String> keywords) {
     return new Rule(
-        keywords, List.of(), mode, Set.of(TextField.TITLE, TextField.BODY), List.of(), List.of());
+        keywords,
+        List.of(),
+        mode,
+        Set.of(TextField.TITLE, TextField.BODY),
+        List.of(),
+        List.of(),
+        Map.of());
   }
 }
