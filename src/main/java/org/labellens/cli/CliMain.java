@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       IssuesCommand.class,
       DemoCommand.class,
       GuiCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CliMain implements Runnable {

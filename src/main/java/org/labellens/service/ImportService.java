@@ -3,8 +3,6 @@ package org.labellens.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +27,7 @@ import org.labellens.store.Database;
 import org.labellens.store.ImportBatchStore;
 import org.labellens.store.ImportedRunWriter;
 import org.labellens.store.IssueStore;
+import org.labellens.store.Tx;
 
 /**
  * Imports issue files into a project: all files in one transaction (all or nothing), streaming,
@@ -127,14 +126,13 @@ public final class ImportService {
    * overlap. A failure on either side stops both, and the writer's transaction rolls back.
    */
   private ImportResult run(
-      Connection c,
+      Tx c,
       List<Path> files,
       ImportRequest request,
       Progress progress,
       Cancellation cancellation,
       long totalBytes,
-      String now)
-      throws SQLException {
+      String now) {
     BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     AtomicBoolean stop = new AtomicBoolean();
     Thread readerThread =
@@ -222,20 +220,20 @@ public final class ImportService {
   }
 
   private ImportResult store(
-      Connection c,
+      Tx c,
       List<Path> files,
       ImportRequest request,
       Progress progress,
       Cancellation cancellation,
       long totalBytes,
       String now,
-      BlockingQueue<Item> queue)
-      throws SQLException {
+      BlockingQueue<Item> queue) {
     Counter counter = new Counter();
     Map<IssueKey, List<String>> outside = new LinkedHashMap<>();
     Map<IssueKey, String> predictionLocation = new HashMap<>();
     List<String> formats = new ArrayList<>();
     long doneBefore = 0;
+    MemoryBound memory = new MemoryBound();
     try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
       while (true) {
         cancellation.check();
@@ -258,6 +256,7 @@ public final class ImportService {
           outside.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.label());
           predictionLocation.putIfAbsent(row.key(), row.location());
         } else if (item instanceof BytesRead b) {
+          memory.check();
           progress.update(
               "importing " + b.file() + " (" + counter.total() + " issues)",
               doneBefore + b.bytes(),

@@ -15,6 +15,14 @@ import org.labellens.core.BadInputException;
 class DatabaseTest {
   @TempDir Path dir;
 
+  static <T> T jdbcRead(Database db, SqlWork<T> work) {
+    return db.read(tx -> tx.jdbc(work));
+  }
+
+  static <T> T jdbcWrite(Database db, SqlWork<T> work) {
+    return db.write(tx -> tx.jdbc(work));
+  }
+
   @Test
   void createdProjectOpensWithThePackagedSchemaVersion() {
     Path file = dir.resolve("p.db");
@@ -23,7 +31,8 @@ class DatabaseTest {
     }
     try (Database db = Database.open(file)) {
       int tables =
-          db.read(
+          jdbcRead(
+              db,
               c -> {
                 try (var rs =
                     c.createStatement()
@@ -34,7 +43,8 @@ class DatabaseTest {
               });
       assertThat(tables).isGreaterThan(15);
       String journal =
-          db.read(
+          jdbcRead(
+              db,
               c -> {
                 try (var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
                   rs.next();
@@ -106,7 +116,8 @@ class DatabaseTest {
     try (Database db = Database.create(dir.resolve("p.db"))) {
       assertThatThrownBy(
               () ->
-                  db.write(
+                  jdbcWrite(
+                      db,
                       c -> {
                         try (Statement s = c.createStatement()) {
                           s.execute(
@@ -117,7 +128,8 @@ class DatabaseTest {
           .isInstanceOf(BadInputException.class)
           .hasMessage("bad line");
       int n =
-          db.read(
+          jdbcRead(
+              db,
               c -> {
                 try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM annotator")) {
                   rs.next();
@@ -131,7 +143,8 @@ class DatabaseTest {
   @Test
   void annotationEventsAreAppendOnly() {
     try (Database db = Database.create(dir.resolve("p.db"))) {
-      db.write(
+      jdbcWrite(
+          db,
           c -> {
             try (Statement s = c.createStatement()) {
               s.execute(
@@ -146,7 +159,8 @@ class DatabaseTest {
           });
       assertThatThrownBy(
               () ->
-                  db.write(
+                  jdbcWrite(
+                      db,
                       c -> {
                         try (Statement s = c.createStatement()) {
                           s.execute("UPDATE annotation_event SET value = '\"api\"'");
@@ -156,7 +170,8 @@ class DatabaseTest {
           .hasMessageContaining("append-only");
       assertThatThrownBy(
               () ->
-                  db.write(
+                  jdbcWrite(
+                      db,
                       c -> {
                         try (Statement s = c.createStatement()) {
                           s.execute("DELETE FROM annotation_event");
@@ -172,7 +187,8 @@ class DatabaseTest {
     try (Database db = Database.create(dir.resolve("p.db"))) {
       assertThatThrownBy(
               () ->
-                  db.write(
+                  jdbcWrite(
+                      db,
                       c -> {
                         try (Statement s = c.createStatement()) {
                           s.execute(
