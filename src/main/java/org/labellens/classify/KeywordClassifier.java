@@ -604,6 +604,9 @@ public final class KeywordClassifier {
         }
       }
     }
+    if (c.duplicateKeywords && evidence.size() > 1) {
+      evidence = merge(evidence);
+    }
     String primary = c.primaryDimension == null ? null : primaryValue(predicted);
     Boolean production = null;
     if (c.taxonomy.frames().hasProduction()) {
@@ -624,6 +627,35 @@ public final class KeywordClassifier {
     }
     resetSlots();
     return new Classification(predicted, primary, production, bugPerf, evidence);
+  }
+
+  /**
+   * One evidence row per (dimension, label, keyword, field) even when a keyword is listed in two
+   * rules of a label: hits are added, the first occurrence is kept.
+   */
+  private static List<Evidence> merge(List<Evidence> evidence) {
+    Map<String, Evidence> merged = new LinkedHashMap<>();
+    for (Evidence e : evidence) {
+      String key =
+          e.dimension() + '\u0000' + e.label() + '\u0000' + e.keyword() + '\u0000' + e.field();
+      Evidence previous = merged.get(key);
+      if (previous == null) {
+        merged.put(key, e);
+      } else {
+        Evidence first = previous.start() <= e.start() ? previous : e;
+        merged.put(
+            key,
+            new Evidence(
+                e.dimension(),
+                e.label(),
+                e.keyword(),
+                e.field(),
+                first.start(),
+                first.end(),
+                previous.hits() + e.hits()));
+      }
+    }
+    return new ArrayList<>(merged.values());
   }
 
   private String primaryValue(Map<String, List<String>> predicted) {
@@ -706,6 +738,7 @@ public final class KeywordClassifier {
     final Dimension primaryDimension;
     final Set<String> bugPerfLabels;
     final boolean anyZones;
+    final boolean duplicateKeywords;
     final boolean searchesLabels;
 
     Compiled(Taxonomy taxonomy) {
@@ -783,6 +816,12 @@ public final class KeywordClassifier {
         }
       }
       sinks = all.toArray(new Sink[0]);
+      Set<String> seen = new HashSet<>();
+      boolean duplicates = false;
+      for (Sink sink : sinks) {
+        duplicates |= !seen.add(sink.dimension + '\u0000' + sink.labelId + '\u0000' + sink.keyword);
+      }
+      duplicateKeywords = duplicates;
       automaton = AhoCorasick.build(new ArrayList<>(patternIds.keySet()));
       if (automaton.classCount() > Byte.MAX_VALUE) {
         throw new IllegalArgumentException("keywords use too many distinct characters");

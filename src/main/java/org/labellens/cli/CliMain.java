@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ImportCommand.class,
       IssuesCommand.class,
+      ClassifyCommand.class,
+      RunsCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,

@@ -11,11 +11,13 @@ public final class Project implements AutoCloseable {
   private final Database db;
   private final ImportService imports;
   private final IssueService issues;
+  private final ClassifyService classifier;
 
   private Project(Database db) {
     this.db = db;
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
+    this.classifier = new ClassifyService(db);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -47,6 +49,10 @@ public final class Project implements AutoCloseable {
 
   public IssueService issues() {
     return issues;
+  }
+
+  public ClassifyService classifier() {
+    return classifier;
   }
 
   /** For services in this package that need the database. */
