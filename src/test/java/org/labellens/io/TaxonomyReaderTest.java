@@ -223,6 +223,17 @@ class TaxonomyReaderTest {
   }
 
   @Test
+  void theExampleInTheFormatDocumentIsValid() throws Exception {
+    String doc = Files.readString(Path.of("docs", "taxonomy-format.md"));
+    String example = doc.substring(doc.lastIndexOf("```json\n") + 8, doc.lastIndexOf("```"));
+
+    TaxonomyDocument parsed = reader.parse(example, "docs/taxonomy-format.md");
+
+    assertThat(parsed.taxonomy().reference()).isEqualTo("serving-mini@0.3");
+    assertThat(parsed.taxonomy().frames().hasProduction()).isTrue();
+  }
+
+  @Test
   void builtInsAreValidAndStable() {
     for (String name : TaxonomyReader.BUILT_IN) {
       TaxonomyDocument doc = reader.builtIn(name);
