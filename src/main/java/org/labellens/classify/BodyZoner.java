@@ -354,12 +354,14 @@ public final class BodyZoner {
         return false;
       }
       // one pass over the line's head for all configuration markers
+      int[] table = CONFIG_AC.table();
       int state = AhoCorasick.root();
       for (int i = first, limit = Math.min(end, first + 400); i < limit; i++) {
-        state = CONFIG_AC.next(state, a[i]);
-        if (CONFIG_AC.hasOutput(state)) {
+        int v = table[state + CONFIG_AC.charClass(a[i])];
+        if (v < 0) {
           return true;
         }
+        state = v;
       }
       return false;
     }

@@ -267,6 +267,8 @@ public final class KeywordClassifier {
       chars = new char[Math.max(n, chars.length * 2)];
     }
     text.getChars(0, n, chars, 0);
+    loadedText = text;
+    tokenText = null;
     feedBase = base;
     feedLength = n;
   }
@@ -352,71 +354,62 @@ public final class KeywordClassifier {
    * @param bounded the word boundaries were already checked (they hold for every word sink)
    */
   private void match(Sink sink, int start, int end, int region, boolean bounded) {
+    // the field's own text and offsets (the joined text only for a phrase across the join)
     CharSequence text;
-    int from;
-    int to;
+    int fieldStart = start;
+    int fieldEnd = end;
+    EvidenceField field;
     switch (region) {
       case REGION_TITLE -> {
         if ((sink.fields & TITLE_BIT) == 0) {
           return;
         }
-        text = joined;
-        from = 0;
-        to = titleLength;
+        text = title;
+        field = EvidenceField.TITLE;
       }
       case REGION_BODY -> {
         if ((sink.fields & BODY_BIT) == 0) {
           return;
         }
-        text = joined;
-        from = titleLength + 1;
-        to = joined.length();
+        text = body;
+        fieldStart = start - titleLength - 1;
+        fieldEnd = end - titleLength - 1;
+        field = null;
       }
       case REGION_JOIN -> {
         if (!sink.join || (sink.fields & (TITLE_BIT | BODY_BIT)) != (TITLE_BIT | BODY_BIT)) {
           return;
         }
         text = joined;
-        from = 0;
-        to = joined.length();
+        field = EvidenceField.TITLE_BODY;
       }
       default -> {
         if ((sink.fields & LABELS_BIT) == 0) {
           return;
         }
         text = labelsText;
-        from = 0;
-        to = labelsText.length();
+        field = EvidenceField.LABELS;
       }
     }
+    int to = text.length();
     if (sink.word && !bounded) {
-      if (start > from && isWordChar(Character.codePointBefore(text, start))) {
+      if (fieldStart > 0 && isWordChar(Character.codePointBefore(text, fieldStart))) {
         return;
       }
-      if (!sink.prefix && end < to && isWordChar(Character.codePointAt(text, end))) {
+      if (!sink.prefix && fieldEnd < to && isWordChar(Character.codePointAt(text, fieldEnd))) {
         return;
       }
     }
-    EvidenceField field;
-    int fieldStart = start;
-    int fieldEnd = end;
-    switch (region) {
-      case REGION_TITLE -> field = EvidenceField.TITLE;
-      case REGION_BODY -> {
-        fieldStart = start - titleLength - 1;
-        fieldEnd = end - titleLength - 1;
-        field = sink.zones ? zones.zoneAt(fieldStart).field() : EvidenceField.BODY;
-      }
-      case REGION_JOIN -> field = EvidenceField.TITLE_BODY;
-      default -> field = EvidenceField.LABELS;
+    if (field == null) {
+      field = sink.zones ? zones.zoneAt(fieldStart).field() : EvidenceField.BODY;
     }
     // exclusions only matter for occurrences that would count (or are being highlighted)
     boolean excluded = false;
     if (sink.weights[field.ordinal()] != 0 || collector != null) {
       excluded =
-          (sink.exclusionPhrases.length > 0 && insidePhrase(sink, text, from, to, start))
+          (sink.exclusionPhrases.length > 0 && insidePhrase(sink, text, 0, to, fieldStart))
               || (sink.excludeTokens != 0
-                  && (tokenKinds(text, from, to, start, end) & sink.excludeTokens) != 0)
+                  && (tokenKinds(text, 0, to, fieldStart, fieldEnd) & sink.excludeTokens) != 0)
               || (sink.exclusionPatterns.length > 0
                   && insidePattern(sink, region, fieldStart, fieldEnd));
     }
@@ -470,6 +463,8 @@ public final class KeywordClassifier {
 
   // the token around the last occurrence checked, reused by the next occurrences in it
   private CharSequence tokenText;
+  private CharSequence loadedText;
+  private char[] scratch = new char[64];
   private int tokenStart;
   private int tokenEnd;
   private int tokenKinds;
@@ -483,20 +478,41 @@ public final class KeywordClassifier {
     if (text == tokenText && start >= tokenStart && end <= tokenEnd) {
       return tokenKinds;
     }
-    int s = start;
-    int limit = Math.max(from, start - TOKEN_REACH);
-    while (s > limit && !isTokenDelimiter(text.charAt(s - 1))) {
+    char[] a;
+    int shift;
+    if (text == loadedText) {
+      // the field being read is in the scan buffer
+      a = chars;
+      shift = 0;
+    } else {
+      // a phrase across the join, or a pattern rule: copy the neighbourhood
+      int lo = Math.max(from, start - TOKEN_REACH);
+      int hi = Math.min(to, end + TOKEN_REACH);
+      if (scratch.length < hi - lo) {
+        scratch = new char[hi - lo];
+      }
+      for (int i = lo; i < hi; i++) {
+        scratch[i - lo] = text.charAt(i);
+      }
+      a = scratch;
+      shift = lo;
+      from = lo;
+      to = hi;
+    }
+    int s = start - shift;
+    int limit = Math.max(from - shift, s - TOKEN_REACH);
+    while (s > limit && !isTokenDelimiter(a[s - 1])) {
       s--;
     }
-    int e = end;
-    int endLimit = Math.min(to, end + TOKEN_REACH);
-    while (e < endLimit && !isTokenDelimiter(text.charAt(e))) {
+    int e = end - shift;
+    int endLimit = Math.min(to - shift, e + TOKEN_REACH);
+    while (e < endLimit && !isTokenDelimiter(a[e])) {
       e++;
     }
     tokenText = text;
-    tokenStart = s;
-    tokenEnd = e;
-    tokenKinds = classifyToken(text, s, e);
+    tokenStart = s + shift;
+    tokenEnd = e + shift;
+    tokenKinds = classifyToken(a, s, e);
     return tokenKinds;
   }
 
@@ -531,14 +547,23 @@ public final class KeywordClassifier {
 
   /** The {@link TokenKind} bits of the token text[s, e). */
   static int classifyToken(CharSequence text, int s, int e) {
+    char[] a = new char[e - s];
+    for (int i = s; i < e; i++) {
+      a[i - s] = text.charAt(i);
+    }
+    return classifyToken(a, 0, a.length);
+  }
+
+  /** The {@link TokenKind} bits of the token a[s, e). */
+  private static int classifyToken(char[] text, int s, int e) {
     int kinds = 0;
     int slashes = 0;
     int backslashes = 0;
     for (int i = s; i < e; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '/') {
         slashes++;
-        if (i + 2 < e && i > s && text.charAt(i - 1) == ':' && text.charAt(i + 1) == '/') {
+        if (i + 2 < e && i > s && text[i - 1] == ':' && text[i + 1] == '/') {
           kinds |= URL_BIT;
         }
       } else if (c == '\\') {
@@ -553,7 +578,7 @@ public final class KeywordClassifier {
     }
     // trailing punctuation is not part of a module or file name
     int t = e;
-    while (t > s && ".:!?".indexOf(text.charAt(t - 1)) >= 0) {
+    while (t > s && ".:!?".indexOf(text[t - 1]) >= 0) {
       t--;
     }
     if (isModulePath(text, s, t)) {
@@ -561,7 +586,7 @@ public final class KeywordClassifier {
     }
     int dot = -1;
     for (int i = t - 1; i > s; i--) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '.') {
         dot = i;
         break;
@@ -576,7 +601,7 @@ public final class KeywordClassifier {
     return kinds;
   }
 
-  private static boolean isFileExtension(CharSequence text, int s, int e) {
+  private static boolean isFileExtension(char[] text, int s, int e) {
     int length = e - s;
     for (String ext : FILE_EXTENSIONS) {
       if (ext.length() == length && regionMatchesIgnoreCase(text, s, ext)) {
@@ -587,21 +612,21 @@ public final class KeywordClassifier {
   }
 
   /** Three or more identifiers joined by dots, e.g. {@code torch.distributed.elastic}. */
-  private static boolean isModulePath(CharSequence text, int s, int e) {
+  private static boolean isModulePath(char[] text, int s, int e) {
     int parts = 0;
     int i = s;
     while (i < e) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (!(Character.isLetter(c) || c == '_')) {
         return false;
       }
       i++;
-      while (i < e && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+      while (i < e && (Character.isLetterOrDigit(text[i]) || text[i] == '_')) {
         i++;
       }
       parts++;
       if (i < e) {
-        if (text.charAt(i) != '.') {
+        if (text[i] != '.') {
           return false;
         }
         i++;
@@ -613,9 +638,9 @@ public final class KeywordClassifier {
     return parts >= 3;
   }
 
-  private static boolean regionMatchesIgnoreCase(CharSequence text, int at, String lower) {
+  private static boolean regionMatchesIgnoreCase(char[] text, int at, String lower) {
     for (int k = 0; k < lower.length(); k++) {
-      if (Character.toLowerCase(text.charAt(at + k)) != lower.charAt(k)) {
+      if (Character.toLowerCase(text[at + k]) != lower.charAt(k)) {
         return false;
       }
     }
@@ -1104,10 +1129,15 @@ public final class KeywordClassifier {
         }
       }
       sinks = all.toArray(new Sink[0]);
-      Set<String> seen = new HashSet<>();
+      // a keyword listed in two rules of a label gives two evidence rows for one field only when
+      // both rules search that field; then the rows are merged
+      Map<String, Integer> fieldsSeen = new HashMap<>();
       boolean duplicates = false;
       for (Sink sink : sinks) {
-        duplicates |= !seen.add(sink.dimension + '\u0000' + sink.labelId + '\u0000' + sink.keyword);
+        String key = sink.dimension + '\u0000' + sink.labelId + '\u0000' + sink.keyword;
+        int before = fieldsSeen.getOrDefault(key, 0);
+        duplicates |= (before & sink.fields) != 0;
+        fieldsSeen.put(key, before | sink.fields);
       }
       duplicateKeywords = duplicates;
       automaton = AhoCorasick.build(new ArrayList<>(patternIds.keySet()));
