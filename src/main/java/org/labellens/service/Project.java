@@ -11,11 +11,19 @@ public final class Project implements AutoCloseable {
   private final Database db;
   private final ImportService imports;
   private final IssueService issues;
+  private final SampleService samples;
+  private final AnnotationService annotations;
+  private final ExchangeService exchange;
+  private final SimulationService simulation;
 
   private Project(Database db) {
     this.db = db;
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
+    this.samples = new SampleService(db);
+    this.annotations = new AnnotationService(db);
+    this.exchange = new ExchangeService(db, annotations);
+    this.simulation = new SimulationService(annotations);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -47,6 +55,26 @@ public final class Project implements AutoCloseable {
 
   public IssueService issues() {
     return issues;
+  }
+
+  /** Sampling, assignment and the sample-size planner. */
+  public SampleService samples() {
+    return samples;
+  }
+
+  /** The one path every annotation decision takes, and the annotators' queues. */
+  public AnnotationService annotations() {
+    return annotations;
+  }
+
+  /** Annotation exchange files: export and import. */
+  public ExchangeService exchange() {
+    return exchange;
+  }
+
+  /** The simulated annotator. */
+  public SimulationService simulation() {
+    return simulation;
   }
 
   /** For services in this package that need the database. */
