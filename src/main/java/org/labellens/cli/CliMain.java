@@ -25,6 +25,10 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ImportCommand.class,
       IssuesCommand.class,
+      SampleCommand.class,
+      SamplesCommand.class,
+      SimulateCommand.class,
+      AnnotationsCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       CommandLine.HelpCommand.class
