@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       AnnotationsCommand.class,
       DemoCommand.class,
       GuiCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CliMain implements Runnable {

@@ -33,8 +33,8 @@ public final class IssueFileReader {
         InputStream in =
             new CountingInputStream(new BufferedInputStream(raw, 1 << 16), sink::progress)) {
       switch (used) {
-        case GITHUB, GH -> new JsonIssueReader(options).read(in, name, sink);
-        case JSONL -> new JsonlIssueReader(options).read(in, name, sink);
+        // JSONL is JSON objects one after another: the same streaming reader, with line numbers.
+        case GITHUB, GH, JSONL -> new JsonIssueReader(options).read(in, name, sink);
         case CSV -> new CsvIssueReader(options).read(in, name, sink);
         default -> throw new IllegalStateException(used.toString());
       }
@@ -82,13 +82,7 @@ public final class IssueFileReader {
       if (line.length() >= DETECT_LINE_LIMIT) {
         return IssueFormat.GITHUB; // the JSON reader also reads objects one after another
       }
-      try {
-        return JsonIssueReader.STRICT_TREE_READER.readTree(line.toString()).isObject()
-            ? IssueFormat.JSONL
-            : IssueFormat.GITHUB;
-      } catch (IOException e) {
-        return IssueFormat.GITHUB;
-      }
+      return JsonIssueReader.isOneObject(line.toString()) ? IssueFormat.JSONL : IssueFormat.GITHUB;
     } catch (NoSuchFileException e) {
       throw new BadInputException(name + ": no such file", e);
     } catch (CharacterCodingException e) {

@@ -1,6 +1,5 @@
 package org.labellens.service;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,13 +48,7 @@ public final class IssueService {
             IssueStore.forEach(
                 c,
                 filter,
-                s -> {
-                  try {
-                    action.accept(new IssueRow(s.id(), s.issue(), reader.forIssue(s.id())));
-                  } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
+                s -> action.accept(new IssueRow(s.id(), s.issue(), reader.forIssue(s.id()))));
           }
           return null;
         });

@@ -79,18 +79,20 @@ public final class Database implements AutoCloseable {
     Database db = new Database(file, schema.version());
     try {
       db.write(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              s.executeUpdate(schema.sql());
-            }
-            try (var ps =
-                c.prepareStatement("INSERT INTO project_meta (key, value) VALUES (?, ?)")) {
-              ps.setString(1, "created_at");
-              ps.setString(2, Instant.now().toString());
-              ps.executeUpdate();
-            }
-            return null;
-          });
+          tx ->
+              tx.jdbc(
+                  c -> {
+                    try (Statement s = c.createStatement()) {
+                      s.executeUpdate(schema.sql());
+                    }
+                    try (var ps =
+                        c.prepareStatement("INSERT INTO project_meta (key, value) VALUES (?, ?)")) {
+                      ps.setString(1, "created_at");
+                      ps.setString(2, Instant.now().toString());
+                      ps.executeUpdate();
+                    }
+                    return null;
+                  }));
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -167,9 +169,23 @@ public final class Database implements AutoCloseable {
    * here: runtime exceptions as they are, {@link SQLException} as a {@link StoreException} or, for
    * a damaged or read-only file, as a {@link BadInputException}.
    */
-  public <T> T write(SqlWork<T> work) {
+  public <T> T write(TxWork<T> work) {
+    return write(work, true);
+  }
+
+  /**
+   * Like {@link #write(TxWork)} for bulk work (imports): the transaction is just as atomic, and
+   * safe against a crash of the program, but its commit does not wait for the disk (WAL with {@code
+   * synchronous = NORMAL}); after a power cut the whole transaction may be missing, never half of
+   * it.
+   */
+  public <T> T writeBulk(TxWork<T> work) {
+    return write(work, false);
+  }
+
+  private <T> T write(TxWork<T> work, boolean durable) {
     ensureOpen();
-    Future<T> future = writer.submit(() -> runWrite(work));
+    Future<T> future = writer.submit(() -> runWrite(work, durable));
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -188,14 +204,14 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs read-only {@code work} on a pooled read connection on the caller's thread. */
-  public <T> T read(SqlWork<T> work) {
+  public <T> T read(TxWork<T> work) {
     ensureOpen();
     Connection c = idleReaders.pollFirst();
     try {
       if (c == null) {
         c = newConnection();
       }
-      return work.run(c);
+      return work.run(new Tx(this, c));
     } catch (SQLException e) {
       throw describe(file, e);
     } finally {
@@ -209,11 +225,28 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private <T> T runWrite(SqlWork<T> work) throws SQLException {
+  private <T> T runWrite(TxWork<T> work, boolean durable) throws SQLException {
     if (writeConnection == null) {
       writeConnection = newConnection();
     }
     Connection c = writeConnection;
+    if (!durable) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA synchronous = NORMAL");
+      }
+    }
+    try {
+      return runTransaction(c, work);
+    } finally {
+      if (!durable) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA synchronous = FULL");
+        }
+      }
+    }
+  }
+
+  private <T> T runTransaction(Connection c, TxWork<T> work) throws SQLException {
     long deadline = System.currentTimeMillis() + WRITE_RETRY_LIMIT_MS;
     while (true) {
       try (Statement s = c.createStatement()) {
@@ -228,7 +261,7 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      T result = work.run(c);
+      T result = work.run(new Tx(this, c));
       try (Statement s = c.createStatement()) {
         s.execute("COMMIT");
       }

@@ -9,6 +9,22 @@ public final class ImportBatchStore {
   private ImportBatchStore() {}
 
   public static void record(
+      Tx tx,
+      String startedAt,
+      String filesJson,
+      String format,
+      int newCount,
+      int updated,
+      int unchanged,
+      int pullRequests) {
+    tx.jdbc(
+        c -> {
+          record(c, startedAt, filesJson, format, newCount, updated, unchanged, pullRequests);
+          return null;
+        });
+  }
+
+  private static void record(
       Connection c,
       String startedAt,
       String filesJson,

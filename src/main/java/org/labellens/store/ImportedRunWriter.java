@@ -18,7 +18,11 @@ public final class ImportedRunWriter {
   private ImportedRunWriter() {}
 
   /** Creates (or reuses) the imported run {@code name}; refuses a keyword run of that name. */
-  public static long ensureRun(Connection c, String name, String source, String now)
+  public static long ensureRun(Tx tx, String name, String source, String now) {
+    return tx.jdbc(c -> ensureRun(c, name, source, now));
+  }
+
+  private static long ensureRun(Connection c, String name, String source, String now)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
@@ -51,7 +55,15 @@ public final class ImportedRunWriter {
   }
 
   /** Replaces the run's labels for the given issues (issue id -> labels, in order). */
-  public static void writeLabels(Connection c, long runId, Map<Long, List<String>> labelsByIssue)
+  public static void writeLabels(Tx tx, long runId, Map<Long, List<String>> labelsByIssue) {
+    tx.jdbc(
+        c -> {
+          writeLabels(c, runId, labelsByIssue);
+          return null;
+        });
+  }
+
+  private static void writeLabels(Connection c, long runId, Map<Long, List<String>> labelsByIssue)
       throws SQLException {
     try (PreparedStatement delete =
             c.prepareStatement("DELETE FROM run_item WHERE run_id = ? AND issue_id = ?");

@@ -41,10 +41,12 @@ public final class IssueStore {
     private final PreparedStatement update;
     private final PreparedStatement unindex;
     private final PreparedStatement queue;
+    private final Tx tx;
     private final String now;
     private long lastId;
 
-    Upserter(Connection c, String now) throws SQLException {
+    Upserter(Tx tx, Connection c, String now) throws SQLException {
+      this.tx = tx;
       this.now = now;
       find = c.prepareStatement("SELECT id, content_hash FROM issue WHERE repo = ? AND number = ?");
       insert =
@@ -63,8 +65,16 @@ public final class IssueStore {
           c.prepareStatement("INSERT OR IGNORE INTO issue_search_pending (issue_id) VALUES (?)");
     }
 
-    public Outcome upsert(Issue issue) throws SQLException {
-      String hash = contentHash(issue);
+    public Outcome upsert(Issue issue) {
+      return upsert(issue, contentHash(issue));
+    }
+
+    /** Upserts with a content hash computed beforehand (see {@link #contentHash}). */
+    public Outcome upsert(Issue issue, String hash) {
+      return tx.jdbc(c -> doUpsert(issue, hash));
+    }
+
+    private Outcome doUpsert(Issue issue, String hash) throws SQLException {
       find.setString(1, issue.repo());
       find.setInt(2, issue.number());
       long id = -1;
@@ -132,23 +142,27 @@ public final class IssueStore {
     }
 
     @Override
-    public void close() throws SQLException {
-      find.close();
-      insert.close();
-      update.close();
-      unindex.close();
-      queue.close();
+    public void close() {
+      tx.jdbc(
+          c -> {
+            find.close();
+            insert.close();
+            update.close();
+            unindex.close();
+            queue.close();
+            return null;
+          });
     }
   }
 
-  public static Upserter upserter(Connection c, String now) throws SQLException {
-    return new Upserter(c, now);
+  public static Upserter upserter(Tx tx, String now) {
+    return tx.jdbc(c -> new Upserter(tx, c, now));
   }
 
   /**
    * SHA-256 over every stored field, length-prefixed so no two different issues collide by joining.
    */
-  static String contentHash(Issue issue) {
+  public static String contentHash(Issue issue) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
@@ -184,7 +198,7 @@ public final class IssueStore {
     return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
   }
 
-  public static int count(Connection c) throws SQLException {
+  static int count(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM issue")) {
       return rs.next() ? rs.getInt(1) : 0;
@@ -192,7 +206,7 @@ public final class IssueStore {
   }
 
   /** Issue counts per framework, in framework order. */
-  public static Map<String, Integer> countByFramework(Connection c) throws SQLException {
+  static Map<String, Integer> countByFramework(Connection c) throws SQLException {
     Map<String, Integer> counts = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
@@ -209,7 +223,7 @@ public final class IssueStore {
       "id, repo, number, framework, title, body, labels, state, created_at, closed_at, url, author,"
           + " comments";
 
-  public static Optional<Issue> find(Connection c, IssueKey key) throws SQLException {
+  static Optional<Issue> find(Connection c, IssueKey key) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM issue WHERE repo = ? AND number = ?")) {
       ps.setString(1, key.repo());
@@ -220,7 +234,7 @@ public final class IssueStore {
     }
   }
 
-  public static Optional<Issue> byId(Connection c, long id) throws SQLException {
+  static Optional<Issue> byId(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM issue WHERE id = ?")) {
       ps.setLong(1, id);
@@ -231,7 +245,7 @@ public final class IssueStore {
   }
 
   /** The row id of an issue, if the project has it. */
-  public static Optional<Long> idOf(Connection c, IssueKey key) throws SQLException {
+  static Optional<Long> idOf(Connection c, IssueKey key) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT id FROM issue WHERE repo = ? AND number = ?")) {
       ps.setString(1, key.repo());
@@ -243,7 +257,7 @@ public final class IssueStore {
   }
 
   /** Streams every issue matching {@code filter}, ordered by repo and number. */
-  public static void forEach(Connection c, IssueFilter filter, Consumer<StoredIssue> action)
+  static void forEach(Connection c, IssueFilter filter, Consumer<StoredIssue> action)
       throws SQLException {
     IssueFilter.Sql sql = filter.toSql();
     try (PreparedStatement ps =
@@ -259,7 +273,7 @@ public final class IssueStore {
   }
 
   /** One page of issue summaries matching {@code filter}, ordered by framework, repo and number. */
-  public static List<IssueSummary> page(Connection c, IssueFilter filter, int offset, int limit)
+  static List<IssueSummary> page(Connection c, IssueFilter filter, int offset, int limit)
       throws SQLException {
     IssueFilter.Sql sql = filter.toSql();
     List<IssueSummary> page = new ArrayList<>(limit);
@@ -288,7 +302,7 @@ public final class IssueStore {
     return page;
   }
 
-  public static int count(Connection c, IssueFilter filter) throws SQLException {
+  static int count(Connection c, IssueFilter filter) throws SQLException {
     IssueFilter.Sql sql = filter.toSql();
     try (PreparedStatement ps =
         c.prepareStatement("SELECT count(*) FROM issue WHERE " + sql.where())) {
@@ -300,7 +314,7 @@ public final class IssueStore {
   }
 
   /** How many issues still wait to enter the full-text index. */
-  public static int searchPending(Connection c) throws SQLException {
+  static int searchPending(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM issue_search_pending")) {
       return rs.next() ? rs.getInt(1) : 0;
@@ -311,7 +325,7 @@ public final class IssueStore {
    * Moves up to {@code batch} pending issues into the full-text index; returns how many it moved.
    * Call inside a write transaction until it returns 0.
    */
-  public static int indexPending(Connection c, int batch) throws SQLException {
+  static int indexPending(Connection c, int batch) throws SQLException {
     try (PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO issue_search (rowid, title, body) SELECT i.id, i.title, i.body"
@@ -349,4 +363,49 @@ public final class IssueStore {
 
   /** An issue with its row id. */
   public record StoredIssue(long id, Issue issue) {}
+
+  public static int count(Tx tx) {
+    return tx.jdbc(c -> count(c));
+  }
+
+  public static Map<String, Integer> countByFramework(Tx tx) {
+    return tx.jdbc(c -> countByFramework(c));
+  }
+
+  public static Optional<Issue> find(Tx tx, IssueKey key) {
+    return tx.jdbc(c -> find(c, key));
+  }
+
+  public static Optional<Issue> byId(Tx tx, long id) {
+    return tx.jdbc(c -> byId(c, id));
+  }
+
+  public static Optional<Long> idOf(Tx tx, IssueKey key) {
+    return tx.jdbc(c -> idOf(c, key));
+  }
+
+  public static List<IssueSummary> page(Tx tx, IssueFilter filter, int offset, int limit) {
+    return tx.jdbc(c -> page(c, filter, offset, limit));
+  }
+
+  public static int searchPending(Tx tx) {
+    return tx.jdbc(c -> searchPending(c));
+  }
+
+  public static int indexPending(Tx tx, int batch) {
+    return tx.jdbc(c -> indexPending(c, batch));
+  }
+
+  public static int count(Tx tx, IssueFilter filter) {
+    return tx.jdbc(c -> count(c, filter));
+  }
+
+  /** Streams every issue matching {@code filter}, ordered by repo and number. */
+  public static void forEach(Tx tx, IssueFilter filter, Consumer<StoredIssue> action) {
+    tx.jdbc(
+        c -> {
+          forEach(c, filter, action);
+          return null;
+        });
+  }
 }

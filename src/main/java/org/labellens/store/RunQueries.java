@@ -21,7 +21,7 @@ public final class RunQueries {
 
   private RunQueries() {}
 
-  public static List<RunInfo> list(Connection c) throws SQLException {
+  static List<RunInfo> list(Connection c) throws SQLException {
     List<RunInfo> runs = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " ORDER BY r.id");
         ResultSet rs = ps.executeQuery()) {
@@ -32,7 +32,7 @@ public final class RunQueries {
     return runs;
   }
 
-  public static Optional<RunInfo> byName(Connection c, String name) throws SQLException {
+  static Optional<RunInfo> byName(Connection c, String name) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " WHERE r.name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
@@ -55,12 +55,14 @@ public final class RunQueries {
 
   /** Prepared lookups of one run's predictions, for many issues in a row. */
   public static final class PredictionReader implements AutoCloseable {
+    private final Tx tx;
     private final long runId;
     private final PreparedStatement item;
     private final PreparedStatement labels;
     private final PreparedStatement evidence;
 
-    PredictionReader(Connection c, long runId) throws SQLException {
+    PredictionReader(Tx tx, Connection c, long runId) throws SQLException {
+      this.tx = tx;
       this.runId = runId;
       item =
           c.prepareStatement(
@@ -76,7 +78,11 @@ public final class RunQueries {
     }
 
     /** The run's prediction for an issue, or empty when the run does not cover it. */
-    public Optional<Prediction> forIssue(long issueId) throws SQLException {
+    public Optional<Prediction> forIssue(long issueId) {
+      return tx.jdbc(c -> read(issueId));
+    }
+
+    private Optional<Prediction> read(long issueId) throws SQLException {
       String primary;
       item.setLong(1, runId);
       item.setLong(2, issueId);
@@ -115,14 +121,26 @@ public final class RunQueries {
     }
 
     @Override
-    public void close() throws SQLException {
-      item.close();
-      labels.close();
-      evidence.close();
+    public void close() {
+      tx.jdbc(
+          c -> {
+            item.close();
+            labels.close();
+            evidence.close();
+            return null;
+          });
     }
   }
 
-  public static PredictionReader predictionReader(Connection c, long runId) throws SQLException {
-    return new PredictionReader(c, runId);
+  public static PredictionReader predictionReader(Tx tx, long runId) {
+    return tx.jdbc(c -> new PredictionReader(tx, c, runId));
+  }
+
+  public static List<RunInfo> list(Tx tx) {
+    return tx.jdbc(RunQueries::list);
+  }
+
+  public static Optional<RunInfo> byName(Tx tx, String name) {
+    return tx.jdbc(c -> byName(c, name));
   }
 }

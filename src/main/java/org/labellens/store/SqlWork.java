@@ -3,8 +3,8 @@ package org.labellens.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A unit of database work on one connection; the caller owns the transaction around it. */
+/** JDBC work on one connection, for repositories in this package. */
 @FunctionalInterface
-public interface SqlWork<T> {
+interface SqlWork<T> {
   T run(Connection connection) throws SQLException;
 }
