@@ -1,7 +1,10 @@
 package org.labellens.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -49,6 +52,12 @@ public final class ExchangeFileReader {
 
   private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
+  /** One JSON value per line, duplicate keys and trailing tokens refused, documented limits. */
+  private static final ObjectReader TREE_READER =
+      new ObjectMapper(JsonIssueReader.FACTORY)
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private ExchangeFileReader() {}
 
   /** A decision and where it was read. */
@@ -64,7 +73,7 @@ public final class ExchangeFileReader {
       while ((text = r.readLine()) != null) {
         lineNo++;
         if (lineNo == 1) {
-          text = StrictUtf8.stripBom(text);
+          text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
         if (text.isBlank()) {
           continue;
@@ -79,7 +88,7 @@ public final class ExchangeFileReader {
         }
         JsonNode node;
         try {
-          node = JsonIssueReader.STRICT_TREE_READER.readValue(text);
+          node = TREE_READER.readValue(text);
         } catch (JsonProcessingException e) {
           throw new BadInputException(
               location + ": malformed JSON: " + firstLine(e.getOriginalMessage()), e);

@@ -1,7 +1,5 @@
 package org.labellens.service;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +24,7 @@ import org.labellens.store.AnnotationStore;
 import org.labellens.store.Database;
 import org.labellens.store.IssueStore;
 import org.labellens.store.SampleStore;
+import org.labellens.store.Tx;
 
 /**
  * The one path every annotation decision takes: the window, the simulated annotator and imported
@@ -111,22 +110,21 @@ public final class AnnotationService {
     }
     String recordedAt = DecisionTime.format(Instant.now());
     return db.write(
-        c -> {
-          Resolver resolver = new Resolver(c);
+        tx -> {
+          Resolver resolver = new Resolver(tx);
           List<Recorded> out = new ArrayList<>(decisions.size());
           for (int i = 0; i < decisions.size(); i++) {
-            out.add(recordOne(c, resolver, i, decisions.get(i), origin, recordedAt));
+            out.add(recordOne(tx, resolver, i, decisions.get(i), origin, recordedAt));
           }
           return out;
         });
   }
 
   private Recorded recordOne(
-      Connection c, Resolver resolver, int index, Decision d, DecisionOrigin origin, String at)
-      throws SQLException {
+      Tx tx, Resolver resolver, int index, Decision d, DecisionOrigin origin, String at) {
     SampleContext sample = resolver.sample(index, d.sample());
     Optional<Long> issueId = resolver.issueId(d.issue());
-    if (issueId.isEmpty() || !AnnotationStore.inSample(c, sample.info.id(), issueId.get())) {
+    if (issueId.isEmpty() || !AnnotationStore.inSample(tx, sample.info.id(), issueId.get())) {
       throw new InvalidDecisionException(
           index, "number", "issue " + d.issue() + " is not in sample '" + d.sample() + "'");
     }
@@ -145,7 +143,7 @@ public final class AnnotationService {
                             + "'"));
     AnnotationStore.Refs refs =
         new AnnotationStore.Refs(sample.info.id(), issueId.get(), annotatorId);
-    if (AnnotationStore.position(c, refs).isEmpty()) {
+    if (AnnotationStore.position(tx, refs).isEmpty()) {
       throw new InvalidDecisionException(
           index,
           "annotator",
@@ -162,7 +160,7 @@ public final class AnnotationService {
       checked = checked.withTaxonomy(sample.scheme.reference());
     }
     Optional<AnnotationStore.Current> current =
-        AnnotationStore.current(c, refs, checked.dimension(), checked.phase());
+        AnnotationStore.current(tx, refs, checked.dimension(), checked.phase());
     if (origin.isLive() && current.isPresent()) {
       Instant previous = DecisionTime.parse(current.get().decidedAt());
       if (!checked.decidedAt().isAfter(previous)) {
@@ -170,12 +168,12 @@ public final class AnnotationService {
       }
     }
     String key = checked.eventKey();
-    Optional<Long> existing = AnnotationStore.eventId(c, key);
+    Optional<Long> existing = AnnotationStore.eventId(tx, key);
     if (existing.isPresent()) {
       boolean isCurrent = current.isPresent() && current.get().eventId() == existing.get();
       return new Recorded(checked, key, false, isCurrent);
     }
-    long eventId = AnnotationStore.appendEvent(c, refs, checked, key, origin, at);
+    long eventId = AnnotationStore.appendEvent(tx, refs, checked, key, origin, at);
     boolean wins =
         current.isEmpty()
             || isLater(
@@ -184,9 +182,9 @@ public final class AnnotationService {
                 current.get().decidedAt(),
                 current.get().eventKey());
     if (wins) {
-      AnnotationStore.putDecision(c, refs, checked, eventId);
+      AnnotationStore.putDecision(tx, refs, checked, eventId);
     }
-    AnnotationStore.clearSkip(c, refs);
+    AnnotationStore.clearSkip(tx, refs);
     return new Recorded(checked, key, true, wins);
   }
 
@@ -237,10 +235,10 @@ public final class AnnotationService {
   /** An annotator's queue for a sample, with item states and where to resume. */
   public AnnotationQueue queue(String sample, String annotator) {
     return db.read(
-        c -> {
-          SampleInfo s = SampleStore.byName(c, sample).orElseThrow(() -> noSample(sample));
-          long annotatorId = assignedAnnotator(c, s, annotator);
-          List<AnnotationStore.QueueRow> rows = AnnotationStore.queue(c, s.id(), annotatorId);
+        tx -> {
+          SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
+          long annotatorId = assignedAnnotator(tx, s, annotator);
+          List<AnnotationStore.QueueRow> rows = AnnotationStore.queue(tx, s.id(), annotatorId);
           List<QueueItem> inOrder = new ArrayList<>();
           List<AnnotationStore.QueueRow> skipped = new ArrayList<>();
           int decided = 0;
@@ -293,20 +291,20 @@ public final class AnnotationService {
    */
   public List<Decision> decisions(String sample, String annotator, IssueKey issue) {
     return db.read(
-        c -> AnnotationStore.currentDecisions(c, assignedRefs(c, sample, annotator, issue)));
+        tx -> AnnotationStore.currentDecisions(tx, assignedRefs(tx, sample, annotator, issue)));
   }
 
   /** Skips an item: it returns at the end of the queue. A decided item cannot be skipped. */
   public void skip(String sample, String annotator, IssueKey issue) {
     String now = DecisionTime.format(Instant.now());
     db.write(
-        c -> {
-          AnnotationStore.Refs refs = assignedRefs(c, sample, annotator, issue);
-          if (AnnotationStore.decided(c, refs)) {
+        tx -> {
+          AnnotationStore.Refs refs = assignedRefs(tx, sample, annotator, issue);
+          if (AnnotationStore.decided(tx, refs)) {
             throw new BadInputException(
                 "issue " + issue + " is already decided by '" + annotator + "': nothing to skip");
           }
-          AnnotationStore.skip(c, refs, now);
+          AnnotationStore.skip(tx, refs, now);
           return null;
         });
   }
@@ -322,41 +320,41 @@ public final class AnnotationService {
    */
   public Map<String, DecisionValue> shownPrediction(String sample, IssueKey issue) {
     return db.read(
-        c -> {
-          SampleInfo s = SampleStore.byName(c, sample).orElseThrow(() -> noSample(sample));
+        tx -> {
+          SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
           if (s.runId() == null) {
             return Map.of();
           }
           long issueId =
-              IssueStore.idOf(c, issue)
+              IssueStore.idOf(tx, issue)
                   .orElseThrow(
                       () -> new BadInputException("no issue " + issue + " in the project"));
-          return AnnotationStore.runPrediction(c, s.runId(), issueId);
+          return AnnotationStore.runPrediction(tx, s.runId(), issueId);
         });
   }
 
   /** Each annotator's progress in a sample. */
   public List<AnnotatorProgress> progress(String sample) {
     return db.read(
-        c ->
+        tx ->
             SampleStore.progress(
-                c, SampleStore.byName(c, sample).orElseThrow(() -> noSample(sample)).id()));
+                tx, SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample)).id()));
   }
 
   private SampleInfo sampleInfo(String sample) {
-    return db.read(c -> SampleStore.byName(c, sample)).orElseThrow(() -> noSample(sample));
+    return db.read(tx -> SampleStore.byName(tx, sample)).orElseThrow(() -> noSample(sample));
   }
 
   private static AnnotationStore.Refs assignedRefs(
-      Connection c, String sample, String annotator, IssueKey issue) throws SQLException {
-    SampleInfo s = SampleStore.byName(c, sample).orElseThrow(() -> noSample(sample));
-    long annotatorId = assignedAnnotator(c, s, annotator);
-    Optional<Long> issueId = IssueStore.idOf(c, issue);
-    if (issueId.isEmpty() || !AnnotationStore.inSample(c, s.id(), issueId.get())) {
+      Tx tx, String sample, String annotator, IssueKey issue) {
+    SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
+    long annotatorId = assignedAnnotator(tx, s, annotator);
+    Optional<Long> issueId = IssueStore.idOf(tx, issue);
+    if (issueId.isEmpty() || !AnnotationStore.inSample(tx, s.id(), issueId.get())) {
       throw new BadInputException("issue " + issue + " is not in sample '" + sample + "'");
     }
     AnnotationStore.Refs refs = new AnnotationStore.Refs(s.id(), issueId.get(), annotatorId);
-    if (AnnotationStore.position(c, refs).isEmpty()) {
+    if (AnnotationStore.position(tx, refs).isEmpty()) {
       throw new BadInputException(
           "issue "
               + issue
@@ -369,10 +367,9 @@ public final class AnnotationService {
     return refs;
   }
 
-  private static long assignedAnnotator(Connection c, SampleInfo s, String annotator)
-      throws SQLException {
-    Optional<Long> id = SampleStore.annotatorId(c, annotator);
-    if (id.isEmpty() || !SampleStore.hasAssignments(c, s.id(), id.get())) {
+  private static long assignedAnnotator(Tx tx, SampleInfo s, String annotator) {
+    Optional<Long> id = SampleStore.annotatorId(tx, annotator);
+    if (id.isEmpty() || !SampleStore.hasAssignments(tx, s.id(), id.get())) {
       throw new BadInputException(
           "annotator '" + annotator + "' has no assignment in sample '" + s.name() + "'");
     }
@@ -388,20 +385,20 @@ public final class AnnotationService {
 
   /** Looks up names once per transaction. */
   private final class Resolver {
-    private final Connection c;
+    private final Tx tx;
     private final Map<String, SampleContext> samples = new HashMap<>();
     private final Map<IssueKey, Optional<Long>> issues = new HashMap<>();
     private final Map<String, Optional<Long>> annotators = new HashMap<>();
 
-    Resolver(Connection c) {
-      this.c = c;
+    Resolver(Tx tx) {
+      this.tx = tx;
     }
 
-    SampleContext sample(int index, String name) throws SQLException {
+    SampleContext sample(int index, String name) {
       SampleContext s = samples.get(name);
       if (s == null) {
         SampleInfo info =
-            SampleStore.byName(c, name)
+            SampleStore.byName(tx, name)
                 .orElseThrow(
                     () ->
                         new InvalidDecisionException(
@@ -416,19 +413,19 @@ public final class AnnotationService {
       return s;
     }
 
-    Optional<Long> issueId(IssueKey key) throws SQLException {
+    Optional<Long> issueId(IssueKey key) {
       Optional<Long> id = issues.get(key);
       if (id == null) {
-        id = IssueStore.idOf(c, key);
+        id = IssueStore.idOf(tx, key);
         issues.put(key, id);
       }
       return id;
     }
 
-    Optional<Long> annotatorId(String name) throws SQLException {
+    Optional<Long> annotatorId(String name) {
       Optional<Long> id = annotators.get(name);
       if (id == null) {
-        id = SampleStore.annotatorId(c, name);
+        id = SampleStore.annotatorId(tx, name);
         annotators.put(name, id);
       }
       return id;

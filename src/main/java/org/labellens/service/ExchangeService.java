@@ -95,9 +95,9 @@ public final class ExchangeService {
    */
   public ExportSummary export(String annotator, String sample, Path out, boolean currentOnly) {
     return db.read(
-        c -> {
+        tx -> {
           long annotatorId =
-              SampleStore.annotatorId(c, annotator)
+              SampleStore.annotatorId(tx, annotator)
                   .orElseThrow(
                       () ->
                           new BadInputException(
@@ -107,11 +107,11 @@ public final class ExchangeService {
           Long sampleId = null;
           if (sample != null) {
             SampleInfo s =
-                SampleStore.byName(c, sample).orElseThrow(() -> SampleService.noSample(sample));
+                SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
             sampleId = s.id();
           }
           try (ExchangeFileWriter w = ExchangeFileWriter.open(out)) {
-            AnnotationStore.forEachDecision(c, annotatorId, sampleId, currentOnly, w::write);
+            AnnotationStore.forEachDecision(tx, annotatorId, sampleId, currentOnly, w::write);
             w.commit();
             return new ExportSummary(out, annotator, sample, w.count());
           }

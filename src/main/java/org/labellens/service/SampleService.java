@@ -1,8 +1,6 @@
 package org.labellens.service;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +22,7 @@ import org.labellens.core.sampling.StratumKey;
 import org.labellens.store.Database;
 import org.labellens.store.RunQueries;
 import org.labellens.store.SampleStore;
+import org.labellens.store.Tx;
 
 /**
  * Draws, stores and describes samples: the frame, the strata, the allocation, the hash-order draw
@@ -50,17 +49,17 @@ public final class SampleService {
     RunInfo run = d.runName == null ? null : run(d.runName);
     String now = Instant.now().toString();
     return db.write(
-        c -> {
-          if (SampleStore.exists(c, request.name())) {
+        tx -> {
+          if (SampleStore.exists(tx, request.name())) {
             throw new BadInputException(
                 "a sample named '"
                     + request.name()
                     + "' exists already (sample names are unique; see: labellens samples)");
           }
-          List<Candidate> candidates = candidates(c, run, d.frame, d.strataBy);
+          List<Candidate> candidates = candidates(tx, run, d.frame, d.strataBy);
           SampleDraw.Result draw = SampleDraw.draw(candidates, d.design);
           SampleStore.insert(
-              c,
+              tx,
               new SampleStore.NewSample(
                   request.name(),
                   run == null ? null : run.id(),
@@ -73,33 +72,33 @@ public final class SampleService {
                   parameters(request, d),
                   now,
                   draw));
-          return report(c, request.name());
+          return report(tx, request.name());
         });
   }
 
   /** A stored sample with its strata, items and progress. */
   public SampleReport get(String name) {
-    return db.read(c -> report(c, name));
+    return db.read(tx -> report(tx, name));
   }
 
   public SampleInfo info(String name) {
-    return db.read(c -> SampleStore.byName(c, name)).orElseThrow(() -> noSample(name));
+    return db.read(tx -> SampleStore.byName(tx, name)).orElseThrow(() -> noSample(name));
   }
 
   /** Every sample, oldest first, with strata and each annotator's progress (no item lists). */
   public List<SampleReport> list() {
     return db.read(
-        c -> {
+        tx -> {
           List<SampleReport> out = new ArrayList<>();
-          for (SampleInfo s : SampleStore.list(c)) {
-            List<SampleDraw.Stratum> strata = SampleStore.strata(c, s.id());
+          for (SampleInfo s : SampleStore.list(tx)) {
+            List<SampleDraw.Stratum> strata = SampleStore.strata(tx, s.id());
             out.add(
                 new SampleReport(
                     s,
                     strata,
                     List.of(),
-                    overlapCount(c, s),
-                    SampleStore.progress(c, s.id()),
+                    overlapCount(tx, s),
+                    SampleStore.progress(tx, s.id()),
                     warnings(strata)));
           }
           return out;
@@ -109,9 +108,9 @@ public final class SampleService {
   /** Each annotator's progress in a sample. */
   public List<AnnotatorProgress> progress(String sample) {
     return db.read(
-        c -> {
-          SampleInfo s = SampleStore.byName(c, sample).orElseThrow(() -> noSample(sample));
-          return SampleStore.progress(c, s.id());
+        tx -> {
+          SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
+          return SampleStore.progress(tx, s.id());
         });
   }
 
@@ -126,9 +125,9 @@ public final class SampleService {
     RunInfo run = runName == null ? null : run(runName);
     Map<StratumKey, Long> populations =
         db.read(
-            c -> {
+            tx -> {
               Map<StratumKey, Long> counts = new TreeMap<>();
-              for (Candidate cand : candidates(c, run, frame, strataBy)) {
+              for (Candidate cand : candidates(tx, run, frame, strataBy)) {
                 counts.merge(cand.stratum(), 1L, Long::sum);
               }
               return counts;
@@ -164,7 +163,7 @@ public final class SampleService {
   }
 
   private RunInfo run(String name) {
-    return db.read(c -> RunQueries.byName(c, name))
+    return db.read(tx -> RunQueries.byName(tx, name))
         .orElseThrow(
             () ->
                 new BadInputException(
@@ -172,8 +171,8 @@ public final class SampleService {
   }
 
   private static List<Candidate> candidates(
-      Connection c, RunInfo run, Frame frame, List<String> strataBy) throws SQLException {
-    List<SampleStore.FrameRow> rows = SampleStore.frameRows(c, run == null ? null : run.id());
+      Tx tx, RunInfo run, Frame frame, List<String> strataBy) {
+    List<SampleStore.FrameRow> rows = SampleStore.frameRows(tx, run == null ? null : run.id());
     if (frame == Frame.PRODUCTION && rows.stream().allMatch(r -> r.production() == null)) {
       throw new BadInputException(
           "run '"
@@ -208,17 +207,17 @@ public final class SampleService {
     return candidates;
   }
 
-  private static SampleReport report(Connection c, String name) throws SQLException {
-    SampleInfo s = SampleStore.byName(c, name).orElseThrow(() -> noSample(name));
-    List<SampleDraw.Stratum> strata = SampleStore.strata(c, s.id());
-    List<SampleDraw.Item> items = SampleStore.items(c, s.id());
+  private static SampleReport report(Tx tx, String name) {
+    SampleInfo s = SampleStore.byName(tx, name).orElseThrow(() -> noSample(name));
+    List<SampleDraw.Stratum> strata = SampleStore.strata(tx, s.id());
+    List<SampleDraw.Item> items = SampleStore.items(tx, s.id());
     int overlap = (int) items.stream().filter(SampleDraw.Item::overlap).count();
     return new SampleReport(
-        s, strata, items, overlap, SampleStore.progress(c, s.id()), warnings(strata));
+        s, strata, items, overlap, SampleStore.progress(tx, s.id()), warnings(strata));
   }
 
-  private static int overlapCount(Connection c, SampleInfo s) throws SQLException {
-    return (int) SampleStore.items(c, s.id()).stream().filter(SampleDraw.Item::overlap).count();
+  private static int overlapCount(Tx tx, SampleInfo s) {
+    return (int) SampleStore.items(tx, s.id()).stream().filter(SampleDraw.Item::overlap).count();
   }
 
   private static List<String> warnings(List<SampleDraw.Stratum> strata) {

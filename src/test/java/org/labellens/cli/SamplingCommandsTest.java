@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.model.IssueKey;
 import org.labellens.service.Project;
+import org.labellens.testing.Cli;
 import org.labellens.testing.StudyProjects;
 
 /** The sampling and annotation commands through {@link CliMain#execute}, on a temporary project. */
@@ -29,18 +28,11 @@ class SamplingCommandsTest {
   Path db;
   int frameSize;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  Cli.Result run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--db");
     all.add(db.toString());
-    int code =
-        CliMain.execute(
-            all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), r -> 0);
-    return new Run(code, out.toString(), err.toString());
+    return Cli.run(all.toArray(String[]::new));
   }
 
   @BeforeEach
@@ -60,7 +52,7 @@ class SamplingCommandsTest {
 
   @Test
   void sampleJsonHasTheDocumentedShape() throws Exception {
-    Run r =
+    Cli.Result r =
         run(
             "sample",
             "--name",
@@ -107,10 +99,10 @@ class SamplingCommandsTest {
     assertThat(overlap).isEqualTo(6);
     assertThat(own).containsExactly(8, 8, 8);
 
-    Run table = run("samples");
+    Cli.Result table = run("samples");
     assertThat(table.code()).isZero();
     assertThat(table.out()).contains("pilot: 30 of " + frameSize).contains("0/14");
-    Run samplesJson = run("samples", "--format", "json");
+    Cli.Result samplesJson = run("samples", "--format", "json");
     JsonNode progress = JSON.readTree(samplesJson.out()).get("samples").get(0).get("annotators");
     assertThat(progress.get(0).get("assigned").asInt()).isEqualTo(14);
     assertThat(progress.get(0).get("decided").asInt()).isZero();
@@ -118,7 +110,7 @@ class SamplingCommandsTest {
 
   @Test
   void theTablePrintsEachStratumsPopulationSizeAndInclusionProbability() {
-    Run r = run("sample", "--name", "t", "--margin", "0.1", "--strata", "framework");
+    Cli.Result r = run("sample", "--name", "t", "--margin", "0.1", "--strata", "framework");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("stratum", "population", "size", "inclusion")
@@ -129,7 +121,7 @@ class SamplingCommandsTest {
 
   @Test
   void unknownStratumKeyExitsOneAndWritesNothing() {
-    Run r = run("sample", "--name", "x", "--size", "10", "--strata", "framework,color");
+    Cli.Result r = run("sample", "--name", "x", "--size", "10", "--strata", "framework,color");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: unknown stratum key 'color'");
     assertThat(r.err().lines()).hasSize(1);
@@ -138,7 +130,7 @@ class SamplingCommandsTest {
 
   @Test
   void sizeLargerThanTheFrameExitsOne() {
-    Run r = run("sample", "--name", "x", "--size", String.valueOf(frameSize + 1));
+    Cli.Result r = run("sample", "--name", "x", "--size", String.valueOf(frameSize + 1));
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: the sample size").contains("larger than the frame");
     assertThat(sampleCount()).isZero();
@@ -147,7 +139,8 @@ class SamplingCommandsTest {
   @Test
   void overlapOutsideTheUnitIntervalExitsOne() {
     for (String f : List.of("1.5", "-0.2", "abc")) {
-      Run r = run("sample", "--name", "x", "--size", "10", "--annotators", "a,b", "--overlap", f);
+      Cli.Result r =
+          run("sample", "--name", "x", "--size", "10", "--annotators", "a,b", "--overlap", f);
       assertThat(r.code()).as(f).isEqualTo(1);
       assertThat(r.err()).startsWith("error: --overlap");
     }
@@ -170,7 +163,7 @@ class SamplingCommandsTest {
     assertThat(run("simulate", "--sample", "s", "--annotator", "a", "--limit", "2").code())
         .isZero();
     Path file = dir.resolve("a.jsonl");
-    Run export = run("annotations", "export", "--annotator", "a", "--out", file.toString());
+    Cli.Result export = run("annotations", "export", "--annotator", "a", "--out", file.toString());
     assertThat(export.code()).as(export.err()).isZero();
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).hasSize(6);
@@ -182,7 +175,7 @@ class SamplingCommandsTest {
     String fresh = lines.get(1).replace("\"note\":null", "\"note\":\"second look\"");
     assertThat(fresh).isNotEqualTo(lines.get(1));
     Files.writeString(other, fresh + "\n" + bad + "\n");
-    Run r = run("annotations", "import", file.toString(), other.toString());
+    Cli.Result r = run("annotations", "import", file.toString(), other.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
@@ -194,7 +187,7 @@ class SamplingCommandsTest {
     Path after = dir.resolve("after.jsonl");
     run("annotations", "export", "--annotator", "a", "--out", after.toString());
     assertThat(Files.readAllLines(after)).isEqualTo(lines);
-    Run ok = run("annotations", "import", file.toString(), "--format", "json");
+    Cli.Result ok = run("annotations", "import", file.toString(), "--format", "json");
     assertThat(ok.code()).isZero();
     assertThat(JSON.readTree(ok.out()).get("added").asInt()).isZero();
     assertThat(JSON.readTree(ok.out()).get("already_present").asInt()).isEqualTo(6);
@@ -206,7 +199,7 @@ class SamplingCommandsTest {
             run("sample", "--name", "s", "--size", "8", "--annotators", "a,b", "--overlap", "0.5")
                 .code())
         .isZero();
-    Run r = run("simulate", "--sample", "s", "--annotator", "b", "--accuracy", "0.9");
+    Cli.Result r = run("simulate", "--sample", "s", "--annotator", "b", "--accuracy", "0.9");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(6 * 3);
@@ -247,7 +240,7 @@ class SamplingCommandsTest {
 
   @Test
   void planPrintsCochranAndTheKappaOverlap() throws Exception {
-    Run r =
+    Cli.Result r =
         run(
             "sample",
             "plan",
@@ -268,7 +261,7 @@ class SamplingCommandsTest {
     assertThat(plan.get("total").asInt()).isEqualTo(373);
     assertThat(plan.get("kappa").get("items").asInt()).isEqualTo(139);
     assertThat(plan.get("kappa").get("overlap").decimalValue()).isEqualByComparingTo("0.38");
-    Run strata = run("sample", "plan", "--margin", "0.1", "--strata", "framework");
+    Cli.Result strata = run("sample", "plan", "--margin", "0.1", "--strata", "framework");
     assertThat(strata.code()).as(strata.err()).isZero();
     assertThat(strata.out()).contains("SGLang").contains("unstratified");
     assertThat(run("sample", "plan").code()).isEqualTo(1);

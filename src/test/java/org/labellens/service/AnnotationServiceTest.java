@@ -105,16 +105,7 @@ class AnnotationServiceTest {
   }
 
   int events() {
-    return project
-        .database()
-        .read(
-            c -> {
-              try (var s = c.createStatement();
-                  var rs = s.executeQuery("SELECT count(*) FROM annotation_event")) {
-                rs.next();
-                return rs.getInt(1);
-              }
-            });
+    return ExchangeServiceTest.events(project);
   }
 
   @Test

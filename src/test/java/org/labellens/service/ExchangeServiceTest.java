@@ -18,6 +18,7 @@ import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.QueueItem;
 import org.labellens.core.model.IssueKey;
 import org.labellens.io.ExchangeFileWriter;
+import org.labellens.store.StoreProbe;
 import org.labellens.testing.StudyProjects;
 
 class ExchangeServiceTest {
@@ -50,42 +51,16 @@ class ExchangeServiceTest {
 
   /** The decision table by names, in a fixed order, with each current event's key. */
   static List<String> decisionTable(Project p) {
-    return p.database()
-        .read(
-            c -> {
-              List<String> rows = new ArrayList<>();
-              try (var s = c.createStatement();
-                  var rs =
-                      s.executeQuery(
-                          "SELECT sa.name, i.repo, i.number, n.name, d.dimension, d.phase, d.value,"
-                              + " d.unsure, d.decided_at, e.event_key FROM decision d"
-                              + " JOIN sample sa ON sa.id = d.sample_id"
-                              + " JOIN issue i ON i.id = d.issue_id"
-                              + " JOIN annotator n ON n.id = d.annotator_id"
-                              + " JOIN annotation_event e ON e.id = d.event_id"
-                              + " ORDER BY 1, 2, 3, 4, 5, 6")) {
-                while (rs.next()) {
-                  StringBuilder sb = new StringBuilder();
-                  for (int i = 1; i <= 10; i++) {
-                    sb.append(rs.getString(i)).append('|');
-                  }
-                  rows.add(sb.toString());
-                }
-              }
-              return rows;
-            });
+    return StoreProbe.rows(
+        p.database(),
+        "SELECT sa.name, i.repo, i.number, n.name, d.dimension, d.phase, d.value, d.unsure,"
+            + " d.decided_at, e.event_key FROM decision d JOIN sample sa ON sa.id = d.sample_id"
+            + " JOIN issue i ON i.id = d.issue_id JOIN annotator n ON n.id = d.annotator_id"
+            + " JOIN annotation_event e ON e.id = d.event_id ORDER BY 1, 2, 3, 4, 5, 6");
   }
 
   static int events(Project p) {
-    return p.database()
-        .read(
-            c -> {
-              try (var s = c.createStatement();
-                  var rs = s.executeQuery("SELECT count(*) FROM annotation_event")) {
-                rs.next();
-                return rs.getInt(1);
-              }
-            });
+    return StoreProbe.count(p.database(), "SELECT count(*) FROM annotation_event");
   }
 
   /** Every annotator decides every assigned item (blind and revealed) through the simulation. */

@@ -19,6 +19,7 @@ import org.labellens.core.sampling.AllocationMethod;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.core.sampling.StratumKey;
+import org.labellens.store.StoreProbe;
 import org.labellens.testing.StudyProjects;
 
 class SampleServiceTest {
@@ -199,16 +200,9 @@ class SampleServiceTest {
           .hasMessageContaining("has no production flags");
 
       // a run with production flags: flag the gpu issues
-      p.database()
-          .write(
-              c -> {
-                try (var s = c.createStatement()) {
-                  s.executeUpdate("UPDATE run_item SET is_production = 0");
-                  s.executeUpdate(
-                      "UPDATE run_item SET is_production = 1 WHERE primary_label = 'gpu'");
-                }
-                return null;
-              });
+      StoreProbe.update(p.database(), "UPDATE run_item SET is_production = 0");
+      StoreProbe.update(
+          p.database(), "UPDATE run_item SET is_production = 1 WHERE primary_label = 'gpu'");
       SampleReport prod =
           p.samples()
               .draw(
