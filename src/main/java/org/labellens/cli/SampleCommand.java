@@ -185,7 +185,7 @@ final class SampleCommand implements Callable<Integer> {
     }
     m.put("items", items);
     m.put("assignment", assignment(r));
-    m.put("parameters", s.parameters());
+    m.put("parameters", r.parameters());
     m.put("warnings", r.warnings());
     return m;
   }

@@ -44,6 +44,9 @@ import org.labellens.store.Tx;
  * <p>An item is <em>decided</em> for an annotator when it has a revealed-phase decision; in a
  * blind-first sample the blind decisions come first. A skipped item returns at the end of the
  * queue; deciding it clears the skip.
+ *
+ * <p>Every method blocks until its read or write is done (writes run on the database's writer
+ * thread): call them off the FX thread, through the window's background executor.
  */
 public final class AnnotationService {
 
@@ -230,6 +233,11 @@ public final class AnnotationService {
           index, "seconds", "time on task must be a number of seconds, 0 or more");
     }
     return d.withValue(value);
+  }
+
+  /** The samples in which the annotator has items, oldest first (for choosing what to work on). */
+  public List<SampleInfo> samplesOf(String annotator) {
+    return db.read(tx -> SampleStore.assignedTo(tx, annotator));
   }
 
   /** An annotator's queue for a sample, with item states and where to resume. */

@@ -1,9 +1,11 @@
 package org.labellens.service;
 
 import java.util.List;
+import java.util.Map;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
+import org.labellens.io.JsonDocuments;
 
 /**
  * A sample as drawn and stored: its description, strata (population, size, inclusion probability),
@@ -19,6 +21,12 @@ public record SampleReport(
     int overlapItems,
     List<AnnotatorProgress> annotators,
     List<String> warnings) {
+
+  /** Every parameter of the draw as given ({@code sample.parameters}), as plain values. */
+  public Map<String, Object> parameters() {
+    return JsonDocuments.parseObject(sample.parameters());
+  }
+
   public SampleReport {
     strata = List.copyOf(strata);
     items = List.copyOf(items);

@@ -177,8 +177,9 @@ public final class SampleService {
       throw new BadInputException(
           "run '"
               + run.name()
-              + "' has no production flags (runs of outside labels have none): the production"
-              + " frame needs a keyword classifier run; use --frame all or bug-perf");
+              + "' has no production flags (it is a run of outside labels, or its taxonomy"
+              + " defines no production rules): the production frame needs a keyword classifier"
+              + " run with production rules; use --frame all or bug-perf");
     }
     List<Candidate> candidates = new ArrayList<>(rows.size());
     for (SampleStore.FrameRow r : rows) {
@@ -288,6 +289,7 @@ public final class SampleService {
       throw new BadInputException("--min-per-stratum cannot be negative, got " + min);
     }
     BigDecimal overlap = overlap(r.overlap());
+    List<String> annotators = r.annotators().stream().map(String::strip).toList();
     SampleDesign design =
         new SampleDesign(
             r.seed() == null ? DEFAULT_SEED : r.seed(),
@@ -296,7 +298,7 @@ public final class SampleService {
             confidence,
             allocation,
             min,
-            r.annotators(),
+            annotators,
             overlap);
     return new Design(runName, frame, strataBy, design);
   }
@@ -337,7 +339,7 @@ public final class SampleService {
     p.put("allocation", d.design.allocation().key());
     p.put("min_per_stratum", d.design.minPerStratum());
     p.put("seed", d.design.seed());
-    p.put("annotators", r.annotators());
+    p.put("annotators", d.design.annotators());
     p.put("overlap", d.design.overlap());
     p.put("blind", r.blindFirst());
     p.put("hash", "sha256(\"<seed>:<repo>#<number>\")");

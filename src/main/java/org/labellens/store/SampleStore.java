@@ -267,6 +267,29 @@ public final class SampleStore {
         });
   }
 
+  /** The samples in which the annotator has items, oldest first. */
+  public static List<SampleInfo> assignedTo(Tx tx, String annotator) {
+    return tx.jdbc(
+        c -> {
+          List<SampleInfo> samples = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + SAMPLE_COLUMNS
+                      + " WHERE s.id IN (SELECT a.sample_id FROM assignment a"
+                      + " JOIN annotator n ON n.id = a.annotator_id WHERE n.name = ?)"
+                      + " ORDER BY s.id")) {
+            ps.setString(1, annotator);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                samples.add(sample(rs));
+              }
+            }
+          }
+          return samples;
+        });
+  }
+
   private static SampleInfo sample(ResultSet rs) throws SQLException {
     long runId = rs.getLong(4);
     Long run = rs.wasNull() ? null : runId;

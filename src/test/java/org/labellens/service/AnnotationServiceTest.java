@@ -336,6 +336,9 @@ class AnnotationServiceTest {
     var shown = annotations.shownPrediction("s", issue);
     assertThat(shown).containsKeys("category", "primary");
     assertThat(shown.get("category").set()).isTrue();
+    assertThat(annotations.samplesOf("a")).extracting(s -> s.name()).containsExactly("s", "blind");
+    assertThat(annotations.samplesOf("b")).extracting(s -> s.name()).containsExactly("s");
+    assertThat(annotations.samplesOf("nobody")).isEmpty();
     assertThat(annotations.scheme("s").dimensionIds())
         .containsExactly("category", "primary", "production", "root_cause", "severity");
   }
