@@ -1,14 +1,12 @@
 package org.labellens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +24,7 @@ import org.labellens.testing.StudyProjects;
 
 /**
  * Kills {@code simulate} (SIGKILL) while it writes and checks that every line it printed is in the
- * database. Runs the packaged jar ({@code mvn package} first); skipped when there is none.
+ * database. The command runs in its own JVM, on this test's class path, through the launcher.
  */
 @Tag("slow")
 class SimulateCrashTest {
@@ -36,8 +34,6 @@ class SimulateCrashTest {
 
   @Test
   void everyPrintedDecisionSurvivesAKill() throws Exception {
-    String jar = System.getProperty("labellens.jar", "target/labellens.jar");
-    assumeTrue(Files.isRegularFile(Path.of(jar)), "the packaged jar is needed: mvn package");
     Path db;
     try (Project p = StudyProjects.create(dir, StudyProjects.specs(20))) {
       p.samples()
@@ -61,8 +57,9 @@ class SimulateCrashTest {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.labellens.Launcher",
                 "simulate",
                 "--db",
                 db.toString(),
