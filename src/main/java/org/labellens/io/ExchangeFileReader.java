@@ -91,7 +91,8 @@ public final class ExchangeFileReader {
           node = TREE_READER.readValue(text);
         } catch (JsonProcessingException e) {
           throw new BadInputException(
-              location + ": malformed JSON: " + firstLine(e.getOriginalMessage()), e);
+              location + ": malformed JSON: " + JsonIssueReader.firstLine(e.getOriginalMessage()),
+              e);
         }
         lines.add(new Line(location, decision(node, location)));
       }
@@ -241,13 +242,5 @@ public final class ExchangeFileReader {
       case NULL -> "null";
       default -> n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     };
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

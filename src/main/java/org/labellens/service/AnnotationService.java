@@ -3,6 +3,7 @@ package org.labellens.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,12 @@ import org.labellens.core.annotation.ItemState;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.QueueItem;
 import org.labellens.core.model.IssueKey;
+import org.labellens.core.model.Prediction;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.store.AnnotationStore;
 import org.labellens.store.Database;
 import org.labellens.store.IssueStore;
+import org.labellens.store.RunQueries;
 import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
@@ -324,7 +327,10 @@ public final class AnnotationService {
 
   /**
    * What the sample's classifier run says about an issue, per dimension, as an annotator is shown
-   * it in the revealed phase (and records as {@code predicted}). Empty without a run.
+   * it in the revealed phase (and records as {@code predicted}): {@code category} (the set), {@code
+   * primary} (the primary category), {@code production} (yes/no, where the run has production
+   * flags), and any other predicted dimension. Empty without a run or when the run does not cover
+   * the issue.
    */
   public Map<String, DecisionValue> shownPrediction(String sample, IssueKey issue) {
     return db.read(
@@ -337,7 +343,30 @@ public final class AnnotationService {
               IssueStore.idOf(tx, issue)
                   .orElseThrow(
                       () -> new BadInputException("no issue " + issue + " in the project"));
-          return AnnotationStore.runPrediction(tx, s.runId(), issueId);
+          Optional<Prediction> prediction;
+          try (RunQueries.PredictionReader reader = RunQueries.predictionReader(tx, s.runId())) {
+            prediction = reader.forIssue(issueId);
+          }
+          if (prediction.isEmpty()) {
+            return Map.of();
+          }
+          Map<String, DecisionValue> shown = new LinkedHashMap<>();
+          List<String> categories = prediction.get().labels().getOrDefault("category", List.of());
+          shown.put("category", DecisionValue.set(categories));
+          shown.put("primary", DecisionValue.single(prediction.get().primary()));
+          AnnotationStore.productionFlag(tx, s.runId(), issueId)
+              .ifPresent(f -> shown.put("production", DecisionValue.single(f == 1 ? "yes" : "no")));
+          prediction.get().labels().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .filter(e -> !shown.containsKey(e.getKey()))
+              .forEach(
+                  e ->
+                      shown.put(
+                          e.getKey(),
+                          e.getValue().size() == 1
+                              ? DecisionValue.single(e.getValue().get(0))
+                              : DecisionValue.set(e.getValue())));
+          return shown;
         });
   }
 

@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.labellens.core.annotation.Decision;
@@ -353,61 +351,23 @@ public final class AnnotationStore {
         rs.getString(14));
   }
 
-  /**
-   * What the run says about an issue, per dimension, as an annotator is shown it: {@code category}
-   * (the set), {@code primary} (the primary category) and {@code production} (yes/no, where the run
-   * has production flags). Empty when the run does not cover the issue.
-   */
-  public static Map<String, DecisionValue> runPrediction(Tx tx, long runId, long issueId) {
+  /** The run's production flag for an issue: 1 or 0, or empty where the run has none. */
+  public static Optional<Integer> productionFlag(Tx tx, long runId, long issueId) {
     return tx.jdbc(
         c -> {
-          Map<String, DecisionValue> shown = new LinkedHashMap<>();
-          String primary;
-          Integer production;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT primary_label, is_production FROM run_item WHERE run_id = ? AND issue_id = ?")) {
+                  "SELECT is_production FROM run_item WHERE run_id = ? AND issue_id = ?")) {
             ps.setLong(1, runId);
             ps.setLong(2, issueId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                return shown;
+                return Optional.empty();
               }
-              primary = rs.getString(1);
-              int p = rs.getInt(2);
-              production = rs.wasNull() ? null : p;
+              int flag = rs.getInt(1);
+              return rs.wasNull() ? Optional.empty() : Optional.of(flag);
             }
           }
-          Map<String, List<String>> sets = new LinkedHashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT dimension, label FROM prediction WHERE run_id = ? AND issue_id = ?"
-                      + " ORDER BY dimension, rowid")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, issueId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                sets.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-              }
-            }
-          }
-          shown.put("category", DecisionValue.set(sets.getOrDefault("category", List.of())));
-          shown.put("primary", DecisionValue.single(primary));
-          if (production != null) {
-            shown.put("production", DecisionValue.single(production == 1 ? "yes" : "no"));
-          }
-          for (Map.Entry<String, List<String>> e : sets.entrySet()) {
-            String dim = e.getKey();
-            if (!shown.containsKey(dim)) {
-              List<String> labels = e.getValue();
-              shown.put(
-                  dim,
-                  labels.size() == 1
-                      ? DecisionValue.single(labels.get(0))
-                      : DecisionValue.set(labels));
-            }
-          }
-          return shown;
         });
   }
 

@@ -334,8 +334,17 @@ class AnnotationServiceTest {
   void theShownPredictionComesFromTheSamplesRun() {
     IssueKey issue = shared();
     var shown = annotations.shownPrediction("s", issue);
-    assertThat(shown).containsKeys("category", "primary");
-    assertThat(shown.get("category").set()).isTrue();
+    StudyProjects.Spec spec =
+        StudyProjects.specs(6).stream()
+            .filter(x -> x.repo().equals(issue.repo()) && x.number() == issue.number())
+            .findFirst()
+            .orElseThrow();
+    assertThat(shown.get("category")).isEqualTo(DecisionValue.set(spec.categories()));
+    // an imported run's primary category is its first label ("other" for none)
+    assertThat(shown.get("primary"))
+        .isEqualTo(
+            DecisionValue.single(spec.categories().isEmpty() ? "other" : spec.categories().get(0)));
+    assertThat(shown).doesNotContainKey("production"); // outside labels carry no production flag
     assertThat(annotations.samplesOf("a")).extracting(s -> s.name()).containsExactly("s", "blind");
     assertThat(annotations.samplesOf("b")).extracting(s -> s.name()).containsExactly("s");
     assertThat(annotations.samplesOf("nobody")).isEmpty();
