@@ -97,7 +97,7 @@ public final class SampleService {
                     s,
                     strata,
                     List.of(),
-                    overlapCount(tx, s),
+                    SampleStore.overlapCount(tx, s.id()),
                     SampleStore.progress(tx, s.id()),
                     warnings(strata)));
           }
@@ -212,13 +212,13 @@ public final class SampleService {
     SampleInfo s = SampleStore.byName(tx, name).orElseThrow(() -> noSample(name));
     List<SampleDraw.Stratum> strata = SampleStore.strata(tx, s.id());
     List<SampleDraw.Item> items = SampleStore.items(tx, s.id());
-    int overlap = (int) items.stream().filter(SampleDraw.Item::overlap).count();
     return new SampleReport(
-        s, strata, items, overlap, SampleStore.progress(tx, s.id()), warnings(strata));
-  }
-
-  private static int overlapCount(Tx tx, SampleInfo s) {
-    return (int) SampleStore.items(tx, s.id()).stream().filter(SampleDraw.Item::overlap).count();
+        s,
+        strata,
+        items,
+        SampleStore.overlapCount(tx, s.id()),
+        SampleStore.progress(tx, s.id()),
+        warnings(strata));
   }
 
   private static List<String> warnings(List<SampleDraw.Stratum> strata) {

@@ -267,6 +267,21 @@ public final class SampleStore {
         });
   }
 
+  /** How many of the sample's items every annotator labels. */
+  public static int overlapCount(Tx tx, long sampleId) {
+    return tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT count(*) FROM sample_item WHERE sample_id = ? AND overlap = 1")) {
+            ps.setLong(1, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+        });
+  }
+
   /** The samples in which the annotator has items, oldest first. */
   public static List<SampleInfo> assignedTo(Tx tx, String annotator) {
     return tx.jdbc(
