@@ -68,6 +68,16 @@ public final class KrippendorffAlpha {
     return interval(Tally.of(study, true), values);
   }
 
+  /**
+   * α for set-valued ratings with the MASI distance (1 − J·M, exact thirds) between sets.
+   *
+   * @throws InsufficientDataException if the study has no ratings or fewer than 2 raters
+   */
+  public static Coefficient masi(SetAgreementStudy<?> study) {
+    study.requireAtLeastTwoRaters(NAME);
+    return SetTally.of(study).alphaMasi();
+  }
+
   static Coefficient nominal(Tally tally) {
     String reason = degenerate(tally);
     if (reason != null) {
