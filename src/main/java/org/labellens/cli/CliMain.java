@@ -1,0 +1,118 @@
+package org.labellens.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import org.labellens.core.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code labellens} command line. Output for people by default, {@code --format json} for
+ * machines; errors are one {@code error:} line on stderr with exit 1 (bad input or state, nothing
+ * changed) or 2 (bad usage).
+ */
+@Command(
+    name = "labellens",
+    mixinStandardHelpOptions = true,
+    versionProvider = CliMain.Version.class,
+    description = {
+      "Validate keyword-classified GitHub issues with human annotators.",
+      "With no command, opens the window."
+    },
+    subcommands = {
+      InitCommand.class,
+      ImportCommand.class,
+      IssuesCommand.class,
+      DemoCommand.class,
+      GuiCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class CliMain implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, WindowOpener window) {
+    CommandLine cl = commandLine(out, err, window);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, WindowOpener window) {
+    CommandLine cl = new CommandLine(new CliMain(), new Factory(window));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine failed = ex.getCommandLine();
+          err.println(
+              "error: "
+                  + oneLine(ex.getMessage())
+                  + " (see: "
+                  + failed.getCommandSpec().qualifiedName()
+                  + " --help)");
+          err.flush();
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, failed, parseResult) -> {
+          if (ex instanceof BadInputException) {
+            err.println("error: " + oneLine(ex.getMessage()));
+          } else if (ex instanceof CancellationException) {
+            err.println("error: cancelled; nothing was changed");
+          } else {
+            err.println(
+                "error: "
+                    + oneLine(String.valueOf(ex.getMessage()))
+                    + " ("
+                    + ex.getClass().getSimpleName()
+                    + ")");
+            if (System.getenv("LABELLENS_DEBUG") != null) {
+              ex.printStackTrace(err);
+            }
+          }
+          err.flush();
+          return 1;
+        });
+    return cl;
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replace("\r", " ").replace("\n", " ").strip();
+  }
+
+  /** Creates command objects, handing the window opener to the commands that need it. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final WindowOpener window;
+
+    Factory(WindowOpener window) {
+      this.window = window;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == GuiCommand.class) {
+        return cls.cast(new GuiCommand(window));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = CliMain.class.getPackage().getImplementationVersion();
+      return new String[] {"LabelLens " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

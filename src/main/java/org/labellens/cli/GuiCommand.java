@@ -1,0 +1,68 @@
+package org.labellens.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gui}: opens the window, or renders one view to a PNG without a display. */
+@Command(
+    name = "gui",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Opens the window. With no --db, opens (and if needed builds) the demo project"
+          + " annotations/demo.db.",
+      "With --screenshot, renders a view off-screen to a PNG and exits (no display needed)."
+    })
+final class GuiCommand implements Callable<Integer> {
+  private final WindowOpener window;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--db", paramLabel = "PATH", description = "Project to open.")
+  Path db;
+
+  @Option(names = "--annotator", paramLabel = "NAME", description = "Annotator name to preselect.")
+  String annotator;
+
+  @Option(
+      names = "--screenshot",
+      paramLabel = "FILE.png",
+      description = "Render a view to this PNG and exit.")
+  Path screenshot;
+
+  @Option(
+      names = "--view",
+      paramLabel = "VIEW",
+      defaultValue = "issues",
+      description = "View to render: issues (default: ${DEFAULT-VALUE}).")
+  String view;
+
+  @Option(
+      names = "--theme",
+      paramLabel = "THEME",
+      defaultValue = "light",
+      description = "light or dark.")
+  String theme;
+
+  GuiCommand(WindowOpener window) {
+    this.window = window;
+  }
+
+  @Override
+  public Integer call() {
+    if (window == null) {
+      throw new IllegalStateException("no window available in this build");
+    }
+    return window.open(
+        new WindowOpener.Request(
+            db == null ? Path.of("annotations", "demo.db") : db,
+            db != null,
+            annotator,
+            screenshot,
+            view,
+            theme));
+  }
+}

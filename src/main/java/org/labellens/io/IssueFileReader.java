@@ -1,0 +1,100 @@
+package org.labellens.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.labellens.core.BadInputException;
+import org.labellens.core.model.IssueFormat;
+
+/**
+ * Reads issue files of every format of SPEC §3, streaming: each issue goes to the sink as soon as
+ * it is read, so memory does not grow with the file. Every error names the file, the line (or JSON
+ * location) and the field.
+ */
+public final class IssueFileReader {
+  private static final int DETECT_LINE_LIMIT = 8 << 20;
+  private final ReadOptions options;
+
+  public IssueFileReader(ReadOptions options) {
+    this.options = options;
+  }
+
+  /** Reads {@code file} in {@code format} (or the detected one) and returns the format used. */
+  public IssueFormat read(Path file, IssueFormat format, IssueSink sink) {
+    IssueFormat used = format == IssueFormat.AUTO ? detect(file) : format;
+    String name = file.toString();
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in =
+            new CountingInputStream(new BufferedInputStream(raw, 1 << 16), sink::progress)) {
+      switch (used) {
+        // JSONL is JSON objects one after another: the same streaming reader, with line numbers.
+        case GITHUB, GH, JSONL -> new JsonIssueReader(options).read(in, name, sink);
+        case CSV -> new CsvIssueReader(options).read(in, name, sink);
+        default -> throw new IllegalStateException(used.toString());
+      }
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(name + ": no such file", e);
+    } catch (IOException e) {
+      throw new BadInputException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    return used;
+  }
+
+  /**
+   * Detects the format from the content: JSON starting with {@code [} is a GitHub issue array; a
+   * file whose first line is one complete JSON object is JSONL, other JSON objects are wrappers;
+   * anything else is CSV. A {@code .csv} name is always CSV.
+   */
+  public IssueFormat detect(Path file) {
+    String name = file.toString();
+    if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      return IssueFormat.CSV;
+    }
+    try (BufferedReader r = StrictUtf8.reader(Files.newInputStream(file))) {
+      int c = r.read();
+      if (c == '\uFEFF') {
+        c = r.read();
+      }
+      while (c >= 0 && Character.isWhitespace(c)) {
+        c = r.read();
+      }
+      if (c < 0) {
+        throw new BadInputException(name + ": the file is empty");
+      }
+      if (c == '[') {
+        return IssueFormat.GITHUB;
+      }
+      if (c != '{') {
+        return IssueFormat.CSV;
+      }
+      // JSONL when the first line alone is one JSON object; a wrapper or pretty-printed JSON is
+      // not.
+      StringBuilder line = new StringBuilder("{");
+      while ((c = r.read()) >= 0 && c != '\n' && line.length() < DETECT_LINE_LIMIT) {
+        line.append((char) c);
+      }
+      if (line.length() >= DETECT_LINE_LIMIT) {
+        return IssueFormat.GITHUB; // the JSON reader also reads objects one after another
+      }
+      try {
+        return JsonIssueReader.STRICT_TREE_READER.readTree(line.toString()).isObject()
+            ? IssueFormat.JSONL
+            : IssueFormat.GITHUB;
+      } catch (IOException e) {
+        return IssueFormat.GITHUB;
+      }
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(name + ": no such file", e);
+    } catch (CharacterCodingException e) {
+      throw new BadInputException(name + ":1: the file is not valid UTF-8", e);
+    } catch (IOException e) {
+      throw new BadInputException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.labellens.service;
+
+import java.nio.file.Path;
+import org.labellens.store.Database;
+
+/**
+ * An open project and the use cases over it: what the CLI and the window hold. Closing it closes
+ * the database (pending writes finish first).
+ */
+public final class Project implements AutoCloseable {
+  private final Database db;
+  private final ImportService imports;
+  private final IssueService issues;
+
+  private Project(Database db) {
+    this.db = db;
+    this.imports = new ImportService(db);
+    this.issues = new IssueService(db);
+  }
+
+  /** Creates a new project from the packaged schema; refuses an existing file. */
+  public static Project create(Path file) {
+    return new Project(Database.create(file));
+  }
+
+  /** Opens an existing project; refuses a damaged file or one of an unknown or newer version. */
+  public static Project open(Path file) {
+    return new Project(Database.open(file));
+  }
+
+  /** Whether {@code file} is a LabelLens project file. */
+  public static boolean isProject(Path file) {
+    return Database.isProject(file);
+  }
+
+  public Path file() {
+    return db.file();
+  }
+
+  public int schemaVersion() {
+    return db.schemaVersion();
+  }
+
+  public ImportService imports() {
+    return imports;
+  }
+
+  public IssueService issues() {
+    return issues;
+  }
+
+  /** For services in this package that need the database. */
+  Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

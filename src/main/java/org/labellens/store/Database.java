@@ -1,0 +1,395 @@
+package org.labellens.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingDeque;
+import org.labellens.core.BadInputException;
+
+/**
+ * A LabelLens project database (one SQLite file).
+ *
+ * <p>SQLite allows one writer at a time, so every write runs on this object's single writer thread,
+ * in its own transaction ({@code BEGIN IMMEDIATE}: the write lock is taken up front, which avoids
+ * lock-upgrade deadlocks between processes). Reads run on the caller's thread on pooled read
+ * connections; WAL lets them proceed while a write is under way. A write that finds another process
+ * holding the lock waits (busy timeout) and retries, so a person never sees "database is locked".
+ *
+ * <p>Opening checks that the file is a LabelLens project of a schema version this build knows: a
+ * newer, unknown or damaged file is refused with a clear message and never modified.
+ */
+public final class Database implements AutoCloseable {
+  /** 'LBLN': the application id that schema.sql stamps into every project file. */
+  public static final int APPLICATION_ID = 1279413326;
+
+  static final int BUSY_TIMEOUT_MS = 10_000;
+  private static final long WRITE_RETRY_LIMIT_MS = 300_000;
+
+  private final Path file;
+  private final int schemaVersion;
+  private final ExecutorService writer;
+  private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
+  private final List<Connection> allConnections = new ArrayList<>();
+  private Connection writeConnection;
+  private volatile boolean closed;
+
+  private Database(Path file, int schemaVersion) {
+    this.file = file;
+    this.schemaVersion = schemaVersion;
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "labellens-db-writer");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Creates a new project database at {@code file} from the packaged schema. Refuses an existing
+   * non-empty file: a project is never overwritten.
+   */
+  public static Database create(Path file) {
+    Schema schema = Schema.packaged();
+    try {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        throw new BadInputException(
+            file
+                + ": the file already exists; init never overwrites a project (choose another --db)");
+      }
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot create the project file: " + e.getMessage(), e);
+    }
+    Database db = new Database(file, schema.version());
+    try {
+      db.write(
+          tx ->
+              tx.jdbc(
+                  c -> {
+                    try (Statement s = c.createStatement()) {
+                      s.executeUpdate(schema.sql());
+                    }
+                    try (var ps =
+                        c.prepareStatement("INSERT INTO project_meta (key, value) VALUES (?, ?)")) {
+                      ps.setString(1, "created_at");
+                      ps.setString(2, Instant.now().toString());
+                      ps.executeUpdate();
+                    }
+                    return null;
+                  }));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  /** Opens an existing project, checking that it is a LabelLens database this build can read. */
+  public static Database open(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException(
+          file + ": no such project (create one with: labellens init --db " + file + ")");
+    }
+    int expected = Schema.packaged().version();
+    int found;
+    int appId;
+    try (Connection c = connect(file)) {
+      appId = pragmaInt(c, "application_id");
+      found = pragmaInt(c, "user_version");
+      if (appId != APPLICATION_ID) {
+        boolean empty = tableCount(c) == 0;
+        throw new BadInputException(
+            file
+                + (empty
+                    ? ": the file is an empty database, not a LabelLens project (run labellens init)"
+                    : ": the file is an SQLite database but not a LabelLens project"));
+      }
+      if (found > expected) {
+        throw new BadInputException(
+            file
+                + ": the project was written by a newer LabelLens (schema version "
+                + found
+                + "; this build knows versions up to "
+                + expected
+                + "); update LabelLens to open it. The file was not changed.");
+      }
+      if (found < 1) {
+        throw new BadInputException(file + ": unknown LabelLens schema version " + found);
+      }
+    } catch (SQLException e) {
+      throw describe(file, e);
+    }
+    if (found < expected) {
+      Migrations.upgrade(file, found, expected);
+    }
+    return new Database(file, expected);
+  }
+
+  /**
+   * Whether {@code file} exists and looks like a LabelLens project (without opening it for use).
+   */
+  public static boolean isProject(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (Connection c = connect(file)) {
+      return pragmaInt(c, "application_id") == APPLICATION_ID;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  /**
+   * Runs {@code work} in one transaction on the writer thread and returns its result. On any
+   * exception the transaction is rolled back (nothing is written) and the exception is rethrown
+   * here: runtime exceptions as they are, {@link SQLException} as a {@link StoreException} or, for
+   * a damaged or read-only file, as a {@link BadInputException}.
+   */
+  public <T> T write(TxWork<T> work) {
+    return write(work, true);
+  }
+
+  /**
+   * Like {@link #write(TxWork)} for bulk work (imports): the transaction is just as atomic, and
+   * safe against a crash of the program, but its commit does not wait for the disk (WAL with {@code
+   * synchronous = NORMAL}); after a power cut the whole transaction may be missing, never half of
+   * it.
+   */
+  public <T> T writeBulk(TxWork<T> work) {
+    return write(work, false);
+  }
+
+  private <T> T write(TxWork<T> work, boolean durable) {
+    ensureOpen();
+    Future<T> future = writer.submit(() -> runWrite(work, durable));
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a database write", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new StoreException(String.valueOf(cause), cause);
+    }
+  }
+
+  /** Runs read-only {@code work} on a pooled read connection on the caller's thread. */
+  public <T> T read(TxWork<T> work) {
+    ensureOpen();
+    Connection c = idleReaders.pollFirst();
+    try {
+      if (c == null) {
+        c = newConnection();
+      }
+      return work.run(new Tx(this, c));
+    } catch (SQLException e) {
+      throw describe(file, e);
+    } finally {
+      if (c != null) {
+        if (closed) {
+          closeQuietly(c);
+        } else {
+          idleReaders.offerFirst(c);
+        }
+      }
+    }
+  }
+
+  private <T> T runWrite(TxWork<T> work, boolean durable) throws SQLException {
+    if (writeConnection == null) {
+      writeConnection = newConnection();
+    }
+    Connection c = writeConnection;
+    if (!durable) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA synchronous = NORMAL");
+      }
+    }
+    try {
+      return runTransaction(c, work);
+    } finally {
+      if (!durable) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA synchronous = FULL");
+        }
+      }
+    }
+  }
+
+  private <T> T runTransaction(Connection c, TxWork<T> work) throws SQLException {
+    long deadline = System.currentTimeMillis() + WRITE_RETRY_LIMIT_MS;
+    while (true) {
+      try (Statement s = c.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+        break;
+      } catch (SQLException e) {
+        if (isBusy(e) && System.currentTimeMillis() < deadline) {
+          sleepBriefly();
+          continue;
+        }
+        throw describe(file, e);
+      }
+    }
+    try {
+      T result = work.run(new Tx(this, c));
+      try (Statement s = c.createStatement()) {
+        s.execute("COMMIT");
+      }
+      return result;
+    } catch (SQLException e) {
+      rollback(c);
+      throw describe(file, e);
+    } catch (RuntimeException | Error e) {
+      rollback(c);
+      throw e;
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try (Statement s = c.createStatement()) {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      } else {
+        s.execute("ROLLBACK");
+      }
+    } catch (SQLException ignored) {
+      // no transaction was open (SQLite may already have rolled back on a fatal error)
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized Connection newConnection() throws SQLException {
+    Connection c = connect(file);
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode = WAL");
+      s.execute("PRAGMA synchronous = FULL");
+      s.execute("PRAGMA foreign_keys = ON");
+      s.execute("PRAGMA temp_store = MEMORY");
+    }
+    allConnections.add(c);
+    return c;
+  }
+
+  private static Connection connect(Path file) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+    }
+    return c;
+  }
+
+  private static int pragmaInt(Connection c, String pragma) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private static int tableCount(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  static boolean isBusy(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("SQLITE_BUSY") || m.contains("database is locked");
+  }
+
+  /** Turns an SQLite failure into the message a person needs. */
+  static RuntimeException describe(Path file, SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
+      return new BadInputException(
+          file + ": the file is not a LabelLens project or is damaged (" + m + ")", e);
+    }
+    if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) {
+      return new BadInputException(
+          file + ": the project file is damaged (" + m + "); restore it from a backup", e);
+    }
+    if (m.contains("SQLITE_READONLY") || m.contains("readonly database")) {
+      return new BadInputException(
+          file + ": the project is read-only (" + m + "); nothing was changed", e);
+    }
+    if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
+      return new BadInputException(file + ": the disk is full (" + m + "); nothing was changed", e);
+    }
+    if (m.contains("SQLITE_CANTOPEN")) {
+      return new BadInputException(file + ": cannot open the project (" + m + ")", e);
+    }
+    return new StoreException(file + ": " + m, e);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("database " + file + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writer.shutdown();
+    try {
+      writer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      for (Connection c : allConnections) {
+        closeQuietly(c);
+      }
+      allConnections.clear();
+    }
+    idleReaders.clear();
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing; nothing to do
+    }
+  }
+}

@@ -1,0 +1,411 @@
+package org.labellens.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.labellens.core.JsonText;
+import org.labellens.core.model.Issue;
+import org.labellens.core.model.IssueKey;
+import org.labellens.core.model.IssueSummary;
+
+/**
+ * Issues in the project: idempotent upsert by (repo, number), listing, paging and full-text search.
+ */
+public final class IssueStore {
+  /** What an upsert did. */
+  public enum Outcome {
+    NEW,
+    UPDATED,
+    UNCHANGED
+  }
+
+  private IssueStore() {}
+
+  /** Prepared statements for many upserts in one transaction. */
+  public static final class Upserter implements AutoCloseable {
+    private final PreparedStatement find;
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    private final PreparedStatement unindex;
+    private final PreparedStatement queue;
+    private final Tx tx;
+    private final String now;
+    private long lastId;
+
+    Upserter(Tx tx, Connection c, String now) throws SQLException {
+      this.tx = tx;
+      this.now = now;
+      find = c.prepareStatement("SELECT id, content_hash FROM issue WHERE repo = ? AND number = ?");
+      insert =
+          c.prepareStatement(
+              "INSERT INTO issue (repo, number, framework, title, body, labels, state, created_at,"
+                  + " closed_at, url, author, comments, content_hash, imported_at, updated_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              Statement.RETURN_GENERATED_KEYS);
+      update =
+          c.prepareStatement(
+              "UPDATE issue SET framework = ?, title = ?, body = ?, labels = ?, state = ?,"
+                  + " created_at = ?, closed_at = ?, url = ?, author = ?, comments = ?,"
+                  + " content_hash = ?, updated_at = ? WHERE id = ?");
+      unindex = c.prepareStatement("DELETE FROM issue_search WHERE rowid = ?");
+      queue =
+          c.prepareStatement("INSERT OR IGNORE INTO issue_search_pending (issue_id) VALUES (?)");
+    }
+
+    public Outcome upsert(Issue issue) {
+      return upsert(issue, contentHash(issue));
+    }
+
+    /** Upserts with a content hash computed beforehand (see {@link #contentHash}). */
+    public Outcome upsert(Issue issue, String hash) {
+      return tx.jdbc(c -> doUpsert(issue, hash));
+    }
+
+    private Outcome doUpsert(Issue issue, String hash) throws SQLException {
+      find.setString(1, issue.repo());
+      find.setInt(2, issue.number());
+      long id = -1;
+      String oldHash = null;
+      try (ResultSet rs = find.executeQuery()) {
+        if (rs.next()) {
+          id = rs.getLong(1);
+          oldHash = rs.getString(2);
+        }
+      }
+      if (id < 0) {
+        int i = 1;
+        insert.setString(i++, issue.repo());
+        insert.setInt(i++, issue.number());
+        i = bindContent(insert, i, issue);
+        insert.setString(i++, hash);
+        insert.setString(i++, now);
+        insert.setString(i, now);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          lastId = keys.getLong(1);
+        }
+        queue.setLong(1, lastId);
+        queue.executeUpdate();
+        return Outcome.NEW;
+      }
+      lastId = id;
+      if (hash.equals(oldHash)) {
+        return Outcome.UNCHANGED;
+      }
+      int i = bindContent(update, 1, issue);
+      update.setString(i++, hash);
+      update.setString(i++, now);
+      update.setLong(i, id);
+      update.executeUpdate();
+      unindex.setLong(1, id);
+      unindex.executeUpdate();
+      queue.setLong(1, id);
+      queue.executeUpdate();
+      return Outcome.UPDATED;
+    }
+
+    /** The row id of the issue last upserted. */
+    public long lastId() {
+      return lastId;
+    }
+
+    private static int bindContent(PreparedStatement ps, int i, Issue issue) throws SQLException {
+      ps.setString(i++, issue.framework());
+      ps.setString(i++, issue.title());
+      ps.setString(i++, issue.body());
+      ps.setString(i++, JsonText.stringArray(issue.labels()));
+      ps.setString(i++, issue.state());
+      ps.setString(i++, issue.createdAt());
+      ps.setString(i++, issue.closedAt());
+      ps.setString(i++, issue.url());
+      ps.setString(i++, issue.author());
+      if (issue.comments() == null) {
+        ps.setNull(i++, Types.INTEGER);
+      } else {
+        ps.setInt(i++, issue.comments());
+      }
+      return i;
+    }
+
+    @Override
+    public void close() {
+      tx.jdbc(
+          c -> {
+            find.close();
+            insert.close();
+            update.close();
+            unindex.close();
+            queue.close();
+            return null;
+          });
+    }
+  }
+
+  public static Upserter upserter(Tx tx, String now) {
+    return tx.jdbc(c -> new Upserter(tx, c, now));
+  }
+
+  /**
+   * SHA-256 over every stored field, length-prefixed so no two different issues collide by joining.
+   */
+  public static String contentHash(Issue issue) {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String field :
+        new String[] {
+          issue.framework(),
+          issue.title(),
+          issue.body(),
+          JsonText.stringArray(issue.labels()),
+          issue.state(),
+          issue.createdAt(),
+          issue.closedAt(),
+          issue.url(),
+          issue.author(),
+          issue.comments() == null ? null : issue.comments().toString()
+        }) {
+      if (field == null) {
+        md.update((byte) 0);
+      } else {
+        byte[] b = field.getBytes(StandardCharsets.UTF_8);
+        md.update((byte) 1);
+        md.update(intBytes(b.length));
+        md.update(b);
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static byte[] intBytes(int v) {
+    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+  }
+
+  static int count(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM issue")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** Issue counts per framework, in framework order. */
+  static Map<String, Integer> countByFramework(Connection c) throws SQLException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT framework, count(*) FROM issue GROUP BY framework ORDER BY framework")) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+    return counts;
+  }
+
+  private static final String COLUMNS =
+      "id, repo, number, framework, title, body, labels, state, created_at, closed_at, url, author,"
+          + " comments";
+
+  static Optional<Issue> find(Connection c, IssueKey key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM issue WHERE repo = ? AND number = ?")) {
+      ps.setString(1, key.repo());
+      ps.setInt(2, key.number());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(issue(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  static Optional<Issue> byId(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM issue WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(issue(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The row id of an issue, if the project has it. */
+  static Optional<Long> idOf(Connection c, IssueKey key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM issue WHERE repo = ? AND number = ?")) {
+      ps.setString(1, key.repo());
+      ps.setInt(2, key.number());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Streams every issue matching {@code filter}, ordered by repo and number. */
+  static void forEach(Connection c, IssueFilter filter, Consumer<StoredIssue> action)
+      throws SQLException {
+    IssueFilter.Sql sql = filter.toSql();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM issue WHERE " + sql.where() + " ORDER BY repo, number")) {
+      sql.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          action.accept(new StoredIssue(rs.getLong(1), issue(rs)));
+        }
+      }
+    }
+  }
+
+  /** One page of issue summaries matching {@code filter}, ordered by framework, repo and number. */
+  static List<IssueSummary> page(Connection c, IssueFilter filter, int offset, int limit)
+      throws SQLException {
+    IssueFilter.Sql sql = filter.toSql();
+    List<IssueSummary> page = new ArrayList<>(limit);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, framework, repo, number, title, labels, state FROM issue WHERE "
+                + sql.where()
+                + " ORDER BY framework, repo, number LIMIT ? OFFSET ?")) {
+      int i = sql.bind(ps, 1);
+      ps.setInt(i++, limit);
+      ps.setInt(i, offset);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          page.add(
+              new IssueSummary(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getString(5),
+                  JsonText.parseStringArray(rs.getString(6)),
+                  rs.getString(7)));
+        }
+      }
+    }
+    return page;
+  }
+
+  static int count(Connection c, IssueFilter filter) throws SQLException {
+    IssueFilter.Sql sql = filter.toSql();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT count(*) FROM issue WHERE " + sql.where())) {
+      sql.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** How many issues still wait to enter the full-text index. */
+  static int searchPending(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM issue_search_pending")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /**
+   * Moves up to {@code batch} pending issues into the full-text index; returns how many it moved.
+   * Call inside a write transaction until it returns 0.
+   */
+  static int indexPending(Connection c, int batch) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO issue_search (rowid, title, body) SELECT i.id, i.title, i.body"
+                    + " FROM issue_search_pending p JOIN issue i ON i.id = p.issue_id"
+                    + " ORDER BY p.issue_id LIMIT ?");
+        PreparedStatement del =
+            c.prepareStatement(
+                "DELETE FROM issue_search_pending WHERE issue_id IN (SELECT issue_id FROM"
+                    + " issue_search_pending ORDER BY issue_id LIMIT ?)")) {
+      ps.setInt(1, batch);
+      int moved = ps.executeUpdate();
+      del.setInt(1, batch);
+      del.executeUpdate();
+      return moved;
+    }
+  }
+
+  private static Issue issue(ResultSet rs) throws SQLException {
+    int comments = rs.getInt(13);
+    Integer commentCount = rs.wasNull() ? null : comments;
+    return new Issue(
+        rs.getString(2),
+        rs.getInt(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        JsonText.parseStringArray(rs.getString(7)),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        commentCount);
+  }
+
+  /** An issue with its row id. */
+  public record StoredIssue(long id, Issue issue) {}
+
+  public static int count(Tx tx) {
+    return tx.jdbc(c -> count(c));
+  }
+
+  public static Map<String, Integer> countByFramework(Tx tx) {
+    return tx.jdbc(c -> countByFramework(c));
+  }
+
+  public static Optional<Issue> find(Tx tx, IssueKey key) {
+    return tx.jdbc(c -> find(c, key));
+  }
+
+  public static Optional<Issue> byId(Tx tx, long id) {
+    return tx.jdbc(c -> byId(c, id));
+  }
+
+  public static Optional<Long> idOf(Tx tx, IssueKey key) {
+    return tx.jdbc(c -> idOf(c, key));
+  }
+
+  public static List<IssueSummary> page(Tx tx, IssueFilter filter, int offset, int limit) {
+    return tx.jdbc(c -> page(c, filter, offset, limit));
+  }
+
+  public static int searchPending(Tx tx) {
+    return tx.jdbc(c -> searchPending(c));
+  }
+
+  public static int indexPending(Tx tx, int batch) {
+    return tx.jdbc(c -> indexPending(c, batch));
+  }
+
+  public static int count(Tx tx, IssueFilter filter) {
+    return tx.jdbc(c -> count(c, filter));
+  }
+
+  /** Streams every issue matching {@code filter}, ordered by repo and number. */
+  public static void forEach(Tx tx, IssueFilter filter, Consumer<StoredIssue> action) {
+    tx.jdbc(
+        c -> {
+          forEach(c, filter, action);
+          return null;
+        });
+  }
+}

@@ -1,0 +1,65 @@
+package org.labellens.ui;
+
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.labellens.service.Project;
+import org.labellens.ui.common.FxBackgroundExecutor;
+
+/** The window. The project opens in the background; the stage shows progress until it is ready. */
+public final class App extends Application {
+  private FxBackgroundExecutor background;
+  private Project project;
+
+  @Override
+  public void start(Stage stage) {
+    Map<String, String> args = getParameters().getNamed();
+    Theme.apply(args.getOrDefault("theme", "light"));
+    Path db = Path.of(args.getOrDefault("db", "annotations/demo.db"));
+    boolean given = Boolean.parseBoolean(args.getOrDefault("db-given", "false"));
+    background = new FxBackgroundExecutor(2);
+
+    ProgressIndicator spinner = new ProgressIndicator();
+    VBox opening = new VBox(12, spinner, new Label("Opening " + db + " …"));
+    opening.setAlignment(Pos.CENTER);
+    Scene scene = new Scene(opening, WindowLauncher.WIDTH, WindowLauncher.HEIGHT);
+    Theme.style(scene);
+    stage.setTitle("LabelLens — " + db.getFileName());
+    stage.setMinWidth(960);
+    stage.setMinHeight(600);
+    stage.setScene(scene);
+    stage.show();
+
+    background.run(
+        () -> WindowLauncher.openProject(db, given),
+        opened -> {
+          project = opened;
+          AppContext context = new AppContext(opened, background);
+          scene.setRoot(context.mainView());
+        },
+        e -> {
+          Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
+          alert.setHeaderText("Cannot open the project");
+          alert.showAndWait();
+          Platform.exit();
+        });
+  }
+
+  @Override
+  public void stop() {
+    if (project != null) {
+      project.close();
+    }
+    if (background != null) {
+      background.close();
+    }
+  }
+}

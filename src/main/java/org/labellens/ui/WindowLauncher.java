@@ -1,0 +1,92 @@
+package org.labellens.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.labellens.core.BadInputException;
+import org.labellens.service.DemoService;
+import org.labellens.service.Project;
+import org.labellens.ui.common.BackgroundExecutor;
+import org.labellens.ui.common.Snapshots;
+
+/** Opens the window, or renders one view off-screen to a PNG with no display at all. */
+public final class WindowLauncher {
+  public static final int WIDTH = 1280;
+  public static final int HEIGHT = 800;
+
+  private WindowLauncher() {}
+
+  /** What to open (see the {@code gui} command). */
+  public record Options(
+      Path db, boolean dbGiven, String annotator, Path screenshot, String view, String theme) {}
+
+  public static int open(Options o) {
+    if (o.screenshot() != null) {
+      return screenshot(o);
+    }
+    List<String> args = new ArrayList<>();
+    args.add("--db=" + o.db());
+    args.add("--db-given=" + o.dbGiven());
+    args.add("--theme=" + o.theme());
+    if (o.annotator() != null) {
+      args.add("--annotator=" + o.annotator());
+    }
+    Application.launch(App.class, args.toArray(String[]::new));
+    return 0;
+  }
+
+  /** Opens the project the options name: the given file, or the demo project (built if missing). */
+  static Project openProject(Path db, boolean given) {
+    return given ? Project.open(db) : DemoService.openOrBuild(db);
+  }
+
+  private static int screenshot(Options o) {
+    if (!List.of("issues").contains(o.view())) {
+      throw new BadInputException("--view " + o.view() + ": unknown view (known: issues)");
+    }
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("prism.order", "sw");
+    System.setProperty("java.awt.headless", "true");
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try (Project project = openProject(o.db(), o.dbGiven())) {
+      Platform.startup(
+          () -> {
+            try {
+              Theme.apply(o.theme());
+              AppContext context = new AppContext(project, BackgroundExecutor.direct());
+              Parent root = context.mainView();
+              Scene scene = new Scene(root, WIDTH, HEIGHT);
+              Theme.style(scene);
+              root.applyCss();
+              root.layout();
+              Snapshots.writePng(scene, o.screenshot());
+              done.complete(null);
+            } catch (Exception | Error e) {
+              done.completeExceptionally(e);
+            }
+          });
+      done.get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("rendering failed: " + cause, cause);
+    } catch (Exception e) {
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("rendering failed: " + e, e);
+    } finally {
+      Platform.exit();
+    }
+    return 0;
+  }
+}

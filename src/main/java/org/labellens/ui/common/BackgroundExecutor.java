@@ -1,0 +1,30 @@
+package org.labellens.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs work off the FX thread and hands the result back on it. View models depend on this interface
+ * only, so they are tested with {@link #direct()} and no toolkit.
+ */
+public interface BackgroundExecutor {
+  /** Runs {@code work} in the background; exactly one callback runs afterwards on the FX thread. */
+  <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+  /** Runs everything at once on the calling thread: for tests and off-screen rendering. */
+  static BackgroundExecutor direct() {
+    return new BackgroundExecutor() {
+      @Override
+      public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        T result;
+        try {
+          result = work.call();
+        } catch (Exception | Error e) {
+          onFailure.accept(e);
+          return;
+        }
+        onSuccess.accept(result);
+      }
+    };
+  }
+}
