@@ -76,8 +76,15 @@ public record AgreementReport(
     CategoryPatterns patterns = study.patterns();
     Tally tally = Tally.of(study, coincidence);
 
-    List<Function<Tally, Coefficient>> statistics = new ArrayList<>();
+    // a two-rater metric of a study with more raters is undefined by its shape: not resampled
+    List<Metric> resampled = new ArrayList<>();
     for (Metric metric : metrics) {
+      if (!metric.twoRatersOnly() || study.raterCount() == 2) {
+        resampled.add(metric);
+      }
+    }
+    List<Function<Tally, Coefficient>> statistics = new ArrayList<>();
+    for (Metric metric : resampled) {
       statistics.add(metric::evaluate);
     }
     int pairCount = tally.pairCount();
@@ -90,6 +97,7 @@ public record AgreementReport(
     for (Function<Tally, Coefficient> statistic : statistics) {
       estimates.add(statistic.apply(tally));
     }
+    int metricCount = resampled.size();
     List<BootstrapInterval> intervals =
         options.bootstrapReplicates() == 0
             ? null
@@ -102,8 +110,13 @@ public record AgreementReport(
                 statistics);
 
     Map<Metric, MetricResult> results = new EnumMap<>(Metric.class);
-    for (int m = 0; m < metrics.size(); m++) {
-      Metric metric = metrics.get(m);
+    for (Metric metric : metrics) {
+      int m = resampled.indexOf(metric);
+      if (m < 0) {
+        results.put(
+            metric, new MetricResult(metric.evaluate(tally), Optional.empty(), Optional.empty()));
+        continue;
+      }
       Coefficient estimate = estimates.get(m);
       Optional<AsymptoticInterval> asymptotic = Optional.empty();
       if (metric == Metric.COHEN_KAPPA && estimate.isDefined()) {
@@ -118,7 +131,7 @@ public record AgreementReport(
     List<RaterPairAgreement> agreements = PairwiseAgreement.of(tally);
     List<PairResult> pairs = new ArrayList<>(pairCount);
     for (int pair = 0; pair < pairCount; pair++) {
-      int base = metrics.size() + 2 * pair;
+      int base = metricCount + 2 * pair;
       RaterPairAgreement agreement = agreements.get(pair);
       pairs.add(
           new PairResult(

@@ -42,7 +42,7 @@ public final class BennettS {
   static String singleCategory(Tally tally) {
     return "there is only one category ('"
         + tally.patterns.categoryName(0)
-        + "'), so chance agreement is 1 and the coefficient is 0/0;"
+        + "'): with q = 1 the chance term has no meaning and the coefficient is 0/0;"
         + " declare the possible labels to fix q";
   }
 }
