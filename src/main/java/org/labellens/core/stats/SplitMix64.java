@@ -11,6 +11,8 @@ package org.labellens.core.stats;
 final class SplitMix64 {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   private long state;
+  private long spare;
+  private boolean hasSpare;
 
   SplitMix64(long seed) {
     this.state = seed;
@@ -23,17 +25,29 @@ final class SplitMix64 {
     return z ^ (z >>> 31);
   }
 
+  /** The next 32 random bits, as an unsigned value. */
+  long nextBits32() {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare & 0xFFFFFFFFL;
+    }
+    long bits = nextLong();
+    spare = bits;
+    hasSpare = true;
+    return bits >>> 32;
+  }
+
   /** A uniform int in [0, bound). */
   int nextInt(int bound) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive: " + bound);
     }
-    long product = (nextLong() >>> 32) * bound;
+    long product = nextBits32() * bound;
     long low = product & 0xFFFFFFFFL;
     if (low < bound) {
       long threshold = (0x1_0000_0000L - bound) % bound;
       while (low < threshold) {
-        product = (nextLong() >>> 32) * bound;
+        product = nextBits32() * bound;
         low = product & 0xFFFFFFFFL;
       }
     }
