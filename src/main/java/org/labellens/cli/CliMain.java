@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       AgreementCommand.class,
       DemoCommand.class,
       GuiCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CliMain implements Runnable {

@@ -148,7 +148,7 @@ final class CsvIssueReader {
 
   private static String timestamp(Row r, String field, String location) {
     String v = r.optional(field);
-    return v == null ? null : IssueObjectMapper.normaliseTimestamp(v, location, field);
+    return v == null ? null : IssueValues.normaliseTimestamp(v, location, field);
   }
 
   static List<String> splitLabels(String cell) {
@@ -210,7 +210,7 @@ final class CsvIssueReader {
               + ": field '"
               + name
               + "': expected a positive whole number, found '"
-              + IssueObjectMapper.abbreviate(v)
+              + IssueValues.abbreviate(v)
               + "'");
     }
   }

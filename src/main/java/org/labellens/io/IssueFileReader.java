@@ -82,13 +82,7 @@ public final class IssueFileReader {
       if (line.length() >= DETECT_LINE_LIMIT) {
         return IssueFormat.GITHUB; // the JSON reader also reads objects one after another
       }
-      try {
-        return JsonIssueReader.STRICT_TREE_READER.readTree(line.toString()).isObject()
-            ? IssueFormat.JSONL
-            : IssueFormat.GITHUB;
-      } catch (IOException e) {
-        return IssueFormat.GITHUB;
-      }
+      return JsonIssueReader.isOneObject(line.toString()) ? IssueFormat.JSONL : IssueFormat.GITHUB;
     } catch (NoSuchFileException e) {
       throw new BadInputException(name + ": no such file", e);
     } catch (CharacterCodingException e) {

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +16,8 @@ import org.labellens.core.BadInputException;
 /**
  * Streams GitHub issue JSON: a REST array, several arrays one after another (what paginated
  * downloads produce), a wrapper object holding the array under {@code items} or {@code issues}, or
- * objects one after another. Each issue object is read alone, so memory does not grow with the
- * file.
+ * objects one after another (JSONL). Issue fields are read straight from the token stream, so
+ * memory does not grow with the file and no tree is built.
  */
 final class JsonIssueReader {
   static final JsonFactory FACTORY =
@@ -33,14 +29,11 @@ final class JsonIssueReader {
                   .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
-  static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
-  static final ObjectReader STRICT_TREE_READER =
-      MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private final IssueObjectMapper mapper;
+  private final ReadOptions options;
 
   JsonIssueReader(ReadOptions options) {
-    this.mapper = new IssueObjectMapper(options);
+    this.options = options;
   }
 
   void read(InputStream in, String file, IssueSink sink) {
@@ -52,10 +45,9 @@ final class JsonIssueReader {
         any = true;
         if (t == JsonToken.START_ARRAY) {
           page++;
-          readArray(p, file, page, sink);
+          readArray(p, file, file, page, sink);
         } else if (t == JsonToken.START_OBJECT) {
-          JsonLocation at = p.currentTokenLocation();
-          readTopObject(p, file, at, sink);
+          readTopObject(p, file, sink);
         } else {
           throw new BadInputException(
               file
@@ -71,13 +63,15 @@ final class JsonIssueReader {
     } catch (JsonProcessingException e) {
       throw malformed(file, e);
     } catch (CharConversionException e) {
-      throw new BadInputException(file + ": the file is not valid UTF-8 (" + firstLine(e) + ")", e);
+      throw new BadInputException(
+          file + ": the file is not valid UTF-8 (" + firstLine(e.getMessage()) + ")", e);
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  private void readArray(JsonParser p, String file, int page, IssueSink sink) throws IOException {
+  private void readArray(JsonParser p, String file, String shown, int page, IssueSink sink)
+      throws IOException {
     int index = 0;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -86,21 +80,48 @@ final class JsonIssueReader {
             file + ":" + p.currentLocation().getLineNr() + ": the JSON ends inside an array");
       }
       JsonLocation at = p.currentTokenLocation();
-      String location = location(file, at, page, index);
+      String location =
+          shown
+              + ":"
+              + at.getLineNr()
+              + ":"
+              + at.getColumnNr()
+              + " (array "
+              + page
+              + ", item "
+              + (index + 1)
+              + ")";
       if (t != JsonToken.START_OBJECT) {
         throw new BadInputException(location + ": expected an issue object, found " + t.asString());
       }
-      JsonNode node = p.readValueAsTree();
-      emit(node, location, sink);
+      IssueFields fields = new IssueFields(options, file, location);
+      readFields(p, fields, file);
+      emit(fields, location, sink);
       index++;
     }
   }
 
-  private void readTopObject(JsonParser p, String file, JsonLocation at, IssueSink sink)
-      throws IOException {
-    // Either a wrapper ({"metadata": …, "items": [ … ]} / {"issues": [ … ]}) or one issue object.
-    // Read field by field: the wrapper's array is streamed, never held whole.
-    com.fasterxml.jackson.databind.node.ObjectNode single = MAPPER.createObjectNode();
+  private static void readFields(JsonParser p, IssueFields fields, String file) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      fields.field(name, p);
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new BadInputException(
+          file + ":" + p.currentLocation().getLineNr() + ": the JSON ends inside an object");
+    }
+  }
+
+  /**
+   * A top-level object is either a wrapper ({"metadata": …, "items": [ … ]}, {"issues": [ … ]}),
+   * whose array is streamed, or one issue (JSONL and objects one after another).
+   */
+  private void readTopObject(JsonParser p, String file, IssueSink sink) throws IOException {
+    JsonLocation at = p.currentTokenLocation();
+    String location = file + ":" + at.getLineNr();
+    IssueFields fields = new IssueFields(options, file, location);
     boolean wrapper = false;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -108,11 +129,11 @@ final class JsonIssueReader {
       JsonToken value = p.nextToken();
       if ((name.equals("items") || name.equals("issues")) && value == JsonToken.START_ARRAY) {
         wrapper = true;
-        readArray(p, file + " (" + name + ")", 1, sink);
-      } else if (wrapper) {
+        readArray(p, file, file + " (" + name + ")", 1, sink);
+      } else if (wrapper || name.equals("metadata")) {
         p.skipChildren();
       } else {
-        single.set(name, p.readValueAsTree());
+        fields.field(name, p);
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -120,29 +141,30 @@ final class JsonIssueReader {
           file + ":" + p.currentLocation().getLineNr() + ": the JSON ends inside an object");
     }
     if (!wrapper) {
-      emit(single, file + ":" + at.getLineNr(), sink);
+      emit(fields, location, sink);
     }
   }
 
-  private void emit(JsonNode node, String location, IssueSink sink) {
-    if (IssueObjectMapper.isPullRequest(node)) {
+  private static void emit(IssueFields fields, String location, IssueSink sink) {
+    ImportedIssue issue = fields.build();
+    if (issue == null) {
       sink.pullRequestSkipped(location);
     } else {
-      sink.issue(mapper.map(node, location));
+      sink.issue(issue);
     }
   }
 
-  private static String location(String file, JsonLocation at, int page, int index) {
-    return file
-        + ":"
-        + at.getLineNr()
-        + ":"
-        + at.getColumnNr()
-        + " (array "
-        + page
-        + ", item "
-        + (index + 1)
-        + ")";
+  /** Whether {@code line} is exactly one complete JSON object (JSONL detection). */
+  static boolean isOneObject(String line) {
+    try (JsonParser p = FACTORY.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static BadInputException malformed(String file, JsonProcessingException e) {
@@ -150,17 +172,14 @@ final class JsonIssueReader {
     String where = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     String what = e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
-      return new BadInputException(where + ": input exceeds a documented limit: " + what, e);
+      return new BadInputException(
+          where + ": input exceeds a documented limit: " + firstLine(what), e);
     }
     if (what != null && what.contains("Invalid UTF-8")) {
       return new BadInputException(
           where + ": the file is not valid UTF-8 (" + firstLine(what) + ")", e);
     }
     return new BadInputException(where + ": malformed JSON: " + firstLine(what), e);
-  }
-
-  private static String firstLine(Throwable e) {
-    return firstLine(e.getMessage());
   }
 
   static String firstLine(String s) {

@@ -233,6 +233,7 @@ public final class ImportService {
     Map<IssueKey, String> predictionLocation = new HashMap<>();
     List<String> formats = new ArrayList<>();
     long doneBefore = 0;
+    MemoryBound memory = new MemoryBound();
     try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
       while (true) {
         cancellation.check();
@@ -255,6 +256,7 @@ public final class ImportService {
           outside.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.label());
           predictionLocation.putIfAbsent(row.key(), row.location());
         } else if (item instanceof BytesRead b) {
+          memory.check();
           progress.update(
               "importing " + b.file() + " (" + counter.total() + " issues)",
               doneBefore + b.bytes(),

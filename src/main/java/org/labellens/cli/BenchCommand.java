@@ -1,0 +1,105 @@
+package org.labellens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.labellens.service.Render;
+import org.labellens.service.bench.ImportBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: benchmarks that print figures (never timed unit tests). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks on generated study-like data; prints medians.",
+    subcommands = {BenchCommand.Import.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code bench import}: the whole import command on study-like GitHub REST JSON. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Times `import` of study-like issues (GitHub REST pages, bodies resampled from --source or from"
+            + " the synthetic demo issues) into a fresh project: a new JVM per run, start-up included.",
+        "Needs the packaged jar (mvn package)."
+      })
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--issues",
+        defaultValue = "12349",
+        description = "Issues to generate (default: ${DEFAULT-VALUE}).")
+    int issues;
+
+    @Option(
+        names = "--source",
+        paramLabel = "FILE",
+        description = "A dump to resample titles and bodies from (any import format).")
+    Path source;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the resampling.")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json.")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+      String f = OutputFormat.check(spec, format, List.of("table", "json"));
+      Path work = Files.createTempDirectory("labellens-bench");
+      ImportBench.Result r;
+      try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+        r = ImportBench.run(source, issues, runs, seed, work, progress);
+      } finally {
+        try (var files = Files.list(work)) {
+          for (Path p : files.toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+        Files.deleteIfExists(work);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (f.equals("json")) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("issues", r.issues());
+        json.put("input_bytes", r.inputBytes());
+        json.put("seconds", r.seconds());
+        json.put("peak_rss_kb", r.peakRssKb());
+        json.put("median_seconds", r.medianSeconds());
+        json.put("median_peak_rss_kb", r.medianPeakRssKb());
+        out.println(Render.json(json));
+      } else {
+        out.printf(
+            "import of %,d issues (%.1f MB of GitHub REST JSON), %d runs, JVM start included%n",
+            r.issues(), r.inputBytes() / 1e6, r.seconds().size());
+        out.printf(
+            "  wall time   median %.2f s   runs %s%n",
+            r.medianSeconds(), r.seconds().stream().map(s -> String.format("%.2f", s)).toList());
+        out.printf(
+            "  peak memory median %.0f MB  runs %s%n",
+            r.medianPeakRssKb() / 1024.0,
+            r.peakRssKb().stream().map(k -> String.format("%.0f", k / 1024.0)).toList());
+      }
+      return 0;
+    }
+  }
+}
