@@ -61,7 +61,7 @@ class DkproDifferentialTest {
   private static final double TOLERANCE = 1e-9;
 
   static LongStream seeds() {
-    return LongStream.rangeClosed(1, 150);
+    return LongStream.rangeClosed(1, 100);
   }
 
   /** Complete data: 2 to 6 raters, 2 to 6 categories, 2 to 80 items. */
