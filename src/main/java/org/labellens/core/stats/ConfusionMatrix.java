@@ -1,6 +1,7 @@
 package org.labellens.core.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,12 +99,12 @@ public final class ConfusionMatrix {
         && first.equals(((ConfusionMatrix) other).first)
         && second.equals(((ConfusionMatrix) other).second)
         && categories.equals(((ConfusionMatrix) other).categories)
-        && java.util.Arrays.equals(counts, ((ConfusionMatrix) other).counts);
+        && Arrays.equals(counts, ((ConfusionMatrix) other).counts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(first, second, categories, java.util.Arrays.hashCode(counts));
+    return Objects.hash(first, second, categories, Arrays.hashCode(counts));
   }
 
   @Override

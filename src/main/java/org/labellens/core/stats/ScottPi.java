@@ -32,14 +32,14 @@ public final class ScottPi {
     if (none != null) {
       return Coefficient.undefined(none);
     }
+    if (pair.sharedSoleCategory() != null) {
+      return Coefficient.undefined(pair.degenerateReason());
+    }
     double twiceItems = 2.0 * pair.items;
     double expected = 0.0;
     for (int k = 0; k < pair.categories; k++) {
       double pooled = (pair.firstTotals[k] + pair.secondTotals[k]) / twiceItems;
       expected += pooled * pooled;
-    }
-    if (pair.sharedSoleCategory() != null) {
-      return Coefficient.undefined(pair.degenerateReason());
     }
     double observed = (double) pair.agreements / pair.items;
     return ChanceCorrection.agreement(observed, expected, pair::degenerateReason);
