@@ -56,7 +56,7 @@ final class AgreementCommand implements Callable<Integer> {
   @Option(
       names = "--labels",
       split = ",",
-      paramLabel = "a,b,…",
+      paramLabel = "LABEL",
       description =
           "The possible labels, in order (default: the labels seen). q, and with it AC1 and"
               + " Bennett's S, counts every declared label; a label outside them is an error.")
@@ -74,7 +74,7 @@ final class AgreementCommand implements Callable<Integer> {
       paramLabel = "B",
       defaultValue = "" + PercentileBootstrap.DEFAULT_REPLICATES,
       description =
-          "Bootstrap replicates for the 95% intervals, 0 for none (default: ${DEFAULT-VALUE}).")
+          "Bootstrap replicates for the 95%% intervals, 0 for none (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
   @Option(
@@ -86,6 +86,7 @@ final class AgreementCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "table",
       description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
   String format;
