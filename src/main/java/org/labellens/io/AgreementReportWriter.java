@@ -64,12 +64,13 @@ public final class AgreementReportWriter {
       pairs.add(pair(pair));
     }
     root.put("pairs", pairs);
-    root.put("rater_names", report.raterNames());
-    root.put("missing_ratings", report.missingRatings());
-    root.put("rated_items", report.ratedItems());
-    root.put("pairable_items", report.pairableItems());
-    root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
-    root.put("bootstrap", bootstrap(report.options()));
+    context(
+        root,
+        report.raterNames(),
+        report.missingRatings(),
+        report.ratedItems(),
+        report.pairableItems(),
+        report.options());
     return root;
   }
 
@@ -87,13 +88,30 @@ public final class AgreementReportWriter {
     Map<String, Object> perLabel = new LinkedHashMap<>();
     report.perLabel().forEach((label, labelReport) -> perLabel.put(label, json(labelReport)));
     root.put("per_label", perLabel);
-    root.put("rater_names", report.raterNames());
-    root.put("missing_ratings", report.missingRatings());
-    root.put("rated_items", report.ratedItems());
-    root.put("pairable_items", report.pairableItems());
-    root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
-    root.put("bootstrap", bootstrap(report.options()));
+    context(
+        root,
+        report.raterNames(),
+        report.missingRatings(),
+        report.ratedItems(),
+        report.pairableItems(),
+        report.options());
     return root;
+  }
+
+  /** The keys both report shapes add after SPEC's: raters, missing ratings, the bootstrap. */
+  private static void context(
+      Map<String, Object> root,
+      List<String> raterNames,
+      long missingRatings,
+      int ratedItems,
+      int pairableItems,
+      AgreementOptions options) {
+    root.put("rater_names", raterNames);
+    root.put("missing_ratings", missingRatings);
+    root.put("rated_items", ratedItems);
+    root.put("pairable_items", pairableItems);
+    root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
+    root.put("bootstrap", bootstrap(options));
   }
 
   private static Map<String, Object> metric(MetricResult result) {
@@ -237,55 +255,15 @@ public final class AgreementReportWriter {
               ci(pair.cohenKappaBootstrap(), pairNotes, marks),
               String.join(" ", marks)));
     }
-    TextTable confusion = report.raters() == 2 ? confusion(report.pairs().get(0)) : null;
-    StringBuilder out = new StringBuilder();
-    switch (format) {
-      case TABLE -> {
-        preamble.forEach(line -> out.append(line).append('\n'));
-        out.append('\n');
-        metrics.plain(out);
-        notes.plain(out);
-        out.append('\n');
-        pairs.plain(out);
-        pairNotes.plain(out);
-        if (confusion != null) {
-          out.append('\n');
-          confusion.plain(out);
-        }
-      }
-      case MARKDOWN -> {
-        preamble.forEach(
-            line -> out.append("- ").append(TextTable.markdownCell(line)).append('\n'));
-        out.append('\n');
-        metrics.markdown(out);
-        notes.markdown(out);
-        out.append('\n');
-        pairs.markdown(out);
-        pairNotes.markdown(out);
-        if (confusion != null) {
-          out.append('\n');
-          confusion.markdown(out);
-        }
-      }
-      default -> {
-        String n = sampleSize(report.items(), report.raters(), report.ratings());
-        List<String> footer = new ArrayList<>(preamble);
-        footer.addAll(notes.lines());
-        metrics.latex(out, "Inter-rater agreement (" + n + ").", footer);
-        out.append('\n');
-        List<String> pairFooter = new ArrayList<>(List.of(preamble.get(0), preamble.get(2)));
-        pairFooter.addAll(pairNotes.lines());
-        pairs.latex(
-            out,
-            "Agreement of each pair of raters on the items both rated (" + n + ").",
-            pairFooter);
-        if (confusion != null) {
-          out.append('\n');
-          confusion.latex(out, "Confusion matrix (" + n + ").", List.of(preamble.get(0)));
-        }
-      }
+    List<Section> sections = new ArrayList<>();
+    sections.add(new Section(metrics, notes, "Inter-rater agreement"));
+    sections.add(
+        new Section(pairs, pairNotes, "Agreement of each pair of raters on the items both rated"));
+    if (report.raters() == 2) {
+      sections.add(new Section(confusion(report.pairs().get(0)), new Notes(), "Confusion matrix"));
     }
-    return out.toString();
+    return render(
+        format, preamble, sampleSize(report.items(), report.raters(), report.ratings()), sections);
   }
 
   private static String tables(SetAgreementReport report, ReportFormat format) {
@@ -351,36 +329,55 @@ public final class AgreementReportWriter {
               cells.add(String.join(" ", marks));
               labels.row(cells);
             });
+    return render(
+        format,
+        preamble,
+        sampleSize(report.items(), report.raters(), report.ratings()),
+        List.of(
+            new Section(metrics, notes, "Agreement on label sets"),
+            new Section(labels, labelNotes, "Agreement per label")));
+  }
+
+  /** A table with its notes and, for LaTeX, its caption. */
+  private record Section(TextTable table, Notes notes, String caption) {}
+
+  /**
+   * The preamble (n, labels, missing ratings, intervals) and the sections. In LaTeX each table is a
+   * float of its own, so each states n in its caption and the missing ratings under it; the first
+   * also carries the whole preamble.
+   */
+  private static String render(
+      ReportFormat format, List<String> preamble, String n, List<Section> sections) {
     StringBuilder out = new StringBuilder();
-    switch (format) {
-      case TABLE -> {
-        preamble.forEach(line -> out.append(line).append('\n'));
-        out.append('\n');
-        metrics.plain(out);
-        notes.plain(out);
-        out.append('\n');
-        labels.plain(out);
-        labelNotes.plain(out);
-      }
-      case MARKDOWN -> {
-        preamble.forEach(
-            line -> out.append("- ").append(TextTable.markdownCell(line)).append('\n'));
-        out.append('\n');
-        metrics.markdown(out);
-        notes.markdown(out);
-        out.append('\n');
-        labels.markdown(out);
-        labelNotes.markdown(out);
-      }
-      default -> {
-        String n = sampleSize(report.items(), report.raters(), report.ratings());
-        List<String> footer = new ArrayList<>(preamble);
-        footer.addAll(notes.lines());
-        metrics.latex(out, "Agreement on label sets (" + n + ").", footer);
-        out.append('\n');
-        List<String> labelFooter = new ArrayList<>(List.of(preamble.get(0), preamble.get(2)));
-        labelFooter.addAll(labelNotes.lines());
-        labels.latex(out, "Agreement per label (" + n + ").", labelFooter);
+    for (int i = 0; i < sections.size(); i++) {
+      Section section = sections.get(i);
+      switch (format) {
+        case TABLE -> {
+          if (i == 0) {
+            preamble.forEach(line -> out.append(line).append('\n'));
+          }
+          out.append('\n');
+          section.table().plain(out);
+          section.notes().plain(out);
+        }
+        case MARKDOWN -> {
+          if (i == 0) {
+            preamble.forEach(
+                line -> out.append("- ").append(TextTable.markdownCell(line)).append('\n'));
+          }
+          out.append('\n');
+          section.table().markdown(out);
+          section.notes().markdown(out);
+        }
+        default -> {
+          if (i > 0) {
+            out.append('\n');
+          }
+          List<String> footer =
+              new ArrayList<>(i == 0 ? preamble : List.of(preamble.get(0), preamble.get(2)));
+          footer.addAll(section.notes().lines());
+          section.table().latex(out, section.caption() + " (" + n + ").", footer);
+        }
       }
     }
     return out.toString();
