@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       SamplesCommand.class,
       SimulateCommand.class,
       AnnotationsCommand.class,
+      AgreementCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,
