@@ -305,6 +305,34 @@ public final class AnnotationService {
         tx -> AnnotationStore.currentDecisions(tx, assignedRefs(tx, sample, annotator, issue)));
   }
 
+  /**
+   * Every current decision of a sample: each (issue, annotator, dimension, phase) once, ordered by
+   * repo, number, annotator, dimension and phase.
+   */
+  public List<Decision> sampleDecisions(String sample) {
+    return db.read(
+        tx ->
+            AnnotationStore.currentDecisions(
+                tx, SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample)).id()));
+  }
+
+  /**
+   * Each annotator's final word per (issue, dimension) in a sample: the revealed decision where
+   * there is one, else the blind one. This is what agreement and gold derivation count (SPEC §5:
+   * "each annotator's latest phase counts: revealed over blind").
+   */
+  public List<Decision> finalDecisions(String sample) {
+    Map<List<Object>, Decision> last = new LinkedHashMap<>();
+    for (Decision d : sampleDecisions(sample)) {
+      List<Object> key = List.of(d.issue(), d.annotator(), d.dimension());
+      Decision seen = last.get(key);
+      if (seen == null || d.phase() == Phase.REVEALED) {
+        last.put(key, d);
+      }
+    }
+    return new ArrayList<>(last.values());
+  }
+
   /** Skips an item: it returns at the end of the queue. A decided item cannot be skipped. */
   public void skip(String sample, String annotator, IssueKey issue) {
     String now = DecisionTime.format(Instant.now());

@@ -295,6 +295,33 @@ public final class AnnotationStore {
   }
 
   /**
+   * Every current decision of a sample (all annotators, dimensions and phases), ordered by repo,
+   * number, annotator, dimension and phase.
+   */
+  public static List<Decision> currentDecisions(Tx tx, long sampleId) {
+    return tx.jdbc(
+        c -> {
+          List<Decision> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + EVENT_COLUMNS
+                      + " FROM decision d JOIN annotation_event e ON e.id = d.event_id"
+                      + " JOIN sample s ON s.id = e.sample_id JOIN issue i ON i.id = e.issue_id"
+                      + " JOIN annotator n ON n.id = e.annotator_id WHERE d.sample_id = ?"
+                      + " ORDER BY i.repo, i.number, n.name, e.dimension, e.phase")) {
+            ps.setLong(1, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(decision(rs));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
    * Streams an annotator's decisions (optionally of one sample), ordered by sample, time and event
    * key: the whole log, or with {@code currentOnly} the current decisions only.
    */

@@ -328,6 +328,15 @@ class AnnotationServiceTest {
     assertThat(annotations.decisions("blind", "a", issue))
         .extracting(d -> d.phase().key() + " " + d.value())
         .containsExactly("blind \"gpu\"", "revealed \"memory\"");
+    annotations.record(
+        Decision.of("blind", issue, "a", "production", DecisionValue.single("no"), Phase.BLIND));
+    assertThat(annotations.sampleDecisions("blind"))
+        .extracting(d -> d.dimension() + " " + d.phase().key())
+        .containsExactly("primary blind", "primary revealed", "production blind");
+    // revealed over blind, per dimension
+    assertThat(annotations.finalDecisions("blind"))
+        .extracting(d -> d.dimension() + " " + d.phase().key() + " " + d.value())
+        .containsExactly("primary revealed \"memory\"", "production blind \"no\"");
   }
 
   @Test
