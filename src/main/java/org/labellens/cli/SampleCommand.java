@@ -158,19 +158,7 @@ final class SampleCommand implements Callable<Integer> {
   }
 
   static Map<String, Object> json(SampleReport r) {
-    SampleInfo s = r.sample();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", s.name());
-    m.put("seed", s.seed());
-    m.put("size", s.size());
-    m.put("population", r.population());
-    m.put("frame", s.frame().key());
-    m.put("run", s.run());
-    m.put("strata_by", s.strataBy());
-    m.put("allocation", s.allocation().key());
-    m.put("overlap", s.overlap());
-    m.put("overlap_items", r.overlapItems());
-    m.put("blind", s.blindFirst());
+    Map<String, Object> m = description(r);
     m.put("strata", strata(r));
     List<Map<String, Object>> items = new ArrayList<>();
     for (SampleDraw.Item i : r.items()) {
@@ -187,6 +175,25 @@ final class SampleCommand implements Callable<Integer> {
     m.put("assignment", assignment(r));
     m.put("parameters", r.parameters());
     m.put("warnings", r.warnings());
+    return m;
+  }
+
+  /** The keys that describe a sample, in the order SPEC §8 starts the document with. */
+  static Map<String, Object> description(SampleReport r) {
+    SampleInfo s = r.sample();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", s.name());
+    m.put("seed", s.seed());
+    m.put("size", s.size());
+    m.put("population", r.population());
+    m.put("frame", s.frame().key());
+    m.put("run", s.run());
+    m.put("strata_by", s.strataBy());
+    m.put("allocation", s.allocation().key());
+    m.put("overlap", s.overlap());
+    m.put("overlap_items", r.overlapItems());
+    m.put("blind", s.blindFirst());
+    m.put("created_at", s.createdAt());
     return m;
   }
 

@@ -46,20 +46,7 @@ final class SamplesCommand implements Callable<Integer> {
     if (f.equals("json")) {
       List<Map<String, Object>> all = new ArrayList<>();
       for (SampleReport r : samples) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        SampleInfo s = r.sample();
-        m.put("name", s.name());
-        m.put("seed", s.seed());
-        m.put("size", s.size());
-        m.put("population", r.population());
-        m.put("frame", s.frame().key());
-        m.put("run", s.run());
-        m.put("strata_by", s.strataBy());
-        m.put("allocation", s.allocation().key());
-        m.put("overlap", s.overlap());
-        m.put("overlap_items", r.overlapItems());
-        m.put("blind", s.blindFirst());
-        m.put("created_at", s.createdAt());
+        Map<String, Object> m = SampleCommand.description(r);
         m.put("strata", SampleCommand.strata(r));
         List<Map<String, Object>> progress = new ArrayList<>();
         for (AnnotatorProgress a : r.annotators()) {

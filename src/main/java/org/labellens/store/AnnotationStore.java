@@ -269,29 +269,13 @@ public final class AnnotationStore {
       "s.name, i.repo, i.number, n.name, e.dimension, e.value, e.phase, e.predicted, e.unsure,"
           + " e.reason, e.note, e.seconds, e.decided_at, e.taxonomy";
 
-  /** The annotator's current decisions for one item, by dimension (taxonomy order not known). */
+  /** The annotator's current decisions for one item, ordered by phase and dimension. */
   public static List<Decision> currentDecisions(Tx tx, Refs r) {
-    return tx.jdbc(
-        c -> {
-          List<Decision> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + EVENT_COLUMNS
-                      + " FROM decision d JOIN annotation_event e ON e.id = d.event_id"
-                      + " JOIN sample s ON s.id = e.sample_id JOIN issue i ON i.id = e.issue_id"
-                      + " JOIN annotator n ON n.id = e.annotator_id"
-                      + " WHERE d.sample_id = ? AND d.issue_id = ? AND d.annotator_id = ?"
-                      + " ORDER BY e.phase, e.dimension")) {
-            bind(ps, r);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(decision(rs));
-              }
-            }
-          }
-          return out;
-        });
+    return currentDecisions(
+        tx,
+        "d.sample_id = ? AND d.issue_id = ? AND d.annotator_id = ?",
+        "e.phase, e.dimension",
+        ps -> bind(ps, r));
   }
 
   /**
@@ -299,6 +283,20 @@ public final class AnnotationStore {
    * number, annotator, dimension and phase.
    */
   public static List<Decision> currentDecisions(Tx tx, long sampleId) {
+    return currentDecisions(
+        tx,
+        "d.sample_id = ?",
+        "i.repo, i.number, n.name, e.dimension, e.phase",
+        ps -> ps.setLong(1, sampleId));
+  }
+
+  /** Binds a query's parameters. */
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private static List<Decision> currentDecisions(
+      Tx tx, String where, String orderBy, Binder binder) {
     return tx.jdbc(
         c -> {
           List<Decision> out = new ArrayList<>();
@@ -308,9 +306,11 @@ public final class AnnotationStore {
                       + EVENT_COLUMNS
                       + " FROM decision d JOIN annotation_event e ON e.id = d.event_id"
                       + " JOIN sample s ON s.id = e.sample_id JOIN issue i ON i.id = e.issue_id"
-                      + " JOIN annotator n ON n.id = e.annotator_id WHERE d.sample_id = ?"
-                      + " ORDER BY i.repo, i.number, n.name, e.dimension, e.phase")) {
-            ps.setLong(1, sampleId);
+                      + " JOIN annotator n ON n.id = e.annotator_id WHERE "
+                      + where
+                      + " ORDER BY "
+                      + orderBy)) {
+            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(decision(rs));
