@@ -16,6 +16,8 @@ public final class Project implements AutoCloseable {
   private final ExchangeService exchange;
   private final SimulationService simulation;
 
+  private final IssueDisplayService displays;
+
   private Project(Database db) {
     this.db = db;
     this.imports = new ImportService(db);
@@ -24,6 +26,7 @@ public final class Project implements AutoCloseable {
     this.annotations = new AnnotationService(db);
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
+    this.displays = new IssueDisplayService(issues, annotations);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -58,6 +61,11 @@ public final class Project implements AutoCloseable {
   }
 
   /** Sampling, assignment and the sample-size planner. */
+  /** What the annotation window shows of a sampled issue. */
+  public IssueDisplayService displays() {
+    return displays;
+  }
+
   public SampleService samples() {
     return samples;
   }
