@@ -303,7 +303,6 @@ public final class AnnotateViewModel {
     if (display == null || busy.get()) {
       return;
     }
-    int at = index.get();
     busy.set(true);
     background.run(
         () -> {
@@ -314,8 +313,9 @@ public final class AnnotateViewModel {
           busy.set(false);
           applyQueue(q);
           status.set("skipped " + display.issue().repo() + "#" + display.issue().number());
-          int next = nextPending(at);
-          if (next >= 0 && next != at) {
+          // skipped items move to the end of the working order: go on with the first pending one
+          int next = q.resumeIndex();
+          if (next >= 0) {
             show(next, false);
           }
         },
