@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       AnnotationsCommand.class,
       AgreementCommand.class,
+      ClassifyCommand.class,
+      RunsCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,

@@ -17,6 +17,7 @@ public final class Project implements AutoCloseable {
   private final SimulationService simulation;
 
   private final IssueDisplayService displays;
+  private final ClassifyService classifier;
 
   private Project(Database db) {
     this.db = db;
@@ -27,6 +28,7 @@ public final class Project implements AutoCloseable {
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
     this.displays = new IssueDisplayService(issues, annotations);
+    this.classifier = new ClassifyService(db);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -60,7 +62,6 @@ public final class Project implements AutoCloseable {
     return issues;
   }
 
-  /** Sampling, assignment and the sample-size planner. */
   /** What the annotation window shows of a sampled issue. */
   public IssueDisplayService displays() {
     return displays;
@@ -83,6 +84,11 @@ public final class Project implements AutoCloseable {
   /** The simulated annotator. */
   public SimulationService simulation() {
     return simulation;
+  }
+
+  /** Our keyword classifier: taxonomies and runs. */
+  public ClassifyService classifier() {
+    return classifier;
   }
 
   /** For services in this package that need the database. */
