@@ -41,7 +41,8 @@ final class Tally {
   final double[] coincidence;
 
   /**
-   * Joint counts of each rater pair (a < b) on the items both rated, [pair][a_code * q + b_code].
+   * Joint counts of each rater pair (a &lt; b) on the items both rated, [pair][a_code * q +
+   * b_code]; null for a pair without a common item.
    */
   final long[][] pairTables;
 
