@@ -233,7 +233,7 @@ public final class ImportService {
     Map<IssueKey, String> predictionLocation = new HashMap<>();
     List<String> formats = new ArrayList<>();
     long doneBefore = 0;
-    MemoryBound memory = new MemoryBound();
+    MemoryBound memory = new MemoryBound(totalBytes);
     try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
       while (true) {
         cancellation.check();
