@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ImportCommand.class,
       IssuesCommand.class,
+      AgreementCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,
