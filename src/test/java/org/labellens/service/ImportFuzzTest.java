@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -94,7 +95,7 @@ class ImportFuzzTest {
     return Mutation.some(1, 6);
   }
 
-  @Property(tries = 150, seed = "20251129")
+  @Property(tries = 150, seed = "20251129", edgeCases = EdgeCasesMode.NONE)
   void restPagesSurviveAnyDamage(@ForAll("mutations") List<Mutation> edits, @ForAll boolean auto) {
     importDamaged(
         "rest.json",
@@ -105,7 +106,7 @@ class ImportFuzzTest {
         null);
   }
 
-  @Property(tries = 150, seed = "20251130")
+  @Property(tries = 150, seed = "20251130", edgeCases = EdgeCasesMode.NONE)
   void ghOutputSurvivesAnyDamage(@ForAll("mutations") List<Mutation> edits, @ForAll boolean auto) {
     importDamaged(
         "gh.json",
@@ -116,7 +117,7 @@ class ImportFuzzTest {
         null);
   }
 
-  @Property(tries = 150, seed = "20251201")
+  @Property(tries = 150, seed = "20251201", edgeCases = EdgeCasesMode.NONE)
   void jsonlSurvivesAnyDamage(@ForAll("mutations") List<Mutation> edits, @ForAll boolean auto) {
     importDamaged(
         "dump.jsonl",
@@ -127,7 +128,7 @@ class ImportFuzzTest {
         null);
   }
 
-  @Property(tries = 100, seed = "20251202")
+  @Property(tries = 100, seed = "20251202", edgeCases = EdgeCasesMode.NONE)
   void jsonlWithOutsideLabelsSurvivesAnyDamage(@ForAll("mutations") List<Mutation> edits) {
     String lines =
         TestIssues.jsonl(INCOMING)
@@ -135,7 +136,7 @@ class ImportFuzzTest {
     importDamaged("cls.jsonl", lines, edits, IssueFormat.AUTO, "cls", "outside");
   }
 
-  @Property(tries = 150, seed = "20251203")
+  @Property(tries = 150, seed = "20251203", edgeCases = EdgeCasesMode.NONE)
   void csvSurvivesAnyDamage(@ForAll("mutations") List<Mutation> edits, @ForAll boolean auto) {
     importDamaged(
         "dump.csv",
@@ -146,13 +147,13 @@ class ImportFuzzTest {
         null);
   }
 
-  @Property(tries = 100, seed = "20251204")
+  @Property(tries = 100, seed = "20251204", edgeCases = EdgeCasesMode.NONE)
   void predictionsCsvSurvivesAnyDamage(@ForAll("mutations") List<Mutation> edits) {
     importDamaged(
         "predictions.csv", predictionsCsv(SEEDED), edits, IssueFormat.AUTO, null, "outside");
   }
 
-  @Property(tries = 300, seed = "20251205")
+  @Property(tries = 300, seed = "20251205", edgeCases = EdgeCasesMode.NONE)
   void jsonOfAnyShapeAndTypesIsImportedOrRefusedClearly(
       @ForAll("documents") String json, @ForAll boolean jsonl) {
     check(
@@ -166,7 +167,7 @@ class ImportFuzzTest {
    * the file and is the product's own message (not an exception's class name), nothing on stdout,
    * and the project unchanged.
    */
-  @Property(tries = 50, seed = "20251206")
+  @Property(tries = 50, seed = "20251206", edgeCases = EdgeCasesMode.NONE)
   void commandLineRefusesDamagedFilesWithOneErrorLine(
       @ForAll("mutations") List<Mutation> edits, @ForAll("formats") int format) throws IOException {
     String[] names = {"rest.json", "gh.json", "dump.jsonl", "dump.csv", "predictions.csv"};
