@@ -102,11 +102,18 @@ public final class Database implements AutoCloseable {
 
   /** Opens an existing project, checking that it is a LabelLens database this build can read. */
   public static Database open(Path file) {
+    return open(file, Schema.packaged().version(), Migrations.PACKAGED);
+  }
+
+  /**
+   * Opens a project for a build that knows schema versions up to {@code expected} and upgrades
+   * older ones with {@code scripts} (tests supply their own to prove the upgrade path).
+   */
+  static Database open(Path file, int expected, Migrations.Scripts scripts) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(
           file + ": no such project (create one with: labellens init --db " + file + ")");
     }
-    int expected = Schema.packaged().version();
     int found;
     int appId;
     try (Connection c = connect(file)) {
@@ -136,7 +143,7 @@ public final class Database implements AutoCloseable {
       throw describe(file, e);
     }
     if (found < expected) {
-      Migrations.upgrade(file, found, expected);
+      Migrations.upgrade(file, found, expected, scripts);
     }
     return new Database(file, expected);
   }
