@@ -27,7 +27,8 @@ public final class FuzzBudget implements AroundPropertyHook {
   public PropertyExecutionResult aroundProperty(
       PropertyLifecycleContext context, PropertyExecutor property) {
     String tries = System.getProperty(TRIES);
-    if (tries != null && !tries.isBlank()) {
+    boolean example = context.attributes().tries().orElse(2) <= 1;
+    if (tries != null && !tries.isBlank() && !example) {
       context.attributes().setTries(Integer.parseInt(tries.trim()));
     }
     String seed = System.getProperty(SEED);
