@@ -11,11 +11,24 @@ public final class Project implements AutoCloseable {
   private final Database db;
   private final ImportService imports;
   private final IssueService issues;
+  private final SampleService samples;
+  private final AnnotationService annotations;
+  private final ExchangeService exchange;
+  private final SimulationService simulation;
+
+  private final IssueDisplayService displays;
+  private final ClassifyService classifier;
 
   private Project(Database db) {
     this.db = db;
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
+    this.samples = new SampleService(db);
+    this.annotations = new AnnotationService(db);
+    this.exchange = new ExchangeService(db, annotations);
+    this.simulation = new SimulationService(annotations);
+    this.displays = new IssueDisplayService(issues, annotations);
+    this.classifier = new ClassifyService(db);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -47,6 +60,35 @@ public final class Project implements AutoCloseable {
 
   public IssueService issues() {
     return issues;
+  }
+
+  /** What the annotation window shows of a sampled issue. */
+  public IssueDisplayService displays() {
+    return displays;
+  }
+
+  public SampleService samples() {
+    return samples;
+  }
+
+  /** The one path every annotation decision takes, and the annotators' queues. */
+  public AnnotationService annotations() {
+    return annotations;
+  }
+
+  /** Annotation exchange files: export and import. */
+  public ExchangeService exchange() {
+    return exchange;
+  }
+
+  /** The simulated annotator. */
+  public SimulationService simulation() {
+    return simulation;
+  }
+
+  /** Our keyword classifier: taxonomies and runs. */
+  public ClassifyService classifier() {
+    return classifier;
   }
 
   /** For services in this package that need the database. */
