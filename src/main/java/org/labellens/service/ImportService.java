@@ -284,10 +284,10 @@ public final class ImportService {
     if (request.run() != null) {
       if (outside.isEmpty()) {
         throw new BadInputException(
-            "--run "
+            String.join(", ", files.stream().map(Path::toString).toList())
+                + ": no outside labels for --run "
                 + request.run()
-                + ": the files hold no outside labels (give --label-field"
-                + " or a predictions CSV repo,number,label)");
+                + " (give --label-field, or a predictions CSV repo,number,label with rows)");
       }
       Map<Long, List<String>> byId = new LinkedHashMap<>();
       for (Map.Entry<IssueKey, List<String>> e : outside.entrySet()) {
