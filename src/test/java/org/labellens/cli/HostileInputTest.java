@@ -328,7 +328,7 @@ class HostileInputTest {
     String longBody = "x".repeat(9_000_000) + "🚀"; // a first line longer than detection looks
     imported(file("long.jsonl", jsonl("long", longBody)));
     assertThat(only().get("body").asText()).isEqualTo(longBody);
-    String longTitle = "t".repeat(2_000_000);
+    String longTitle = "t".repeat(1_000_000);
     imported(file("long.csv", "repo,number,title\na/b,1," + longTitle + "\n"));
     assertThat(only().get("title").asText()).isEqualTo(longTitle);
   }
@@ -447,6 +447,15 @@ class HostileInputTest {
         "gap.csv:2",
         "3 fields, the header has 4");
     imported(file("gap-ok.csv", "label,,number,repo\ngpu,,1,a/b\n"), "--run", "outside");
+  }
+
+  /** A predictions file with a header and no rows was refused without naming the file. */
+  @Test
+  void aPredictionsFileWithoutRowsIsNamed() throws Exception {
+    refusedWith(
+        file("header-only.csv", "repo,number,label\n"),
+        new String[] {"--run", "outside"},
+        "header-only.csv: no outside labels for --run outside");
   }
 
   /** A .json file that does not start like JSON was read as CSV, with a message about columns. */

@@ -84,29 +84,29 @@ class TaxonomyAndExchangeFuzzTest {
     return JsonTrees.value(4);
   }
 
-  @Property(tries = 100, seed = "20251220", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 60, seed = "20251220", edgeCases = EdgeCasesMode.NONE)
   void damagedTaxonomiesClassifyOrFailClearly(@ForAll("mutations") List<Mutation> edits) {
     classify(Mutation.applyAll(taxonomy.getBytes(StandardCharsets.UTF_8), edits));
   }
 
-  @Property(tries = 100, seed = "20251221", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 60, seed = "20251221", edgeCases = EdgeCasesMode.NONE)
   void taxonomiesOfAnyShapeFailClearly(@ForAll("json") String json) {
     classify(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  @Property(tries = 150, seed = "20251222", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 120, seed = "20251222", edgeCases = EdgeCasesMode.NONE)
   void damagedExchangeFilesImportOrFailClearly(@ForAll("mutations") List<Mutation> edits) {
     importExchange(Mutation.applyAll(exchange.getBytes(StandardCharsets.UTF_8), edits));
   }
 
-  @Property(tries = 100, seed = "20251223", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 60, seed = "20251223", edgeCases = EdgeCasesMode.NONE)
   void exchangeLinesOfAnyShapeFailClearly(@ForAll("json") String json, @ForAll boolean first) {
     String line = json.replace("\n", " ");
     String content = first ? line + "\n" + exchange : exchange + line + "\n";
     importExchange(content.getBytes(StandardCharsets.UTF_8));
   }
 
-  @Property(tries = 30, seed = "20251224", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 20, seed = "20251224", edgeCases = EdgeCasesMode.NONE)
   void classifyCommandGivesOneErrorLine(@ForAll("mutations") List<Mutation> edits)
       throws IOException {
     Path file = dir.resolve(++files + "-taxonomy.json");
