@@ -27,7 +27,7 @@ public final class Project implements AutoCloseable {
     this.annotations = new AnnotationService(db);
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
-    this.displays = new IssueDisplayService(issues, annotations);
+    this.displays = new IssueDisplayService(db, issues, annotations, samples);
     this.classifier = new ClassifyService(db);
   }
 

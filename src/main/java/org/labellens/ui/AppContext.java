@@ -18,6 +18,8 @@ import org.labellens.ui.issues.IssuesView;
 import org.labellens.ui.issues.IssuesViewModel;
 import org.labellens.ui.session.SessionChooserView;
 import org.labellens.ui.session.SessionChooserViewModel;
+import org.labellens.ui.setup.ProjectSetupView;
+import org.labellens.ui.setup.ProjectSetupViewModel;
 
 /** The composition root of the window: project -> services -> view models -> views. */
 public final class AppContext {
@@ -27,6 +29,7 @@ public final class AppContext {
   private final IssuesViewModel issuesViewModel;
   private final AnnotateViewModel annotateViewModel;
   private final SessionChooserViewModel chooserViewModel;
+  private final ProjectSetupViewModel setupViewModel;
   private final StackPane annotateHolder = new StackPane();
   private Parent annotateView;
   private TabPane tabs;
@@ -36,6 +39,19 @@ public final class AppContext {
    */
   public AppContext(
       Project project, BackgroundExecutor background, Consumer<String> openLink, Clock clock) {
+    this(project, background, openLink, clock, javafx.application.Platform::runLater);
+  }
+
+  /**
+   * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater}; tests may
+   *     run them at once)
+   */
+  public AppContext(
+      Project project,
+      BackgroundExecutor background,
+      Consumer<String> openLink,
+      Clock clock,
+      Consumer<Runnable> fxThread) {
     this.project = project;
     this.background = background;
     this.openLink = openLink;
@@ -45,6 +61,7 @@ public final class AppContext {
     this.chooserViewModel =
         new SessionChooserViewModel(
             project.samples(), project.annotations(), background, this::startSession);
+    this.setupViewModel = new ProjectSetupViewModel(project, background, fxThread);
   }
 
   public Project project() {
@@ -93,7 +110,18 @@ public final class AppContext {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs().add(tab("Annotate", annotateHolder));
     tabs.getTabs().add(tab("Issues", issuesView()));
+    tabs.getTabs().add(tab("Project", setupView()));
     return tabs;
+  }
+
+  /** Project setup: import, classify, sample. */
+  public javafx.scene.Parent setupView() {
+    return new ProjectSetupView(
+        setupViewModel, project.file().getFileName().toString(), ProjectSetupView::chooseDumps);
+  }
+
+  public ProjectSetupViewModel setupViewModel() {
+    return setupViewModel;
   }
 
   private void startSession(String sample, String annotator) {

@@ -421,7 +421,8 @@ public final class AnnotateView {
       for (IssueDisplay.Highlight h : d.highlights()) {
         if (h.field().equals("body")) {
           int k = viewModel.categoryLabels().indexOf(h.label());
-          String style = h.counted() ? "cat-" + Math.max(0, k) : "keyword-ignored";
+          boolean category = h.dimension().equals(AnnotateViewModel.CATEGORY) && k >= 0;
+          String style = !h.counted() ? "keyword-ignored" : category ? "cat-" + k : "keyword-other";
           highlights.add(
               new BodyRenderer.Highlight(
                   h.start(),

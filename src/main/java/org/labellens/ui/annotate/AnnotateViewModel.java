@@ -155,25 +155,29 @@ public final class AnnotateViewModel {
     String a = annotator.get();
     busy.set(true);
     background.run(
-        () ->
-            new Loaded(
-                displays.display(s, item.issueId()), annotations.decisions(s, a, item.issue())),
+        () -> load(s, a, item),
         loaded -> {
           if (gen != loadGeneration) {
             return;
           }
-          busy.set(false);
-          index.set(i);
-          Phase p =
-              blindFirst.get() && !item.blindDecided() && item.state() != ItemState.DECIDED
-                  ? Phase.BLIND
-                  : Phase.REVEALED;
-          phase.set(p);
-          shown.set(loaded.display());
-          setDraft(loaded.display(), loaded.decisions(), p);
-          shownAt = clock.instant();
+          present(i, loaded);
         },
         this::fail);
+  }
+
+  /** Shows a loaded item: the phase, the issue and the draft. */
+  private void present(int i, Loaded loaded) {
+    QueueItem item = queue.get(i);
+    busy.set(false);
+    index.set(i);
+    Phase p =
+        blindFirst.get() && !item.blindDecided() && item.state() != ItemState.DECIDED
+            ? Phase.BLIND
+            : Phase.REVEALED;
+    phase.set(p);
+    shown.set(loaded.display());
+    setDraft(loaded.display(), loaded.decisions(), p);
+    shownAt = clock.instant();
   }
 
   private record Loaded(IssueDisplay display, List<Decision> decisions) {}
@@ -242,12 +246,17 @@ public final class AnnotateViewModel {
     int at = index.get();
     busy.set(true);
     status.set("saving …");
-    background.run(
+    // While the decision is written (and waits for the disk), the next issue is loaded in parallel;
+    // it is shown once both are done, and only if the write succeeded.
+    int guess = p == Phase.REVEALED ? nextPendingAfterCommit(at) : -1;
+    long gen = ++loadGeneration;
+    Object[] parts = new Object[2];
+    Runnable finish =
         () -> {
-          annotations.decideAll(draft, DecisionOrigin.WINDOW);
-          return annotations.queue(sample.get(), annotator.get());
-        },
-        q -> {
+          if (parts[0] == null || (guess >= 0 && parts[1] == null) || gen != loadGeneration) {
+            return;
+          }
+          AnnotationQueue q = (AnnotationQueue) parts[0];
           busy.set(false);
           status.set(
               "saved "
@@ -262,17 +271,64 @@ public final class AnnotateViewModel {
             return;
           }
           int next = nextPending(at);
+          Preloaded pre = (Preloaded) parts[1];
           if (next < 0) {
             finished.set(true);
             status.set("all done: every item of this sample is decided");
+          } else if (pre != null
+              && pre.loaded() != null
+              && queue.get(next).issueId() == pre.issueId()) {
+            present(next, pre.loaded());
           } else {
             show(next, false);
           }
+        };
+    background.run(
+        () -> {
+          annotations.decideAll(draft, DecisionOrigin.WINDOW);
+          return annotations.queue(sample.get(), annotator.get());
+        },
+        q -> {
+          parts[0] = q;
+          finish.run();
         },
         e -> {
+          loadGeneration++;
           busy.set(false);
           fail(e);
         });
+    if (guess >= 0) {
+      QueueItem item = queue.get(guess);
+      String s = sample.get();
+      String a = annotator.get();
+      background.run(
+          () -> new Preloaded(item.issueId(), load(s, a, item)),
+          pre -> {
+            parts[1] = pre;
+            finish.run();
+          },
+          e -> {
+            parts[1] = new Preloaded(-1, null);
+            finish.run();
+          });
+    }
+  }
+
+  private record Preloaded(long issueId, Loaded loaded) {}
+
+  private Loaded load(String s, String a, QueueItem item) {
+    return new Loaded(
+        displays.display(s, item.issueId()), annotations.decisions(s, a, item.issue()));
+  }
+
+  /** The item that will be next once the item at {@code at} is decided. */
+  private int nextPendingAfterCommit(int at) {
+    for (int i = at + 1; i < queue.size(); i++) {
+      if (queue.get(i).state() == ItemState.PENDING) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private int nextPending(int after) {
