@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       AnnotationsCommand.class,
       AgreementCommand.class,
+      ValidateCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,

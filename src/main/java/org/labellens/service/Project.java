@@ -15,6 +15,7 @@ public final class Project implements AutoCloseable {
   private final AnnotationService annotations;
   private final ExchangeService exchange;
   private final SimulationService simulation;
+  private final ValidationService validation;
 
   private Project(Database db) {
     this.db = db;
@@ -24,6 +25,7 @@ public final class Project implements AutoCloseable {
     this.annotations = new AnnotationService(db);
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
+    this.validation = new ValidationService(db, annotations.schemes());
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -75,6 +77,11 @@ public final class Project implements AutoCloseable {
   /** The simulated annotator. */
   public SimulationService simulation() {
     return simulation;
+  }
+
+  /** Classifier validation against a sample's gold (design-weighted). */
+  public ValidationService validation() {
+    return validation;
   }
 
   /** For services in this package that need the database. */
