@@ -16,6 +16,7 @@ public final class Project implements AutoCloseable {
   private final ExchangeService exchange;
   private final SimulationService simulation;
   private final ValidationService validation;
+  private final SampleAgreementService sampleAgreement;
 
   private Project(Database db) {
     this.db = db;
@@ -26,6 +27,7 @@ public final class Project implements AutoCloseable {
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
     this.validation = new ValidationService(db, annotations.schemes());
+    this.sampleAgreement = new SampleAgreementService(db, annotations.schemes());
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -82,6 +84,11 @@ public final class Project implements AutoCloseable {
   /** Classifier validation against a sample's gold (design-weighted). */
   public ValidationService validation() {
     return validation;
+  }
+
+  /** Agreement within a sample: annotators with each other and with the classifier. */
+  public SampleAgreementService sampleAgreement() {
+    return sampleAgreement;
   }
 
   /** For services in this package that need the database. */
