@@ -280,10 +280,15 @@ public final class Doc {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
+        case '>' -> sb.append(i == 0 ? "\\&gt;" : "&gt;");
         case '&' -> sb.append("&amp;");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '|', '!', '~', '"' ->
-            sb.append('\\').append(c);
+        case '\\', '`', '*', '_', '{', '}', '[', ']', '|', '~' -> sb.append('\\').append(c);
+        case '#', '+', '-', '=', '!' -> {
+          if (i == 0) {
+            sb.append('\\');
+          }
+          sb.append(c);
+        }
         default -> sb.append(c);
       }
     }

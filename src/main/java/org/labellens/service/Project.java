@@ -17,6 +17,9 @@ public final class Project implements AutoCloseable {
   private final SimulationService simulation;
   private final ValidationService validation;
   private final SampleAgreementService sampleAgreement;
+  private final AdjudicationService adjudication;
+  private final ExportService export;
+  private final ReportService report;
 
   private Project(Database db) {
     this.db = db;
@@ -28,6 +31,9 @@ public final class Project implements AutoCloseable {
     this.simulation = new SimulationService(annotations);
     this.validation = new ValidationService(db, annotations.schemes());
     this.sampleAgreement = new SampleAgreementService(db, annotations.schemes());
+    this.adjudication = new AdjudicationService(db, annotations.schemes());
+    this.export = new ExportService(db, annotations.schemes());
+    this.report = new ReportService(db, annotations.schemes());
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -89,6 +95,21 @@ public final class Project implements AutoCloseable {
   /** Agreement within a sample: annotators with each other and with the classifier. */
   public SampleAgreementService sampleAgreement() {
     return sampleAgreement;
+  }
+
+  /** The lead's adjudication queue and decisions. */
+  public AdjudicationService adjudication() {
+    return adjudication;
+  }
+
+  /** Exports of validated labels (CSV, JSONL, JSON, Label Studio). */
+  public ExportService export() {
+    return export;
+  }
+
+  /** The full report of a sample (Markdown, HTML, LaTeX). */
+  public ReportService report() {
+    return report;
   }
 
   /** For services in this package that need the database. */

@@ -60,7 +60,11 @@ public record Gold(
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(annotators == 2 && tied.size() <= 1 ? "a tie" : "no strict majority");
+    boolean tie = !tied.isEmpty();
+    for (String label : tied) {
+      tie &= 2 * votes.getOrDefault(label, 0) == annotators;
+    }
+    sb.append(tie ? "a tie" : "no strict majority");
     sb.append(" among ").append(annotators).append(" annotators");
     if (!tied.isEmpty()) {
       sb.append(" on ").append(String.join(", ", tied));
