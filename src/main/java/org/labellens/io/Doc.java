@@ -280,7 +280,7 @@ public final class Doc {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
-        case '>' -> sb.append(i == 0 ? "\\&gt;" : "&gt;");
+        case '>' -> sb.append("&gt;");
         case '&' -> sb.append("&amp;");
         case '\\', '`', '*', '_', '{', '}', '[', ']', '|', '~' -> sb.append('\\').append(c);
         case '#', '+', '-', '=', '!' -> {

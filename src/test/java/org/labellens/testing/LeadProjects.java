@@ -50,6 +50,31 @@ public final class LeadProjects {
     return p;
   }
 
+  /** Hostile titles for the first sampled items (by draw rank), in this order. */
+  public static final java.util.List<String> HOSTILE_TITLES =
+      java.util.List.of(
+          "=SUM(A1:A2) looks like a formula",
+          "+1 for this",
+          "-2 degrades",
+          "@mention the team",
+          "<script>alert('x')</script> & <b>bold</b>",
+          "50% of $x_1$ #1 {braces} ~tilde^ \\backslash | pipe *star* [link](http://evil)");
+
+  /** Gives the first sampled items hostile titles (formula starts, HTML, LaTeX and Markdown). */
+  public static void hostileTitles(Project p) {
+    try (Database db = Database.open(p.file())) {
+      for (int i = 0; i < HOSTILE_TITLES.size(); i++) {
+        StoreProbe.update(
+            db,
+            "UPDATE issue SET title = '"
+                + HOSTILE_TITLES.get(i).replace("'", "''")
+                + "' WHERE id = (SELECT issue_id FROM sample_item WHERE draw_rank = "
+                + (i + 1)
+                + ")");
+      }
+    }
+  }
+
   /**
    * Evidence for the outside run's labels: each label's name fired in the title, and "oom" fired in
    * a log for memory on every other issue.
