@@ -47,16 +47,15 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var f = ExportService.format(format.toLowerCase(java.util.Locale.ROOT));
     ExportService.Summary s;
     try (Project p = Project.open(project.db())) {
-      s = p.export().export(sample, f, out, goldOnly);
+      s = p.export().export(sample, format, out, goldOnly);
     }
     spec.commandLine()
         .getOut()
         .printf(
             "wrote %d issues to %s (%s%s)%n",
-            s.issues(), s.file(), s.format().key(), s.goldOnly() ? ", gold only" : "");
+            s.issues(), s.file(), s.format(), s.goldOnly() ? ", gold only" : "");
     return 0;
   }
 }

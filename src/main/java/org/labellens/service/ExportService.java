@@ -32,7 +32,7 @@ public final class ExportService {
   }
 
   /** What an export wrote. */
-  public record Summary(Path file, ExportWriter.Format format, int issues, boolean goldOnly) {}
+  public record Summary(Path file, String format, int issues, boolean goldOnly) {}
 
   /**
    * The document an export writes (for the window's preview and for tests).
@@ -50,17 +50,21 @@ public final class ExportService {
   /**
    * Writes the export.
    *
-   * @throws BadInputException when the file cannot be written (nothing is left behind then)
+   * @param format csv, jsonl, json or labelstudio
+   * @throws BadInputException for an unknown format, or when the file cannot be written (nothing is
+   *     left behind then)
    */
-  public Summary export(String sample, ExportWriter.Format format, Path out, boolean goldOnly) {
-    ExportDocument doc = document(sample, goldOnly, format == ExportWriter.Format.LABELSTUDIO);
-    AtomicFile.write(out, w -> ExportWriter.write(doc, format, w));
-    return new Summary(out, format, doc.rows().size(), goldOnly);
+  public Summary export(String sample, String format, Path out, boolean goldOnly) {
+    ExportWriter.Format f = format(format);
+    ExportDocument doc = document(sample, goldOnly, f == ExportWriter.Format.LABELSTUDIO);
+    AtomicFile.write(out, w -> ExportWriter.write(doc, f, w));
+    return new Summary(out, f.key(), doc.rows().size(), goldOnly);
   }
 
-  public static ExportWriter.Format format(String name) {
+  /** The format named {@code csv}, {@code jsonl}, {@code json} or {@code labelstudio}. */
+  static ExportWriter.Format format(String name) {
     for (ExportWriter.Format f : ExportWriter.Format.values()) {
-      if (f.key().equals(name)) {
+      if (f.key().equals(name.toLowerCase(java.util.Locale.ROOT))) {
         return f;
       }
     }
