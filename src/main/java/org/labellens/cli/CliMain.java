@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       AdjudicateCommand.class,
       ExportCommand.class,
       ReportCommand.class,
+      ClassifyCommand.class,
+      RunsCommand.class,
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,

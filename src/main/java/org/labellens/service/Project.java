@@ -21,6 +21,9 @@ public final class Project implements AutoCloseable {
   private final ExportService export;
   private final ReportService report;
 
+  private final IssueDisplayService displays;
+  private final ClassifyService classifier;
+
   private Project(Database db) {
     this.db = db;
     this.imports = new ImportService(db);
@@ -34,6 +37,8 @@ public final class Project implements AutoCloseable {
     this.adjudication = new AdjudicationService(db, annotations.schemes());
     this.export = new ExportService(db, annotations.schemes());
     this.report = new ReportService(db, annotations.schemes());
+    this.displays = new IssueDisplayService(db, issues, annotations, samples);
+    this.classifier = new ClassifyService(db);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -67,7 +72,11 @@ public final class Project implements AutoCloseable {
     return issues;
   }
 
-  /** Sampling, assignment and the sample-size planner. */
+  /** What the annotation window shows of a sampled issue. */
+  public IssueDisplayService displays() {
+    return displays;
+  }
+
   public SampleService samples() {
     return samples;
   }
@@ -110,6 +119,11 @@ public final class Project implements AutoCloseable {
   /** The full report of a sample (Markdown, HTML, LaTeX). */
   public ReportService report() {
     return report;
+  }
+
+  /** Our keyword classifier: taxonomies and runs. */
+  public ClassifyService classifier() {
+    return classifier;
   }
 
   /** For services in this package that need the database. */

@@ -10,9 +10,9 @@ import org.labellens.core.stats.AgreementStudy;
 
 /**
  * A companion to {@link AgreementBenchmark} for busy machines: the median wall time and the median
- * CPU time of the calling thread per operation, on the same 20,000 × 3 × 8 study. Run it with
- * {@code -XX:ActiveProcessorCount=1} so that the bootstrap runs on the calling thread and its CPU
- * time is the whole cost; CPU time does not grow when other processes take the cores.
+ * CPU time of the calling thread per operation, on the same 20,000 × 3 × 8 study. The engine runs
+ * on the calling thread, so that CPU time is the whole cost, and it does not grow when other
+ * processes take the cores.
  */
 public final class AgreementCpuTime {
   private AgreementCpuTime() {}

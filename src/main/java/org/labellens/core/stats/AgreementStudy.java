@@ -5,13 +5,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An agreement study: items × raters → category, where any rating may be missing.
@@ -136,34 +134,18 @@ public final class AgreementStudy<C> {
 
   /** Throws unless the study has ratings by at least two raters. */
   void requireAtLeastTwoRaters(String measure) {
-    requireRatings(measure);
-    if (raters.size() < 2) {
-      throw new InsufficientDataException(
-          measure
-              + " needs at least 2 raters; this study has "
-              + raters.size()
-              + " ("
-              + String.join(", ", raters)
-              + ")");
-    }
+    ItemRaterIndex.requireAtLeastTwoRaters(measure, ratingCount, items.size(), raters);
   }
 
   /** Throws unless the study has exactly two raters. */
   void requireTwoRaters(String measure) {
-    requireRatings(measure);
+    ItemRaterIndex.requireRatings(measure, ratingCount, items.size());
     if (raters.size() != 2) {
       throw new InsufficientDataException(
           measure
               + " is defined for exactly 2 raters; this study has "
               + raters.size()
               + " (use the pairwise table, Light's kappa or Fleiss' kappa instead)");
-    }
-  }
-
-  private void requireRatings(String measure) {
-    if (ratingCount == 0) {
-      throw new InsufficientDataException(
-          measure + " needs ratings; this study has " + items.size() + " items and no rating");
     }
   }
 
@@ -185,10 +167,8 @@ public final class AgreementStudy<C> {
    * thread-safe.
    */
   public static final class Builder<C> {
-    private final Map<String, Integer> itemIndex = new LinkedHashMap<>();
-    private final Map<String, Integer> raterIndex = new LinkedHashMap<>();
+    private final ItemRaterIndex index = new ItemRaterIndex();
     private final Map<C, Integer> categoryIndex = new LinkedHashMap<>();
-    private final Set<Long> rated = new HashSet<>();
     private boolean declared;
     private Comparator<? super C> order;
     private int[] itemOf = new int[64];
@@ -224,13 +204,13 @@ public final class AgreementStudy<C> {
 
     /** Adds an item that may have no rating at all. */
     public Builder<C> item(String item) {
-      index(itemIndex, item, "item");
+      index.item(item);
       return this;
     }
 
     /** Adds a rater who may have rated nothing. */
     public Builder<C> rater(String rater) {
-      index(raterIndex, rater, "rater");
+      index.rater(rater);
       return this;
     }
 
@@ -242,12 +222,7 @@ public final class AgreementStudy<C> {
      *     among the declared ones
      */
     public Builder<C> rate(String item, String rater, C category) {
-      int i = index(itemIndex, item, "item");
-      int r = index(raterIndex, rater, "rater");
-      if (!rated.add(((long) i << 32) | r)) {
-        throw new IllegalArgumentException(
-            "item '" + item + "' is rated more than once by rater '" + rater + "'");
-      }
+      int[] cell = index.claim(item, rater);
       int k = -1;
       if (category != null) {
         Integer known = categoryIndex.get(category);
@@ -266,8 +241,8 @@ public final class AgreementStudy<C> {
         raterOf = Arrays.copyOf(raterOf, size * 2);
         categoryOf = Arrays.copyOf(categoryOf, size * 2);
       }
-      itemOf[size] = i;
-      raterOf[size] = r;
+      itemOf[size] = cell[0];
+      raterOf[size] = cell[1];
       categoryOf[size] = k;
       size++;
       return this;
@@ -292,27 +267,13 @@ public final class AgreementStudy<C> {
           recode[k] = k;
         }
       }
-      int raterCount = raterIndex.size();
-      int[] codes = new int[itemIndex.size() * raterCount];
+      int raterCount = index.raterCount();
+      int[] codes = new int[index.itemCount() * raterCount];
       Arrays.fill(codes, -1);
       for (int n = 0; n < size; n++) {
         codes[itemOf[n] * raterCount + raterOf[n]] = categoryOf[n] < 0 ? -1 : recode[categoryOf[n]];
       }
-      return new AgreementStudy<>(
-          new ArrayList<>(itemIndex.keySet()),
-          new ArrayList<>(raterIndex.keySet()),
-          categories,
-          codes);
-    }
-
-    private static int index(Map<String, Integer> index, String name, String what) {
-      Objects.requireNonNull(name, what);
-      Integer known = index.get(name);
-      if (known == null) {
-        known = index.size();
-        index.put(name, known);
-      }
-      return known;
+      return new AgreementStudy<>(index.items(), index.raters(), categories, codes);
     }
   }
 }

@@ -27,6 +27,15 @@ final class CategoryPatterns {
   /** Σ_k n_pk (n_pk − 1). */
   final int[] agreeingPairs;
 
+  /**
+   * The raters who rated pattern p, in rater order, at {@code ratedRater[ratedFrom[p] ..
+   * ratedFrom[p + 1] - 1]}, with their category codes in {@code ratedCode}.
+   */
+  final int[] ratedFrom;
+
+  final int[] ratedRater;
+  final int[] ratedCode;
+
   final List<?> categoryNames;
   final List<String> raterNames;
 
@@ -59,6 +68,34 @@ final class CategoryPatterns {
       }
       agreeingPairs[p] = agreeing;
     }
+    this.ratedFrom = new int[count + 1];
+    for (int p = 0; p < count; p++) {
+      ratedFrom[p + 1] = ratedFrom[p] + ratings[p];
+    }
+    this.ratedRater = new int[ratedFrom[count]];
+    this.ratedCode = new int[ratedFrom[count]];
+    for (int p = 0, x = 0; p < count; p++) {
+      for (int r = 0; r < raters; r++) {
+        int code = codes[p * raters + r];
+        if (code >= 0) {
+          ratedRater[x] = r;
+          ratedCode[x] = code;
+          x++;
+        }
+      }
+    }
+  }
+
+  /** The counts of rater pair {@code pairIndex} from its joint table. */
+  RaterPairCounts pairCounts(int pairIndex, long[] joint) {
+    int a = 0;
+    int remaining = pairIndex;
+    while (remaining >= raters - 1 - a) {
+      remaining -= raters - 1 - a;
+      a++;
+    }
+    int b = a + 1 + remaining;
+    return new RaterPairCounts(raterNames.get(a), raterNames.get(b), joint, this);
   }
 
   int code(int pattern, int rater) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Percentile bootstrap confidence intervals over items.
@@ -23,8 +22,9 @@ import java.util.stream.IntStream;
  *       (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋), 0-based.
  * </ol>
  *
- * Each replicate depends only on its own seed, so the replicates could be computed in any order or
- * in parallel without changing a bit of the result; they are computed in order on one thread.
+ * The replicates run one after another on the calling thread. Each depends only on its own seed, so
+ * the order in which they are computed cannot change a result. On the shared 2-core test machine a
+ * single thread was faster than two (docs/benchmarks.md), and it leaves a core to the window.
  *
  * <p>References: Efron, B., &amp; Tibshirani, R. J. (1993). An Introduction to the Bootstrap,
  * chapter 13. Hyndman, R. J., &amp; Fan, Y. (1996). Sample quantiles in statistical packages. The
@@ -52,75 +52,32 @@ public final class PercentileBootstrap {
       long seed,
       Function<int[], T> tally,
       List<Function<T, Coefficient>> statistics) {
-    return run(
-        itemPattern,
-        patternCount,
-        replicates,
-        seed,
-        tally,
-        statistics,
-        Runtime.getRuntime().availableProcessors());
-  }
-
-  /**
-   * As above, with the replicates split into {@code workers} contiguous blocks computed in
-   * parallel. Every replicate depends only on its own seed and writes only its own slots, so the
-   * result is the same bit for bit whatever the number of workers.
-   */
-  static <T> List<BootstrapInterval> run(
-      int[] itemPattern,
-      int patternCount,
-      int replicates,
-      long seed,
-      Function<int[], T> tally,
-      List<Function<T, Coefficient>> statistics,
-      int workers) {
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be at least 1: " + replicates);
     }
     int units = itemPattern.length;
     int statisticCount = statistics.size();
-    long[] replicateSeeds = new long[replicates];
-    SplitMix64 seeds = new SplitMix64(seed);
-    for (int replicate = 0; replicate < replicates; replicate++) {
-      replicateSeeds[replicate] = seeds.nextLong();
-    }
     double[][] values = new double[statisticCount][replicates];
-    boolean[][] defined = new boolean[statisticCount][replicates];
-    int blocks = Math.max(1, Math.min(workers, replicates));
-    IntStream.range(0, blocks)
-        .parallel()
-        .forEach(
-            block -> {
-              int[] weights = new int[patternCount];
-              int from = (int) ((long) replicates * block / blocks);
-              int to = (int) ((long) replicates * (block + 1) / blocks);
-              for (int replicate = from; replicate < to; replicate++) {
-                SplitMix64 random = new SplitMix64(replicateSeeds[replicate]);
-                Arrays.fill(weights, 0);
-                for (int draw = 0; draw < units; draw++) {
-                  weights[itemPattern[random.nextInt(units)]]++;
-                }
-                T replicateTally = tally.apply(weights);
-                for (int s = 0; s < statisticCount; s++) {
-                  Coefficient value = statistics.get(s).apply(replicateTally);
-                  if (value.isDefined()) {
-                    values[s][replicate] = value.value();
-                    defined[s][replicate] = true;
-                  }
-                }
-              }
-            });
-    List<BootstrapInterval> intervals = new ArrayList<>(statisticCount);
-    for (int s = 0; s < statisticCount; s++) {
-      double[] kept = new double[replicates];
-      int count = 0;
-      for (int replicate = 0; replicate < replicates; replicate++) {
-        if (defined[s][replicate]) {
-          kept[count++] = values[s][replicate];
+    int[] defined = new int[statisticCount];
+    SplitMix64 seeds = new SplitMix64(seed);
+    int[] weights = new int[patternCount];
+    for (int replicate = 0; replicate < replicates; replicate++) {
+      SplitMix64 random = new SplitMix64(seeds.nextLong());
+      Arrays.fill(weights, 0);
+      for (int draw = 0; draw < units; draw++) {
+        weights[itemPattern[random.nextInt(units)]]++;
+      }
+      T replicateTally = tally.apply(weights);
+      for (int s = 0; s < statisticCount; s++) {
+        Coefficient value = statistics.get(s).apply(replicateTally);
+        if (value.isDefined()) {
+          values[s][defined[s]++] = value.value();
         }
       }
-      intervals.add(interval(kept, count, replicates));
+    }
+    List<BootstrapInterval> intervals = new ArrayList<>(statisticCount);
+    for (int s = 0; s < statisticCount; s++) {
+      intervals.add(interval(values[s], defined[s], replicates));
     }
     return intervals;
   }

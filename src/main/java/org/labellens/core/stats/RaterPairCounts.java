@@ -25,6 +25,7 @@ final class RaterPairCounts {
   final long agreements;
 
   private final CategoryPatterns patterns;
+  private final String noCommonItems;
 
   RaterPairCounts(String first, String second, long[] joint, CategoryPatterns patterns) {
     this.first = first;
@@ -48,13 +49,13 @@ final class RaterPairCounts {
     }
     this.items = total;
     this.agreements = trace;
+    this.noCommonItems =
+        total == 0 ? "raters '" + first + "' and '" + second + "' rated no item in common" : null;
   }
 
   /** Undefined-reason when the two raters share no item, else null. */
   String noCommonItems() {
-    return items == 0
-        ? "raters '" + first + "' and '" + second + "' rated no item in common"
-        : null;
+    return noCommonItems;
   }
 
   /** p_o: the share of common items with the same category. */

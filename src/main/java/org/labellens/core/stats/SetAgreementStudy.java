@@ -3,7 +3,6 @@ package org.labellens.core.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,19 +145,7 @@ public final class SetAgreementStudy<C> {
   }
 
   void requireAtLeastTwoRaters(String measure) {
-    if (ratingCount == 0) {
-      throw new InsufficientDataException(
-          measure + " needs ratings; this study has " + items.size() + " items and no rating");
-    }
-    if (raters.size() < 2) {
-      throw new InsufficientDataException(
-          measure
-              + " needs at least 2 raters; this study has "
-              + raters.size()
-              + " ("
-              + String.join(", ", raters)
-              + ")");
-    }
+    ItemRaterIndex.requireAtLeastTwoRaters(measure, ratingCount, items.size(), raters);
   }
 
   @Override
@@ -176,10 +163,8 @@ public final class SetAgreementStudy<C> {
 
   /** Collects set ratings one at a time. Not thread-safe. */
   public static final class Builder<C> {
-    private final Map<String, Integer> itemIndex = new LinkedHashMap<>();
-    private final Map<String, Integer> raterIndex = new LinkedHashMap<>();
+    private final ItemRaterIndex index = new ItemRaterIndex();
     private final Map<C, Integer> labelIndex = new LinkedHashMap<>();
-    private final Set<Long> rated = new HashSet<>();
     private final List<long[]> ratings = new ArrayList<>();
     private boolean declared;
 
@@ -199,13 +184,13 @@ public final class SetAgreementStudy<C> {
 
     /** Adds an item that may have no rating at all. */
     public Builder<C> item(String item) {
-      index(itemIndex, item, "item");
+      index.item(item);
       return this;
     }
 
     /** Adds a rater who may have rated nothing. */
     public Builder<C> rater(String rater) {
-      index(raterIndex, rater, "rater");
+      index.rater(rater);
       return this;
     }
 
@@ -214,12 +199,7 @@ public final class SetAgreementStudy<C> {
      * set, null a missing rating.
      */
     public Builder<C> rate(String item, String rater, Collection<? extends C> set) {
-      int i = index(itemIndex, item, "item");
-      int r = index(raterIndex, rater, "rater");
-      if (!rated.add(((long) i << 32) | r)) {
-        throw new IllegalArgumentException(
-            "item '" + item + "' is rated more than once by rater '" + rater + "'");
-      }
+      int[] cell = index.claim(item, rater);
       long mask = MISSING;
       if (set != null) {
         mask = 0L;
@@ -235,22 +215,19 @@ public final class SetAgreementStudy<C> {
           mask |= 1L << k;
         }
       }
-      ratings.add(new long[] {i, r, mask});
+      ratings.add(new long[] {cell[0], cell[1], mask});
       return this;
     }
 
     public SetAgreementStudy<C> build() {
-      int raterCount = raterIndex.size();
-      long[] masks = new long[itemIndex.size() * raterCount];
+      int raterCount = index.raterCount();
+      long[] masks = new long[index.itemCount() * raterCount];
       Arrays.fill(masks, MISSING);
       for (long[] rating : ratings) {
         masks[(int) rating[0] * raterCount + (int) rating[1]] = rating[2];
       }
       return new SetAgreementStudy<>(
-          new ArrayList<>(itemIndex.keySet()),
-          new ArrayList<>(raterIndex.keySet()),
-          new ArrayList<>(labelIndex.keySet()),
-          masks);
+          index.items(), index.raters(), new ArrayList<>(labelIndex.keySet()), masks);
     }
 
     private int addLabel(C label) {
@@ -264,16 +241,6 @@ public final class SetAgreementStudy<C> {
       int k = labelIndex.size();
       labelIndex.put(label, k);
       return k;
-    }
-
-    private static int index(Map<String, Integer> index, String name, String what) {
-      Objects.requireNonNull(name, what);
-      Integer known = index.get(name);
-      if (known == null) {
-        known = index.size();
-        index.put(name, known);
-      }
-      return known;
     }
   }
 }

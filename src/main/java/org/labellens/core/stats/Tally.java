@@ -41,7 +41,8 @@ final class Tally {
   final double[] coincidence;
 
   /**
-   * Joint counts of each rater pair (a < b) on the items both rated, [pair][a_code * q + b_code].
+   * Joint counts of each rater pair (a &lt; b) on the items both rated, [pair][a_code * q +
+   * b_code]; null for a pair without a common item.
    */
   final long[][] pairTables;
 
@@ -58,7 +59,7 @@ final class Tally {
     long[] countsByN = new long[(maxRatings + 1) * q];
     long[] coincidenceByN = withCoincidence ? new long[(maxRatings + 1) * q * q] : null;
     int pairs = raters * (raters - 1) / 2;
-    long[][] tables = new long[pairs][q * q];
+    long[][] tables = new long[pairs][];
     for (int p = 0; p < patterns.count; p++) {
       int w = weights[p];
       if (w == 0) {
@@ -84,15 +85,21 @@ final class Tally {
         }
       }
       if (n >= 2) {
-        int pair = 0;
-        int codeBase = p * raters;
-        for (int a = 0; a < raters; a++) {
-          int ca = patterns.codes[codeBase + a];
-          for (int b = a + 1; b < raters; b++, pair++) {
-            int cb = patterns.codes[codeBase + b];
-            if (ca >= 0 && cb >= 0) {
-              tables[pair][ca * q + cb] += w;
+        // only the raters who rated: C(n_p, 2) pairs, not C(R, 2)
+        int from = patterns.ratedFrom[p];
+        int to = patterns.ratedFrom[p + 1];
+        for (int x = from; x < to; x++) {
+          int a = patterns.ratedRater[x];
+          int ca = patterns.ratedCode[x];
+          int rowOfA = a * (2 * raters - a - 1) / 2 - a - 1;
+          for (int y = x + 1; y < to; y++) {
+            int pair = rowOfA + patterns.ratedRater[y];
+            long[] table = tables[pair];
+            if (table == null) {
+              table = new long[q * q];
+              tables[pair] = table;
             }
+            table[ca * q + patterns.ratedCode[y]] += w;
           }
         }
       }
@@ -163,19 +170,9 @@ final class Tally {
   RaterPairCounts pair(int pairIndex) {
     RaterPairCounts counts = pairCounts[pairIndex];
     if (counts == null) {
-      int a = 0;
-      int remaining = pairIndex;
-      while (remaining >= raters - 1 - a) {
-        remaining -= raters - 1 - a;
-        a++;
-      }
-      int b = a + 1 + remaining;
+      long[] joint = pairTables[pairIndex];
       counts =
-          new RaterPairCounts(
-              patterns.raterNames.get(a),
-              patterns.raterNames.get(b),
-              pairTables[pairIndex],
-              patterns);
+          patterns.pairCounts(pairIndex, joint == null ? new long[categories * categories] : joint);
       pairCounts[pairIndex] = counts;
     }
     return counts;

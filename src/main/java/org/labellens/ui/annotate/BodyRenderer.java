@@ -185,9 +185,9 @@ public final class BodyRenderer {
       if (hs > at) {
         flow.getChildren().add(text(src.substring(at - base, hs - base), textClass));
       }
-      Text marked = text(src.substring(hs - base, he - base), textClass);
-      marked.getStyleClass().addAll("keyword-hit", h.styleClass());
-      Tooltip.install(marked, new Tooltip(h.tooltip()));
+      Label marked = new Label(src.substring(hs - base, he - base));
+      marked.getStyleClass().addAll("keyword-hit", textClass, h.styleClass());
+      marked.setTooltip(new Tooltip(h.tooltip()));
       flow.getChildren().add(marked);
       at = he;
     }
@@ -330,14 +330,51 @@ public final class BodyRenderer {
 
     private Node codeBlock(org.commonmark.node.Block code) {
       List<SourceSpan> spans = code.getSourceSpans();
-      int s = spans.isEmpty() ? 0 : spans.get(0).getInputIndex();
-      SourceSpan last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-      int e = last == null ? source.length() : last.getInputIndex() + last.getLength();
+      if (spans.isEmpty()) {
+        return new Label();
+      }
+      int s = spans.get(0).getInputIndex();
+      SourceSpan last = spans.get(spans.size() - 1);
+      int e = last.getInputIndex() + last.getLength();
+      if (code instanceof FencedCodeBlock && spans.size() >= 2) {
+        // show the content lines only: not the opening fence (with its info string) nor the closing
+        // one
+        s = spans.get(1).getInputIndex();
+        boolean closed =
+            last.getLength() > 0
+                && source
+                    .substring(last.getInputIndex(), e)
+                    .strip()
+                    .startsWith(String.valueOf(((FencedCodeBlock) code).getFenceCharacter()));
+        if (closed && spans.size() >= 3) {
+          SourceSpan beforeLast = spans.get(spans.size() - 2);
+          e = beforeLast.getInputIndex() + beforeLast.getLength();
+        } else if (closed) {
+          e = s;
+        }
+      }
+      if (e <= s) {
+        return new Label();
+      }
       return pasted(source, offset, Kind.CODE, offset + s, offset + e, highlights);
     }
 
     @Override
     public void visit(HtmlBlock html) {
+      String literal = html.getLiteral().strip();
+      // GitHub's collapsible sections: drop the bare tags, show a summary as a muted line
+      String bare = literal.replaceAll("(?i)</?details\\s*>", "").strip();
+      if (bare.isEmpty()) {
+        return;
+      }
+      java.util.regex.Matcher summary =
+          java.util.regex.Pattern.compile("(?is)^<summary>(.*)</summary>$").matcher(bare);
+      if (summary.matches()) {
+        Label l = new Label(summary.group(1).strip());
+        l.getStyleClass().addAll("muted", "md-summary");
+        blocks.add(l);
+        return;
+      }
       TextFlow f = newFlow("md-html");
       appendSource(f, html.getSourceSpans(), html.getLiteral(), "html-text");
     }

@@ -3,9 +3,6 @@ package org.labellens.core.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PercentileBootstrapTest {
@@ -28,29 +25,6 @@ class PercentileBootstrapTest {
     for (int count : seen) {
       assertThat(count).isBetween(850, 1150);
     }
-  }
-
-  @Test
-  void theNumberOfWorkersChangesNoBit() {
-    AgreementStudy<String> study = PublishedExamples.load("krippendorff2011_nominal");
-    CategoryPatterns patterns = study.patterns();
-    List<Function<Tally, Coefficient>> statistics = new ArrayList<>();
-    for (Metric metric : Metric.forReport(true)) {
-      statistics.add(metric::evaluate);
-    }
-    List<List<BootstrapInterval>> runs = new ArrayList<>();
-    for (int workers : new int[] {1, 2, 3, 7}) {
-      runs.add(
-          PercentileBootstrap.run(
-              patterns.itemPattern,
-              patterns.count,
-              500,
-              11,
-              weights -> Tally.of(patterns, weights, true),
-              statistics,
-              workers));
-    }
-    assertThat(runs).allSatisfy(run -> assertThat(run).isEqualTo(runs.get(0)));
   }
 
   @Test

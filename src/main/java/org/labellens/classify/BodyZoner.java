@@ -1,0 +1,770 @@
+package org.labellens.classify;
+
+import java.util.Locale;
+import org.labellens.core.model.BodyZone;
+
+/**
+ * Splits an issue body into zones: the reporter's prose, fenced code, logs and tracebacks,
+ * environment dumps, and the issue template's own text. A keyword in a pasted {@code collect_env}
+ * dump or in a template checklist says nothing about what the issue is about; zoning lets a
+ * taxonomy weigh such matches apart.
+ *
+ * <p>The body is read line by line (one pass, no regular expressions, so it is cheap next to the
+ * matcher) with these rules, learned from the issue templates of vLLM, llama.cpp and SGLang:
+ *
+ * <ul>
+ *   <li>Markdown headings ({@code ### Describe the bug}) are template text and open a section. A
+ *       section named for the environment ({@code Your current environment}, {@code Environment},
+ *       {@code Name and Version}, {@code Operating systems}, {@code GGML backends}, {@code
+ *       Hardware}, ...) is env; one named for logs ({@code Relevant log output}, {@code Failure
+ *       Logs}, ...) is log; a checklist section ({@code Checklist}, {@code Before submitting a new
+ *       issue...}, {@code Prerequisites}) is template; any other section is read line by line.
+ *   <li>Fenced blocks (three or more backticks or tildes) take the section's zone; in an ordinary
+ *       section they are env when they contain an environment dump marker ({@code collect_env},
+ *       {@code PyTorch version:}, ...), log when they hold a traceback or mostly log lines, and
+ *       code otherwise. An unclosed fence runs to the end of the body.
+ *   <li>HTML comments, {@code <details>}/{@code <summary>} tag lines and {@code _No response_} are
+ *       template text; a {@code <details>} block whose summary mentions the environment is env.
+ *   <li>Outside fences, tracebacks (from {@code Traceback (most recent call last):} to the next
+ *       blank line) and log lines (log levels with timestamps, {@code [rank0]:}, {@code (Worker
+ *       pid=1)}, {@code llama_model_load:}-style prefixes, {@code File "..."} frames, {@code
+ *       XxxError: ...} lines, progress bars) are log.
+ *   <li>Everything else is prose.
+ * </ul>
+ *
+ * <p>Lines end at {@code \n} (a {@code \r} just before it is part of the line end); line ends
+ * belong to the line they end. Pure function.
+ */
+public final class BodyZoner {
+
+  private static final int SECTION_NORMAL = 0;
+  private static final int SECTION_ENV = 1;
+  private static final int SECTION_LOG = 2;
+  private static final int SECTION_TEMPLATE = 3;
+
+  private static final String[] ENV_SECTIONS = {
+    "your current environment",
+    "environment",
+    "environment and context",
+    "name and version",
+    "operating systems",
+    "what operating system are you seeing the problem on",
+    "ggml backends",
+    "hardware",
+    "git commit",
+    "which llama.cpp modules do you know to be affected",
+    "how you are installing vllm",
+    "basic information",
+    "first bad commit",
+    "compile command",
+    "models",
+    "system info",
+    "system information",
+    "env",
+    "versions",
+  };
+
+  private static final String[] LOG_SECTIONS = {
+    "relevant log output", "failure logs", "model input dumps", "logs", "log", "error log",
+  };
+
+  private static final String[] TEMPLATE_SECTIONS = {
+    "checklist", "before submitting a new issue", "prerequisites", "cc list", "feedback period",
+  };
+
+  /** Line starts marking an environment dump inside a fenced block (as the tools print them). */
+  private static final String[] ENV_MARKERS = {
+    "The output of `python collect_env.py`",
+    "python collect_env.py",
+    "Collecting environment information",
+    "PyTorch version:",
+    "Is debug build:",
+    "CUDA used to build PyTorch",
+    "Versions of relevant libraries",
+    "Python platform:",
+    "vLLM Build Flags",
+    "CUDA available:",
+    "CUDA_HOME:",
+    "GPU Topology:",
+    "NVIDIA Topology:",
+  };
+
+  /** Line starts of shell commands written outside fences. */
+  private static final String[] COMMAND_PREFIXES = {
+    "python -",
+    "python3 -",
+    "python ./",
+    "python3 ./",
+    "vllm serve",
+    "./",
+    "llama-cli ",
+    "llama-server ",
+    "CUDA_VISIBLE_DEVICES=",
+    "HIP_VISIBLE_DEVICES=",
+    "docker run",
+    "curl ",
+    "$ ",
+    "pip install",
+    "pip3 install",
+    "export ",
+    "cmake ",
+    "torchrun ",
+    "mpirun ",
+    "srun ",
+  };
+
+  /** Prefixes of llama.cpp start-up lines that print model metadata, hardware and build. */
+  private static final String[] DUMP_PREFIXES = {
+    "llm_load_print_meta:",
+    "llama_model_loader:",
+    "print_info:",
+    "load_tensors:",
+    "llm_load_tensors:",
+    "llama_context:",
+    "llama_new_context_with_model:",
+    "llama_kv_cache",
+    "system_info:",
+    "ggml_cuda_init:",
+    "ggml_metal_init:",
+    "ggml_vulkan:",
+    "ggml_sycl_init:",
+    "llama_model_load_from_file",
+    "llama_load_model_from_file",
+    "load_backend:",
+    "build:",
+    "main: build",
+    "llm_load_vocab:",
+    "load: ",
+    "clip_model_loader:",
+    "common_init_from_params:",
+    "llama_init_from_model:",
+    "graph_reserve:",
+    "sched_reserve:",
+    "llama_print_timings:",
+    "print_timings:",
+    "llama_perf_context_print:",
+    "llama_perf_sampler_print:",
+    "common_perf_print:",
+  };
+
+  /** Markers of a whole configuration printed on one (long) log line. */
+  private static final String[] CONFIG_MARKERS = {
+    "with config:", "ServerArgs(", "Namespace(", "EngineArgs(", "server_args=", "non-default args:",
+  };
+
+  private static final String[] LOG_LEVELS = {
+    "INFO", "WARNING", "WARN", "ERROR", "DEBUG", "CRITICAL",
+  };
+
+  private static final String TRACEBACK = "Traceback (most recent call last)";
+  private static final String TRACEBACK_END = "(most recent call last):";
+
+  private BodyZoner() {}
+
+  /** The zones of {@code body}, covering it exactly. */
+  public static BodyZones zone(String body) {
+    return new Scan(body).run();
+  }
+
+  /** One pass over one body. */
+  private static final class Scan {
+    private final String s;
+    private final int n;
+    private final BodyZones.Builder out = new BodyZones.Builder();
+
+    private int section = SECTION_NORMAL;
+    private boolean inComment;
+    private boolean inEnvDetails;
+    private boolean inTraceback;
+    private boolean previousLog;
+    private boolean previousCommand;
+    private int nextPercent = -1;
+    private BodyZone lastZone = BodyZone.PROSE;
+    // an open fence
+    private char fenceChar;
+    private int fenceLength;
+    private int fenceStart = -1;
+    private boolean fenceLogInfo;
+
+    Scan(String body) {
+      this.s = body;
+      this.n = body.length();
+    }
+
+    BodyZones run() {
+      int lineStart = 0;
+      while (lineStart < n) {
+        int newline = s.indexOf('\n', lineStart);
+        int lineEnd = newline < 0 ? n : newline + 1;
+        int contentEnd = newline < 0 ? n : newline;
+        if (contentEnd > lineStart && s.charAt(contentEnd - 1) == '\r') {
+          contentEnd--;
+        }
+        line(lineStart, contentEnd, lineEnd);
+        lineStart = lineEnd;
+      }
+      if (fenceStart >= 0) {
+        closeFence(n);
+      }
+      return out.build();
+    }
+
+    private void line(int start, int end, int next) {
+      int first = start;
+      while (first < end && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+        first++;
+      }
+      // inside a fence, only its closing line matters
+      if (fenceStart >= 0) {
+        if (first - start < 4 && isClosingFence(first, end)) {
+          closeFence(next);
+        }
+        return;
+      }
+      if (inComment) {
+        add(BodyZone.TEMPLATE, start, next);
+        if (indexOf("-->", start, end) >= 0) {
+          inComment = false;
+        }
+        return;
+      }
+      if (first == end) {
+        // blank line: ends a traceback, takes the zone of what it follows
+        inTraceback = false;
+        add(blankZone(), start, next);
+        return;
+      }
+      boolean continuation = previousLog && first - start >= 2;
+      previousLog = false;
+      char c = s.charAt(first);
+      if (first - start < 4 && (c == '`' || c == '~') && openFence(first, end, start)) {
+        return;
+      }
+      if (c == '#' && heading(first, end)) {
+        add(BodyZone.TEMPLATE, start, next);
+        return;
+      }
+      if (c == '<' && html(first, end)) {
+        add(
+            inEnvDetails && !startsWith("</details", first, end) ? BodyZone.ENV : BodyZone.TEMPLATE,
+            start,
+            next);
+        return;
+      }
+      if (c == '_' && startsWith("_No response_", first, end)) {
+        add(BodyZone.TEMPLATE, start, next);
+        return;
+      }
+      if (inEnvDetails) {
+        add(BodyZone.ENV, start, next);
+        return;
+      }
+      switch (section) {
+        case SECTION_ENV -> add(BodyZone.ENV, start, next);
+        case SECTION_LOG -> add(BodyZone.LOG, start, next);
+        case SECTION_TEMPLATE -> add(BodyZone.TEMPLATE, start, next);
+        default -> {
+          boolean command = previousCommand || isCommandLine(first, end);
+          previousCommand = command && s.charAt(end - 1) == '\\';
+          if (command) {
+            previousLog = false;
+            add(BodyZone.CODE, start, next);
+            return;
+          }
+          previousLog = continuation || isLogLine(first, end);
+          if (previousLog && isDumpLine(first, end)) {
+            add(BodyZone.ENV, start, next);
+          } else {
+            add(previousLog ? BodyZone.LOG : BodyZone.PROSE, start, next);
+          }
+        }
+      }
+    }
+
+    /**
+     * A shell command written in prose, outside a fence: {@code python -m ...}, {@code vllm serve},
+     * {@code ./llama-cli ...}, {@code CUDA_VISIBLE_DEVICES=0 ...}, {@code $ ...}, {@code --flag}
+     * lines; a line ending in a backslash continues the command.
+     */
+    private boolean isCommandLine(int first, int end) {
+      for (String prefix : COMMAND_PREFIXES) {
+        if (startsWith(prefix, first, end)) {
+          return true;
+        }
+      }
+      return first + 2 < end
+          && s.charAt(first) == '-'
+          && s.charAt(first + 1) == '-'
+          && Character.isLetter(s.charAt(first + 2));
+    }
+
+    /**
+     * A start-up or configuration dump line inside a log: llama.cpp's model metadata and system
+     * lines ({@code llm_load_print_meta:}, {@code llama_model_loader:}, {@code system_info:}, ...)
+     * unless they report an error, and long lines printing a whole configuration ({@code
+     * Initializing an LLM engine ... with config:}, {@code server_args=ServerArgs(...)}, {@code
+     * Namespace(...)}).
+     */
+    private boolean isDumpLine(int first, int end) {
+      char c = s.charAt(first);
+      if (c >= 'a' && c <= 's') {
+        for (String prefix : DUMP_PREFIXES) {
+          if (startsWith(prefix, first, end)) {
+            return indexOf("rror", first, end) < 0
+                && indexOf("fail", first, end) < 0
+                && indexOf("assert", first, end) < 0;
+          }
+        }
+      }
+      if (end - first < 160) {
+        return false;
+      }
+      for (String marker : CONFIG_MARKERS) {
+        if (indexOf(marker, first, Math.min(end, first + 400)) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void add(BodyZone zone, int start, int end) {
+      lastZone = zone;
+      out.add(zone, start, end);
+    }
+
+    private BodyZone blankZone() {
+      if (inEnvDetails) {
+        return BodyZone.ENV;
+      }
+      return switch (section) {
+        case SECTION_ENV -> BodyZone.ENV;
+        case SECTION_LOG -> BodyZone.LOG;
+        case SECTION_TEMPLATE -> BodyZone.TEMPLATE;
+        default -> lastZone == BodyZone.LOG ? BodyZone.LOG : BodyZone.PROSE;
+      };
+    }
+
+    // ------------------------------------------------------------ fences
+
+    private boolean openFence(int first, int end, int lineStart) {
+      char c = s.charAt(first);
+      int k = first;
+      while (k < end && s.charAt(k) == c) {
+        k++;
+      }
+      int length = k - first;
+      if (length < 3) {
+        return false;
+      }
+      // a backtick fence's info string cannot contain a backtick
+      if (c == '`' && indexOf("`", k, end) >= 0) {
+        return false;
+      }
+      fenceChar = c;
+      fenceLength = length;
+      fenceStart = lineStart;
+      String info = s.substring(k, Math.min(end, k + 16)).trim().toLowerCase(Locale.ROOT);
+      fenceLogInfo = info.startsWith("log") || info.startsWith("console");
+      inTraceback = false;
+      return true;
+    }
+
+    private boolean isClosingFence(int first, int end) {
+      int k = first;
+      while (k < end && s.charAt(k) == fenceChar) {
+        k++;
+      }
+      if (k - first < fenceLength) {
+        return false;
+      }
+      while (k < end && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+        k++;
+      }
+      return k == end;
+    }
+
+    private void closeFence(int next) {
+      BodyZone zone;
+      if (inEnvDetails || section == SECTION_ENV) {
+        zone = BodyZone.ENV;
+      } else if (section == SECTION_LOG) {
+        zone = BodyZone.LOG;
+      } else if (section == SECTION_TEMPLATE) {
+        zone = BodyZone.TEMPLATE;
+      } else {
+        zone = classifyBlock(fenceStart, next);
+      }
+      if (zone == BodyZone.LOG) {
+        addLogLines(fenceStart, next);
+      } else {
+        add(zone, fenceStart, next);
+      }
+      fenceStart = -1;
+    }
+
+    /** A log block line by line: start-up and configuration dumps in it are env. */
+    private void addLogLines(int start, int end) {
+      int lineStart = start;
+      while (lineStart < end) {
+        int newline = s.indexOf('\n', lineStart);
+        int lineEnd = newline < 0 || newline >= end ? end : newline + 1;
+        int contentEnd = lineEnd;
+        while (contentEnd > lineStart
+            && (s.charAt(contentEnd - 1) == '\n' || s.charAt(contentEnd - 1) == '\r')) {
+          contentEnd--;
+        }
+        int first = lineStart;
+        while (first < contentEnd && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+          first++;
+        }
+        add(
+            first < contentEnd && isDumpLine(first, contentEnd) ? BodyZone.ENV : BodyZone.LOG,
+            lineStart,
+            lineEnd);
+        lineStart = lineEnd;
+      }
+    }
+
+    /** Env, log or code, from a fenced block's content, in one pass over its lines. */
+    private BodyZone classifyBlock(int start, int end) {
+      int lines = 0;
+      int logLines = 0;
+      int packageLines = 0;
+      boolean traceback = false;
+      int lineStart = start;
+      while (lineStart < end) {
+        int newline = s.indexOf('\n', lineStart);
+        int lineEnd = newline < 0 || newline > end ? end : newline;
+        if (lineEnd > lineStart && s.charAt(lineEnd - 1) == '\r') {
+          lineEnd--;
+        }
+        int first = lineStart;
+        while (first < lineEnd && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+          first++;
+        }
+        if (first < lineEnd) {
+          if (isEnvLine(first, lineEnd)) {
+            inTraceback = false;
+            return BodyZone.ENV;
+          }
+          lines++;
+          if (isPackageLine(first, lineEnd)) {
+            packageLines++;
+          }
+          if (isLogLine(first, lineEnd)) {
+            logLines++;
+            traceback |= inTraceback;
+          }
+        }
+        lineStart = newline < 0 || newline > end ? end : newline + 1;
+      }
+      inTraceback = false;
+      // a package list (pip freeze, conda list) is an environment dump
+      if (packageLines >= 3 && packageLines * 2 >= lines - 2) {
+        return BodyZone.ENV;
+      }
+      if (fenceLogInfo || traceback) {
+        return BodyZone.LOG;
+      }
+      // the fence lines themselves count as lines; logs dominate when a third of lines are log
+      return logLines >= 2 && logLines * 3 >= lines - 2 ? BodyZone.LOG : BodyZone.CODE;
+    }
+
+    /** {@code name==1.2.3}: a package and its version, as {@code pip freeze} prints it. */
+    private boolean isPackageLine(int first, int end) {
+      int k = first;
+      while (k < end) {
+        char c = s.charAt(k);
+        if (!(Character.isLetterOrDigit(c)
+            || c == '_'
+            || c == '-'
+            || c == '.'
+            || c == '['
+            || c == ']')) {
+          break;
+        }
+        k++;
+      }
+      if (k == first || k + 2 >= end) {
+        return false;
+      }
+      return s.charAt(k) == '=' && s.charAt(k + 1) == '=' && Character.isDigit(s.charAt(k + 2));
+    }
+
+    /** A line that starts like an environment dump ({@code collect_env}, {@code check_env}). */
+    private boolean isEnvLine(int first, int end) {
+      char c = s.charAt(first);
+      if (c == '|') {
+        int k = first + 1;
+        while (k < end && s.charAt(k) == ' ') {
+          k++;
+        }
+        return startsWith("NVIDIA-SMI", k, end);
+      }
+      if (c != 'P' && c != 'I' && c != 'C' && c != 'V' && c != 'v' && c != 'G' && c != 'N'
+          && c != 'T' && c != 'p') {
+        return false;
+      }
+      for (String marker : ENV_MARKERS) {
+        if (startsWith(marker, first, end)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // ------------------------------------------------------------ headings and html
+
+    private boolean heading(int first, int end) {
+      int k = first;
+      while (k < end && s.charAt(k) == '#') {
+        k++;
+      }
+      int level = k - first;
+      if (level > 6 || (k < end && s.charAt(k) != ' ' && s.charAt(k) != '\t')) {
+        return false;
+      }
+      String title = normalizeHeading(k, end);
+      inTraceback = false;
+      inEnvDetails = false;
+      section = SECTION_NORMAL;
+      if (matchesAny(title, ENV_SECTIONS)) {
+        section = SECTION_ENV;
+      } else if (matchesAny(title, LOG_SECTIONS)) {
+        section = SECTION_LOG;
+      } else if (matchesAny(title, TEMPLATE_SECTIONS)) {
+        section = SECTION_TEMPLATE;
+      }
+      return true;
+    }
+
+    /**
+     * Lower-case letters, digits, spaces and dots of a heading, without emoji and trailing dots.
+     */
+    private String normalizeHeading(int from, int end) {
+      StringBuilder b = new StringBuilder(end - from);
+      for (int i = from; i < end; i++) {
+        char c = s.charAt(i);
+        if (Character.isLetterOrDigit(c) || c == '.' || c == '_') {
+          b.append(Character.toLowerCase(c));
+        } else if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == '&') {
+          if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+            b.append(' ');
+          }
+        }
+      }
+      int len = b.length();
+      while (len > 0 && (b.charAt(len - 1) == ' ' || b.charAt(len - 1) == '.')) {
+        len--;
+      }
+      b.setLength(len);
+      return b.toString();
+    }
+
+    private static boolean matchesAny(String title, String[] names) {
+      for (String name : names) {
+        if (title.equals(name) || (title.startsWith(name) && title.charAt(name.length()) == ' ')) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean html(int first, int end) {
+      if (startsWith("<!--", first, end)) {
+        inComment = indexOf("-->", first + 4, end) < 0;
+        return true;
+      }
+      if (startsWith("<details", first, end)) {
+        return true;
+      }
+      if (startsWith("</details", first, end)) {
+        inEnvDetails = false;
+        return true;
+      }
+      if (startsWith("<summary", first, end)) {
+        String summary = s.substring(first, end).toLowerCase(Locale.ROOT);
+        if (summary.contains("collect_env")
+            || summary.contains("environment")
+            || summary.contains("env ")) {
+          inEnvDetails = true;
+        }
+        return true;
+      }
+      return startsWith("</summary", first, end);
+    }
+
+    // ------------------------------------------------------------ log lines
+
+    /** Whether a line outside fences is log output (cheap checks on its first characters). */
+    private boolean isLogLine(int first, int end) {
+      char c = s.charAt(first);
+      if (inTraceback) {
+        return true;
+      }
+      if ((c == 'T' && startsWith(TRACEBACK, first, end)) || endsWith(TRACEBACK_END, first, end)) {
+        inTraceback = true;
+        return true;
+      }
+      if (c == 'F' && startsWith("File \"", first, end)) {
+        return true;
+      }
+      if (c == '[') {
+        return first + 1 < end
+            && (Character.isDigit(s.charAt(first + 1))
+                || startsWith("[rank", first, end)
+                || startsWith("[gpu_id", first, end)
+                || startsWith("[TP", first, end)
+                || startsWith("[pid", first, end));
+      }
+      if (c == '(') {
+        int pid = indexOf(" pid=", first, Math.min(end, first + 48));
+        return pid > 0;
+      }
+      if (c >= '0' && c <= '9') {
+        return isTimestamp(first, end);
+      }
+      if (c == 'I' || c == 'W' || c == 'E' || c == 'D' || c == 'C') {
+        if (logLevel(first, end)) {
+          return true;
+        }
+      }
+      if (c >= 'a' && c <= 'z') {
+        return logPrefix(first, end);
+      }
+      if (Character.isLetter(c)) {
+        return exceptionLine(first, end) || progressBar(first, end);
+      }
+      return false;
+    }
+
+    /** {@code INFO 07-26 14:06:20 ...}, {@code ERROR:root:...}, {@code WARNING [..]}. */
+    private boolean logLevel(int first, int end) {
+      for (String level : LOG_LEVELS) {
+        if (startsWith(level, first, end)) {
+          int k = first + level.length();
+          if (k >= end) {
+            return false;
+          }
+          char d = s.charAt(k);
+          if (d == ':' || d == '[') {
+            return true;
+          }
+          if (d == ' ' && k + 1 < end) {
+            char e = s.charAt(k + 1);
+            return Character.isDigit(e) || e == '[' || e == ' ';
+          }
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** {@code 2024-07-26 14:06:20...} or {@code 14:06:20...}. */
+    private boolean isTimestamp(int first, int end) {
+      if (first + 8 <= end
+          && isDigits(first, 2)
+          && s.charAt(first + 2) == ':'
+          && isDigits(first + 3, 2)
+          && s.charAt(first + 5) == ':') {
+        return true;
+      }
+      return first + 10 <= end
+          && isDigits(first, 4)
+          && s.charAt(first + 4) == '-'
+          && isDigits(first + 5, 2)
+          && s.charAt(first + 7) == '-'
+          && isDigits(first + 8, 2);
+    }
+
+    private boolean isDigits(int from, int count) {
+      for (int i = from; i < from + count; i++) {
+        if (!Character.isDigit(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * A lower-case identifier with an underscore followed by a colon ({@code llama_model_load:},
+     * {@code ggml_cuda_init:}), or llama.cpp's {@code main:}, {@code srv }, {@code slot }.
+     */
+    private boolean logPrefix(int first, int end) {
+      if (startsWith("main: ", first, end)
+          || startsWith("srv ", first, end)
+          || startsWith("slot ", first, end)) {
+        return true;
+      }
+      boolean underscore = false;
+      int k = first;
+      int limit = Math.min(end, first + 48);
+      while (k < limit) {
+        char c = s.charAt(k);
+        if (c == '_') {
+          underscore = true;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+          break;
+        }
+        k++;
+      }
+      return underscore && k + 1 < end && s.charAt(k) == ':' && s.charAt(k + 1) == ' ';
+    }
+
+    /** {@code RuntimeError: ...}, {@code torch.OutOfMemoryError: ...}. */
+    private boolean exceptionLine(int first, int end) {
+      int k = first;
+      int limit = Math.min(end, first + 80);
+      while (k < limit) {
+        char c = s.charAt(k);
+        if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_')) {
+          break;
+        }
+        k++;
+      }
+      if (k == limit || s.charAt(k) != ':') {
+        return false;
+      }
+      return endsWith("Error", first, k)
+          || endsWith("Exception", first, k)
+          || endsWith("Warning", first, k);
+    }
+
+    /** {@code Loading safetensors checkpoint shards: 50% Completed | 1/2 [...]}. */
+    private boolean progressBar(int first, int end) {
+      if (nextPercent < first) {
+        nextPercent = s.indexOf('%', first);
+        if (nextPercent < 0) {
+          nextPercent = n;
+        }
+      }
+      int pct = nextPercent;
+      if (pct >= Math.min(end, first + 120) || pct + 2 > end) {
+        return false;
+      }
+      return s.charAt(pct + 1) == '|' || startsWith(" Completed |", pct + 1, end);
+    }
+
+    // ------------------------------------------------------------ bounded string helpers
+
+    private boolean startsWith(String prefix, int from, int end) {
+      return end - from >= prefix.length() && s.startsWith(prefix, from);
+    }
+
+    private boolean endsWith(String suffix, int from, int end) {
+      return end - from >= suffix.length() && s.startsWith(suffix, end - suffix.length());
+    }
+
+    /** The first index of {@code needle} within {@code [from, end)}, or -1. */
+    private int indexOf(String needle, int from, int end) {
+      int last = end - needle.length();
+      char first = needle.charAt(0);
+      for (int i = from; i <= last; i++) {
+        if (s.charAt(i) == first && s.startsWith(needle, i)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,946 @@
+package org.labellens.classify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.labellens.core.model.Classification;
+import org.labellens.core.model.Dimension;
+import org.labellens.core.model.DimensionKind;
+import org.labellens.core.model.Evidence;
+import org.labellens.core.model.EvidenceField;
+import org.labellens.core.model.Label;
+import org.labellens.core.model.MatchMode;
+import org.labellens.core.model.Occurrence;
+import org.labellens.core.model.Rule;
+import org.labellens.core.model.Taxonomy;
+import org.labellens.core.model.TextField;
+
+/**
+ * The keyword classifier: applies a taxonomy's rules to issues.
+ *
+ * <p>All keywords of all predicted dimensions are compiled into one {@link AhoCorasick} automaton,
+ * so an issue is read once whatever the number of keywords. The text is lower-cased on the fly
+ * exactly as Python's {@code str.lower()} (see {@link LowerCase}), title and body are streamed as
+ * the study's {@code title + " " + body} (a phrase may straddle the join, which only dimensions
+ * with {@code join} accept), and every match is mapped back to offsets in the original field text.
+ * Regular-expression rules run on the original text with {@code CASE_INSENSITIVE | UNICODE_CASE}.
+ *
+ * <p>Scoring: each counted occurrence adds its field's weight to its label's score. A set dimension
+ * predicts each label whose score reaches the minimum score; a single or binary one the label with
+ * the highest such score (ties by taxonomy order), else its fallback; a derived dimension (the
+ * primary category) the label of its set dimension with the highest score among those predicted
+ * (ties by taxonomy order), else its fallback.
+ *
+ * <p>An instance keeps scratch buffers between issues to stay allocation-light, so it is confined
+ * to one thread: use {@link #copy()} for another thread (the compiled tables are shared).
+ */
+public final class KeywordClassifier {
+
+  private static final EvidenceField[] FIELDS = EvidenceField.values();
+  private static final int NF = FIELDS.length;
+  private static final int REGION_TITLE = 0;
+  private static final int REGION_BODY = 1;
+  private static final int REGION_JOIN = 2;
+  private static final int REGION_LABELS = 3;
+
+  private final Compiled c;
+
+  // scratch, reused between issues
+  private final int[] slotHits;
+  private final int[] slotStart;
+  private final int[] slotEnd;
+  private int[] touched = new int[64];
+  private int touchedCount;
+  private final int[] table;
+  private final byte[] asciiClass;
+  private int[] expansions = new int[4];
+  private char[] chars = new char[8192];
+  private int expansionCount;
+  private final double[] scores;
+  private final boolean[] predictedLabel;
+  private final int[][] exclusionSpans;
+
+  // the issue being read
+  private String title;
+  private String body;
+  private String labelsText;
+  private int titleLength;
+  private JoinedText joined;
+  private BodyZones zones;
+  private List<Occurrence> collector;
+
+  private KeywordClassifier(Compiled compiled) {
+    this.c = compiled;
+    int slots = compiled.sinks.length * NF;
+    this.slotHits = new int[slots];
+    this.slotStart = new int[slots];
+    this.slotEnd = new int[slots];
+    this.table = compiled.automaton.table();
+    this.asciiClass = compiled.asciiClass;
+    this.scores = new double[compiled.labelCount];
+    this.predictedLabel = new boolean[compiled.labelCount];
+    this.exclusionSpans = new int[compiled.exclusionPatterns.size() * 3][];
+  }
+
+  /** Compiles a taxonomy's rules. */
+  public static KeywordClassifier forTaxonomy(Taxonomy taxonomy) {
+    return new KeywordClassifier(new Compiled(taxonomy));
+  }
+
+  /** A classifier for another thread, sharing the compiled rules. */
+  public KeywordClassifier copy() {
+    return new KeywordClassifier(c);
+  }
+
+  public Taxonomy taxonomy() {
+    return c.taxonomy;
+  }
+
+  /** Classifies one issue. */
+  public Classification classify(IssueText issue) {
+    scan(issue, null);
+    return result(issue);
+  }
+
+  /**
+   * Every occurrence of every rule in the issue, counted or not, ordered by field and offset, for
+   * the window to colour. (The classification keeps only the first occurrence per keyword and
+   * field, with a hit count.)
+   */
+  public List<Occurrence> highlight(IssueText issue) {
+    List<Occurrence> all = new ArrayList<>();
+    scan(issue, all);
+    computePredictions();
+    List<Occurrence> out = new ArrayList<>(all.size());
+    for (Occurrence o : all) {
+      if (o.status() == Occurrence.Status.COUNTED) {
+        int dim = c.dimensionIndex.get(o.dimension());
+        int label = c.labelBase[dim] + c.taxonomy.dimensions().get(dim).indexOf(o.label());
+        if (!predictedLabel[label]) {
+          o =
+              new Occurrence(
+                  o.dimension(),
+                  o.label(),
+                  o.keyword(),
+                  o.field(),
+                  o.start(),
+                  o.end(),
+                  Occurrence.Status.BELOW_MIN_SCORE);
+        }
+      }
+      out.add(o);
+    }
+    out.sort(
+        Comparator.comparingInt((Occurrence o) -> fieldOrder(o.field()))
+            .thenComparingInt(Occurrence::start)
+            .thenComparingInt(Occurrence::end));
+    resetSlots();
+    return out;
+  }
+
+  private static int fieldOrder(EvidenceField field) {
+    return switch (field) {
+      case TITLE -> 0;
+      case TITLE_BODY -> 1;
+      case LABELS -> 3;
+      default -> 2;
+    };
+  }
+
+  /** The zones the classifier sees in a body (one prose zone when the taxonomy does not zone). */
+  public BodyZones zones(String body) {
+    return c.anyZones ? BodyZoner.zone(body) : BodyZones.prose(body.length());
+  }
+
+  // ---------------------------------------------------------------- scanning
+
+  private void scan(IssueText issue, List<Occurrence> collector) {
+    this.collector = collector;
+    this.title = issue.title();
+    this.body = issue.body();
+    this.titleLength = title.length();
+    this.joined = new JoinedText(title, body);
+    this.zones = c.anyZones ? BodyZoner.zone(body) : null;
+    Arrays.fill(exclusionSpans, null);
+    touchedCount = 0;
+    if (c.automaton.patternCount() > 0) {
+      expansionCount = 0;
+      int state = feed(title, 0, AhoCorasick.root(), REGION_TITLE);
+      int v = table[state + asciiClass[' ']];
+      state = v & ~AhoCorasick.OUTPUT_FLAG;
+      if (v < 0) {
+        emit(state, titleLength + expansionCount, titleLength + 1, REGION_JOIN);
+      }
+      feed(body, titleLength + 1, state, REGION_BODY);
+      if (c.searchesLabels && !issue.labels().isEmpty()) {
+        labelsText = issue.labelsText();
+        expansionCount = 0;
+        feed(labelsText, 0, AhoCorasick.root(), REGION_LABELS);
+      }
+    }
+    if (!c.regexSinks.isEmpty()) {
+      scanPatterns(issue);
+    }
+  }
+
+  /**
+   * Runs the automaton over {@code text}, whose first char has coordinate {@code base}: title chars
+   * are at 0..T-1, the joining space at T, body chars at T+1.., so one coordinate space serves the
+   * study's joined text. Labels have their own space.
+   *
+   * <p>Lower-casing maps one char to one char except 'İ', which becomes two; the positions of those
+   * extra chars are kept in {@code expansions} (rare) to map a match's start back to the original
+   * text.
+   */
+  private int feed(String text, int base, int state, int region) {
+    final int[] table = this.table;
+    final byte[] ascii = this.asciiClass;
+    final int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    final char[] buffer = chars;
+    text.getChars(0, n, buffer, 0);
+    int i = 0;
+    while (i < n) {
+      char ch = buffer[i];
+      if (ch < 128) {
+        int v = table[state + ascii[ch]];
+        state = v & ~AhoCorasick.OUTPUT_FLAG;
+        if (v < 0) {
+          emit(state, base + i + expansionCount, base + i + 1, region);
+        }
+        i++;
+      } else {
+        long lower = LowerCase.at(text, 0, n, i);
+        int consumed = LowerCase.consumed(lower);
+        int coord = base + i;
+        int v = table[state + c.automaton.charClass(LowerCase.first(lower))];
+        state = v & ~AhoCorasick.OUTPUT_FLAG;
+        if (v < 0) {
+          emit(state, coord + expansionCount, coord + consumed, region);
+        }
+        if (LowerCase.count(lower) == 2) {
+          if (expansionCount == expansions.length) {
+            expansions = Arrays.copyOf(expansions, expansionCount * 2);
+          }
+          // the extra char's lower-cased index: its coordinate plus all expansions so far
+          expansions[expansionCount] = coord + expansionCount + 1;
+          expansionCount++;
+          v = table[state + c.automaton.charClass(LowerCase.second(lower))];
+          state = v & ~AhoCorasick.OUTPUT_FLAG;
+          if (v < 0) {
+            emit(state, coord + expansionCount, coord + consumed, region);
+          }
+        }
+        i += consumed;
+      }
+    }
+    return state;
+  }
+
+  /** The original coordinate of the lower-cased char at {@code folded}. */
+  private int coordinate(int folded) {
+    int k = Arrays.binarySearch(expansions, 0, expansionCount, folded);
+    int before = k >= 0 ? k + 1 : -k - 1;
+    return folded - before;
+  }
+
+  /**
+   * Every pattern ending in {@code state}, whose last lower-cased char has index {@code folded};
+   * the match ends at coordinate {@code end} (exclusive).
+   */
+  private void emit(int state, int folded, int end, int region) {
+    AhoCorasick ac = c.automaton;
+    for (int k = ac.outputStart(state), e = ac.outputEnd(state); k < e; k++) {
+      int id = ac.outputPattern(k);
+      int first = folded + 1 - ac.patternLength(id);
+      int start = expansionCount == 0 ? first : coordinate(first);
+      int where = region;
+      if (region != REGION_LABELS) {
+        if (end <= titleLength) {
+          where = REGION_TITLE;
+        } else if (start > titleLength) {
+          where = REGION_BODY;
+        } else {
+          where = REGION_JOIN;
+        }
+      }
+      for (Sink sink : c.patternSinks[id]) {
+        match(sink, start, end, where);
+      }
+    }
+  }
+
+  private void match(Sink sink, int start, int end, int region) {
+    CharSequence text;
+    int from;
+    int to;
+    switch (region) {
+      case REGION_TITLE -> {
+        if ((sink.fields & TITLE_BIT) == 0) {
+          return;
+        }
+        text = joined;
+        from = 0;
+        to = titleLength;
+      }
+      case REGION_BODY -> {
+        if ((sink.fields & BODY_BIT) == 0) {
+          return;
+        }
+        text = joined;
+        from = titleLength + 1;
+        to = joined.length();
+      }
+      case REGION_JOIN -> {
+        if (!sink.join || (sink.fields & (TITLE_BIT | BODY_BIT)) != (TITLE_BIT | BODY_BIT)) {
+          return;
+        }
+        text = joined;
+        from = 0;
+        to = joined.length();
+      }
+      default -> {
+        if ((sink.fields & LABELS_BIT) == 0) {
+          return;
+        }
+        text = labelsText;
+        from = 0;
+        to = labelsText.length();
+      }
+    }
+    if (sink.word) {
+      if (start > from && isWordChar(Character.codePointBefore(text, start))) {
+        return;
+      }
+      if (!sink.prefix && end < to && isWordChar(Character.codePointAt(text, end))) {
+        return;
+      }
+    }
+    EvidenceField field;
+    int fieldStart = start;
+    int fieldEnd = end;
+    switch (region) {
+      case REGION_TITLE -> field = EvidenceField.TITLE;
+      case REGION_BODY -> {
+        fieldStart = start - titleLength - 1;
+        fieldEnd = end - titleLength - 1;
+        field = sink.zones ? zones.zoneAt(fieldStart).field() : EvidenceField.BODY;
+      }
+      case REGION_JOIN -> field = EvidenceField.TITLE_BODY;
+      default -> field = EvidenceField.LABELS;
+    }
+    boolean excluded =
+        (sink.exclusionPhrases.length > 0 && insidePhrase(sink, text, from, to, start))
+            || (sink.exclusionPatterns.length > 0
+                && insidePattern(sink, region, fieldStart, fieldEnd));
+    record(sink, field, fieldStart, fieldEnd, excluded);
+  }
+
+  private void record(Sink sink, EvidenceField field, int start, int end, boolean excluded) {
+    double weight = sink.weights[field.ordinal()];
+    if (collector != null) {
+      Occurrence.Status status =
+          excluded
+              ? Occurrence.Status.EXCLUDED
+              : weight == 0 ? Occurrence.Status.IGNORED_FIELD : Occurrence.Status.COUNTED;
+      collector.add(
+          new Occurrence(sink.dimension, sink.labelId, sink.keyword, field, start, end, status));
+    }
+    if (excluded || weight == 0) {
+      return;
+    }
+    int slot = sink.id * NF + field.ordinal();
+    if (slotHits[slot]++ == 0) {
+      slotStart[slot] = start;
+      slotEnd[slot] = end;
+      if (touchedCount == touched.length) {
+        touched = Arrays.copyOf(touched, touchedCount * 2);
+      }
+      touched[touchedCount++] = slot;
+    }
+  }
+
+  private static boolean isWordChar(int cp) {
+    return cp == '_' || Character.isLetterOrDigit(cp);
+  }
+
+  /**
+   * Whether the keyword occurrence starting at {@code start} lies inside one of the sink's
+   * exclusion phrases: the phrase's lower-cased text must appear in the text with the keyword at
+   * the phrase's offset.
+   */
+  private static boolean insidePhrase(Sink sink, CharSequence text, int from, int to, int start) {
+    for (int k = 0; k < sink.exclusionPhrases.length; k++) {
+      String phrase = sink.exclusionPhrases[k];
+      int offset = sink.exclusionOffsets[k];
+      // walk back `offset` lower-cased chars; only 'İ' lower-cases to two chars
+      int s = start;
+      int folded = 0;
+      while (folded < offset && s > from) {
+        s--;
+        if (Character.isLowSurrogate(text.charAt(s))
+            && s > from
+            && Character.isHighSurrogate(text.charAt(s - 1))) {
+          s--;
+          folded += 2;
+        } else {
+          folded += text.charAt(s) == '\u0130' ? 2 : 1;
+        }
+      }
+      if (folded != offset) {
+        continue;
+      }
+      if (lowerStartsWith(text, from, to, s, phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean lowerStartsWith(
+      CharSequence text, int from, int to, int at, String lowerPrefix) {
+    int i = at;
+    int k = 0;
+    int n = lowerPrefix.length();
+    while (k < n) {
+      if (i >= to) {
+        return false;
+      }
+      long lower = LowerCase.at(text, from, to, i);
+      if (LowerCase.first(lower) != lowerPrefix.charAt(k++)) {
+        return false;
+      }
+      if (LowerCase.count(lower) == 2) {
+        if (k >= n) {
+          return true;
+        }
+        if (LowerCase.second(lower) != lowerPrefix.charAt(k++)) {
+          return false;
+        }
+      }
+      i += LowerCase.consumed(lower);
+    }
+    return true;
+  }
+
+  /** Whether [start, end) (field offsets) lies inside a match of one of the exclusion patterns. */
+  private boolean insidePattern(Sink sink, int region, int start, int end) {
+    for (int p : sink.exclusionPatterns) {
+      if (region == REGION_JOIN) {
+        if (covered(spans(p, REGION_TITLE), start, Math.min(end, titleLength))
+            || covered(spans(p, REGION_BODY), 0, end - titleLength - 1)) {
+          return true;
+        }
+        continue;
+      }
+      if (covered(spans(p, region), start, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean covered(int[] spans, int start, int end) {
+    // spans are sorted by start and do not overlap (successive find() results)
+    int lo = 0;
+    int hi = spans.length / 2 - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans[2 * mid] <= start) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found >= 0 && end <= spans[2 * found + 1];
+  }
+
+  private int[] spans(int pattern, int region) {
+    int key = pattern * 3 + (region == REGION_TITLE ? 0 : region == REGION_BODY ? 1 : 2);
+    int[] spans = exclusionSpans[key];
+    if (spans == null) {
+      String text =
+          switch (region) {
+            case REGION_TITLE -> title;
+            case REGION_BODY -> body;
+            default -> labelsText == null ? "" : labelsText;
+          };
+      Matcher m = c.exclusionPatterns.get(pattern).matcher(text);
+      int[] buffer = new int[8];
+      int n = 0;
+      while (m.find()) {
+        if (m.end() == m.start()) {
+          continue;
+        }
+        if (n + 2 > buffer.length) {
+          buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        buffer[n++] = m.start();
+        buffer[n++] = m.end();
+      }
+      spans = Arrays.copyOf(buffer, n);
+      exclusionSpans[key] = spans;
+    }
+    return spans;
+  }
+
+  private void scanPatterns(IssueText issue) {
+    for (Sink sink : c.regexSinks) {
+      if ((sink.fields & TITLE_BIT) != 0) {
+        scanPattern(sink, title, REGION_TITLE);
+      }
+      if ((sink.fields & BODY_BIT) != 0) {
+        scanPattern(sink, body, REGION_BODY);
+      }
+      if ((sink.fields & LABELS_BIT) != 0 && !issue.labels().isEmpty()) {
+        if (labelsText == null) {
+          labelsText = issue.labelsText();
+        }
+        scanPattern(sink, labelsText, REGION_LABELS);
+      }
+    }
+  }
+
+  private void scanPattern(Sink sink, String text, int region) {
+    Matcher m = sink.regex.matcher(text);
+    while (m.find()) {
+      int start = m.start();
+      int end = m.end();
+      if (end == start) {
+        continue;
+      }
+      EvidenceField field =
+          switch (region) {
+            case REGION_TITLE -> EvidenceField.TITLE;
+            case REGION_BODY -> sink.zones ? zones.zoneAt(start).field() : EvidenceField.BODY;
+            default -> EvidenceField.LABELS;
+          };
+      boolean excluded =
+          sink.exclusionPatterns.length > 0 && insidePattern(sink, region, start, end);
+      record(sink, field, start, end, excluded);
+    }
+  }
+
+  // ---------------------------------------------------------------- results
+
+  private void computePredictions() {
+    Arrays.fill(scores, 0);
+    Arrays.fill(predictedLabel, false);
+    for (int t = 0; t < touchedCount; t++) {
+      int slot = touched[t];
+      Sink sink = c.sinks[slot / NF];
+      int hits = slotHits[slot];
+      if (sink.maxHits > 0 && hits > sink.maxHits) {
+        hits = sink.maxHits;
+      }
+      scores[sink.label] += sink.weights[slot % NF] * hits;
+    }
+    for (int d : c.predictedDimensions) {
+      Dimension dim = c.taxonomy.dimensions().get(d);
+      int base = c.labelBase[d];
+      int n = dim.labels().size();
+      double min = dim.matching().minScore();
+      if (dim.kind() == DimensionKind.SET) {
+        for (int l = 0; l < n; l++) {
+          predictedLabel[base + l] = scores[base + l] >= min;
+        }
+      } else {
+        int best = -1;
+        for (int l = 0; l < n; l++) {
+          if (scores[base + l] >= min && (best < 0 || scores[base + l] > scores[base + best])) {
+            best = l;
+          }
+        }
+        predictedLabel[base + (best >= 0 ? best : dim.indexOf(dim.fallback()))] = true;
+      }
+    }
+  }
+
+  private Classification result(IssueText issue) {
+    computePredictions();
+    Map<String, List<String>> predicted = new LinkedHashMap<>();
+    for (int d = 0; d < c.taxonomy.dimensions().size(); d++) {
+      Dimension dim = c.taxonomy.dimensions().get(d);
+      if (dim.isPredicted()) {
+        List<String> labels = new ArrayList<>(2);
+        for (int l = 0; l < dim.labels().size(); l++) {
+          if (predictedLabel[c.labelBase[d] + l]) {
+            labels.add(dim.labels().get(l).id());
+          }
+        }
+        predicted.put(dim.id(), List.copyOf(labels));
+      } else if (dim.isDerived()) {
+        predicted.put(dim.id(), List.of(derived(dim)));
+      }
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    if (touchedCount > 0) {
+      Arrays.sort(touched, 0, touchedCount);
+      for (int t = 0; t < touchedCount; t++) {
+        int slot = touched[t];
+        Sink sink = c.sinks[slot / NF];
+        if (predictedLabel[sink.label]) {
+          evidence.add(
+              new Evidence(
+                  sink.dimension,
+                  sink.labelId,
+                  sink.keyword,
+                  FIELDS[slot % NF].key(),
+                  slotStart[slot],
+                  slotEnd[slot],
+                  slotHits[slot]));
+        }
+      }
+    }
+    if (c.duplicateKeywords && evidence.size() > 1) {
+      evidence = merge(evidence);
+    }
+    String primary = c.primaryDimension == null ? null : primaryValue(predicted);
+    Boolean production = null;
+    if (c.taxonomy.frames().hasProduction()) {
+      production =
+          predicted
+              .getOrDefault(c.taxonomy.frames().productionDimension(), List.of())
+              .contains(c.taxonomy.frames().productionLabel());
+    }
+    Boolean bugPerf = null;
+    if (c.bugPerfLabels != null) {
+      bugPerf = false;
+      for (String label : issue.labels()) {
+        if (c.bugPerfLabels.contains(LowerCase.of(label))) {
+          bugPerf = true;
+          break;
+        }
+      }
+    }
+    resetSlots();
+    return new Classification(predicted, primary, production, bugPerf, evidence);
+  }
+
+  /**
+   * One evidence row per (dimension, label, keyword, field) even when a keyword is listed in two
+   * rules of a label: hits are added, the first occurrence is kept.
+   */
+  private static List<Evidence> merge(List<Evidence> evidence) {
+    Map<String, Evidence> merged = new LinkedHashMap<>();
+    for (Evidence e : evidence) {
+      String key =
+          e.dimension() + '\u0000' + e.label() + '\u0000' + e.keyword() + '\u0000' + e.field();
+      Evidence previous = merged.get(key);
+      if (previous == null) {
+        merged.put(key, e);
+      } else {
+        Evidence first = previous.start() <= e.start() ? previous : e;
+        merged.put(
+            key,
+            new Evidence(
+                e.dimension(),
+                e.label(),
+                e.keyword(),
+                e.field(),
+                first.start(),
+                first.end(),
+                previous.hits() + e.hits()));
+      }
+    }
+    return new ArrayList<>(merged.values());
+  }
+
+  private String primaryValue(Map<String, List<String>> predicted) {
+    Dimension dim = c.primaryDimension;
+    if (dim.isDerived()) {
+      return predicted.get(dim.id()).get(0);
+    }
+    // no derived dimension: the best label of the category dimension, or "other"
+    int d = c.dimensionIndex.get(dim.id());
+    return best(d, dim).orElse("other");
+  }
+
+  private String derived(Dimension dim) {
+    int d = c.dimensionIndex.get(dim.derivedFrom());
+    Dimension source = c.taxonomy.dimensions().get(d);
+    return best(d, source).orElse(dim.fallback());
+  }
+
+  private java.util.Optional<String> best(int d, Dimension source) {
+    int base = c.labelBase[d];
+    int best = -1;
+    for (int l = 0; l < source.labels().size(); l++) {
+      if (predictedLabel[base + l] && (best < 0 || scores[base + l] > scores[base + best])) {
+        best = l;
+      }
+    }
+    return best < 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(source.labels().get(best).id());
+  }
+
+  private void resetSlots() {
+    for (int t = 0; t < touchedCount; t++) {
+      slotHits[touched[t]] = 0;
+    }
+    touchedCount = 0;
+    collector = null;
+    labelsText = null;
+  }
+
+  // ---------------------------------------------------------------- compiled rules
+
+  private static final int TITLE_BIT = 1;
+  private static final int BODY_BIT = 2;
+  private static final int LABELS_BIT = 4;
+
+  /** One keyword or pattern of one rule of one label: the unit evidence is kept for. */
+  private static final class Sink {
+    int id;
+    String dimension;
+    String labelId;
+    int label;
+    String keyword;
+    boolean word;
+    boolean prefix;
+    boolean join;
+    boolean zones;
+    int fields;
+    int maxHits;
+    double[] weights;
+    String[] exclusionPhrases = new String[0];
+    int[] exclusionOffsets = new int[0];
+    int[] exclusionPatterns = new int[0];
+    Pattern regex;
+  }
+
+  /** A taxonomy's rules compiled for matching. Immutable, shared between copies. */
+  private static final class Compiled {
+    final Taxonomy taxonomy;
+    final AhoCorasick automaton;
+    final Sink[] sinks;
+    final Sink[][] patternSinks;
+    final List<Sink> regexSinks = new ArrayList<>();
+    final List<Pattern> exclusionPatterns = new ArrayList<>();
+    final byte[] asciiClass = new byte[128];
+    final int[] labelBase;
+    final int labelCount;
+    final int[] predictedDimensions;
+    final Map<String, Integer> dimensionIndex = new HashMap<>();
+    final Dimension primaryDimension;
+    final Set<String> bugPerfLabels;
+    final boolean anyZones;
+    final boolean duplicateKeywords;
+    final boolean searchesLabels;
+
+    Compiled(Taxonomy taxonomy) {
+      this.taxonomy = taxonomy;
+      List<Dimension> dims = taxonomy.dimensions();
+      labelBase = new int[dims.size()];
+      int labels = 0;
+      List<Integer> predicted = new ArrayList<>();
+      for (int d = 0; d < dims.size(); d++) {
+        dimensionIndex.put(dims.get(d).id(), d);
+        labelBase[d] = labels;
+        labels += dims.get(d).labels().size();
+        if (dims.get(d).isPredicted()) {
+          predicted.add(d);
+        }
+      }
+      labelCount = labels;
+      predictedDimensions = predicted.stream().mapToInt(Integer::intValue).toArray();
+      Map<String, Integer> exclusionIds = new HashMap<>();
+      Map<String, Integer> patternIds = new LinkedHashMap<>();
+      List<List<Sink>> byPattern = new ArrayList<>();
+      List<Sink> all = new ArrayList<>();
+      boolean zonesUsed = false;
+      boolean labelsUsed = false;
+      for (int d : predictedDimensions) {
+        Dimension dim = dims.get(d);
+        double[] weights = new double[NF];
+        for (EvidenceField f : FIELDS) {
+          weights[f.ordinal()] = dim.matching().weight(f);
+        }
+        zonesUsed |= dim.matching().zoneBody();
+        int[] dimExclusions = exclusionIds(dim.matching().excludePatterns(), exclusionIds);
+        for (int l = 0; l < dim.labels().size(); l++) {
+          Label label = dim.labels().get(l);
+          for (Rule rule : label.rules()) {
+            int fields = 0;
+            for (TextField f : rule.fields()) {
+              fields |=
+                  f == TextField.TITLE ? TITLE_BIT : f == TextField.BODY ? BODY_BIT : LABELS_BIT;
+            }
+            labelsUsed |= (fields & LABELS_BIT) != 0;
+            int[] exclusions =
+                concat(dimExclusions, exclusionIds(rule.excludePatterns(), exclusionIds));
+            double[] ruleWeights = weights;
+            if (!rule.weights().isEmpty()) {
+              ruleWeights = weights.clone();
+              for (Map.Entry<EvidenceField, Double> w : rule.weights().entrySet()) {
+                ruleWeights[w.getKey().ordinal()] = w.getValue();
+              }
+            }
+            for (String keyword : rule.keywords()) {
+              Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
+              sink.keyword = keyword;
+              sink.word = rule.mode() == MatchMode.WORD;
+              sink.prefix = sink.word && keyword.endsWith("*");
+              String text = sink.prefix ? keyword.substring(0, keyword.length() - 1) : keyword;
+              String lower = LowerCase.of(text);
+              phrases(sink, rule.exclude(), lower);
+              Integer id = patternIds.get(lower);
+              if (id == null) {
+                id = patternIds.size();
+                patternIds.put(lower, id);
+                byPattern.add(new ArrayList<>());
+              }
+              byPattern.get(id).add(sink);
+            }
+            for (String pattern : rule.patterns()) {
+              Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
+              sink.keyword = "/" + pattern + "/";
+              sink.regex =
+                  Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+              regexSinks.add(sink);
+            }
+          }
+        }
+      }
+      sinks = all.toArray(new Sink[0]);
+      Set<String> seen = new HashSet<>();
+      boolean duplicates = false;
+      for (Sink sink : sinks) {
+        duplicates |= !seen.add(sink.dimension + '\u0000' + sink.labelId + '\u0000' + sink.keyword);
+      }
+      duplicateKeywords = duplicates;
+      automaton = AhoCorasick.build(new ArrayList<>(patternIds.keySet()));
+      if (automaton.classCount() > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException("keywords use too many distinct characters");
+      }
+      for (char ch = 0; ch < 128; ch++) {
+        asciiClass[ch] = (byte) automaton.charClass(LowerCase.ascii(ch));
+      }
+      patternSinks = new Sink[byPattern.size()][];
+      for (int i = 0; i < byPattern.size(); i++) {
+        patternSinks[i] = byPattern.get(i).toArray(new Sink[0]);
+      }
+      Pattern[] ordered = new Pattern[exclusionIds.size()];
+      exclusionIds.forEach(
+          (p, id) ->
+              ordered[id] = Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      exclusionPatterns.addAll(Arrays.asList(ordered));
+      anyZones = zonesUsed;
+      searchesLabels = labelsUsed;
+      primaryDimension = taxonomy.primaryDimension().orElse(null);
+      if (taxonomy.frames().hasBugPerf()) {
+        Set<String> lower = new HashSet<>();
+        for (String label : taxonomy.frames().bugPerfLabels()) {
+          lower.add(LowerCase.of(label));
+        }
+        bugPerfLabels = Set.copyOf(lower);
+      } else {
+        bugPerfLabels = null;
+      }
+    }
+
+    private static Sink sink(
+        Dimension dim,
+        Label label,
+        int labelIndex,
+        double[] weights,
+        int fields,
+        int[] exclusions,
+        List<Sink> all) {
+      Sink sink = new Sink();
+      sink.id = all.size();
+      sink.dimension = dim.id();
+      sink.labelId = label.id();
+      sink.label = labelIndex;
+      sink.join = dim.matching().joinTitleBody();
+      sink.zones = dim.matching().zoneBody();
+      sink.fields = fields;
+      sink.maxHits = dim.matching().maxHits();
+      sink.weights = weights;
+      sink.exclusionPatterns = exclusions;
+      all.add(sink);
+      return sink;
+    }
+
+    /** Each exclusion phrase containing the keyword, once per position of the keyword in it. */
+    private static void phrases(Sink sink, List<String> exclude, String keyword) {
+      List<String> phrases = new ArrayList<>();
+      List<Integer> offsets = new ArrayList<>();
+      for (String e : exclude) {
+        String lower = LowerCase.of(e);
+        for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
+          phrases.add(lower);
+          offsets.add(at);
+        }
+      }
+      sink.exclusionPhrases = phrases.toArray(new String[0]);
+      sink.exclusionOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] exclusionIds(List<String> patterns, Map<String, Integer> ids) {
+      int[] out = new int[patterns.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ids.computeIfAbsent(patterns.get(i), p -> ids.size());
+      }
+      return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+      if (b.length == 0) {
+        return a;
+      }
+      int[] out = Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, out, a.length, b.length);
+      return Arrays.stream(out).distinct().toArray();
+    }
+  }
+
+  /** {@code title + " " + body} without copying. */
+  private static final class JoinedText implements CharSequence {
+    private final String title;
+    private final String body;
+    private final int t;
+
+    JoinedText(String title, String body) {
+      this.title = title;
+      this.body = body;
+      this.t = title.length();
+    }
+
+    @Override
+    public int length() {
+      return t + 1 + body.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (index < t) {
+        return title.charAt(index);
+      }
+      return index == t ? ' ' : body.charAt(index - t - 1);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return toString().substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return title + " " + body;
+    }
+  }
+}

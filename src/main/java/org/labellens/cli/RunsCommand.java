@@ -1,0 +1,82 @@
+package org.labellens.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.labellens.core.model.RunInfo;
+import org.labellens.core.report.TextTable;
+import org.labellens.service.Project;
+import org.labellens.service.Render;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runs}: lists the classifier runs of the project. */
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists classifier runs: keyword runs (with the taxonomy name@version and its content hash)"
+          + " and imported outside labels."
+    })
+final class RunsCommand implements Callable<Integer> {
+  private static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
+
+  @Spec CommandSpec spec;
+  @Mixin ProjectOptions project;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    String f = OutputFormat.check(spec, format, FORMATS);
+    List<RunInfo> runs;
+    try (Project p = Project.open(project.db())) {
+      runs = p.issues().runs();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (f.equals("json")) {
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (RunInfo r : runs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("kind", r.kind());
+        m.put("taxonomy", r.taxonomy());
+        m.put("taxonomy_hash", r.taxonomyHash());
+        m.put("source", r.source());
+        m.put("created_at", r.createdAt());
+        m.put("issues", r.issueCount());
+        list.add(m);
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("runs", list);
+      out.println(Render.json(json));
+      return 0;
+    }
+    if (runs.isEmpty()) {
+      out.println("no classifier runs yet (see: labellens classify --help)");
+      return 0;
+    }
+    TextTable table = new TextTable("run", "kind", "taxonomy", "hash", "created", "issues");
+    for (RunInfo r : runs) {
+      table.row(
+          r.name(),
+          r.kind(),
+          r.taxonomy() == null ? "-" : r.taxonomy(),
+          r.taxonomyHash() == null ? "-" : r.taxonomyHash().substring(0, 12),
+          r.createdAt(),
+          r.issueCount());
+    }
+    out.print(table.render(f));
+    return 0;
+  }
+}

@@ -1,0 +1,262 @@
+package org.labellens.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.labellens.core.BadInputException;
+import org.labellens.core.model.Classification;
+import org.labellens.core.model.Evidence;
+
+/**
+ * Writes keyword classifier runs: the taxonomy document used (stored once per content hash), the
+ * run, and per issue its run item, predicted labels and evidence. Writes are batched prepared
+ * statements; callers run a whole run inside one transaction, so a failed or cancelled run leaves
+ * nothing behind.
+ */
+public final class ClassifierRunStore {
+  /** Run items per executed batch (with their predictions and evidence). */
+  static final int BATCH = 500;
+
+  private ClassifierRunStore() {}
+
+  /**
+   * The id of the stored taxonomy with this content hash, storing the document first if it is new.
+   */
+  public static long saveTaxonomy(
+      Tx tx, String name, String version, String contentHash, String content, String now) {
+    return tx.jdbc(
+        c -> {
+          Optional<Long> existing = taxonomyId(c, contentHash);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO taxonomy (name, version, content_hash, content, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.setString(2, version);
+            ps.setString(3, contentHash);
+            ps.setString(4, content);
+            ps.setString(5, now);
+            ps.executeUpdate();
+            return generatedKey(ps);
+          }
+        });
+  }
+
+  /** The stored taxonomy document (canonical JSON) with this content hash. */
+  public static Optional<String> taxonomyContent(Tx tx, String contentHash) {
+    return tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT content FROM taxonomy WHERE content_hash = ?")) {
+            ps.setString(1, contentHash);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  public static boolean runExists(Tx tx, String name) {
+    return tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT 1 FROM classifier_run WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
+  /**
+   * Creates a keyword classifier run.
+   *
+   * @param source where the taxonomy came from ({@code builtin:study-v1} or a file path)
+   * @throws BadInputException if a run of that name exists (runs are never overwritten)
+   */
+  public static long createKeywordRun(
+      Tx tx, String name, long taxonomyId, String source, String now) {
+    return tx.jdbc(
+        c -> {
+          try (PreparedStatement find =
+              c.prepareStatement("SELECT kind FROM classifier_run WHERE name = ?")) {
+            find.setString(1, name);
+            try (ResultSet rs = find.executeQuery()) {
+              if (rs.next()) {
+                throw new BadInputException(
+                    "a classifier run named '"
+                        + name
+                        + "' exists ("
+                        + rs.getString(1)
+                        + "); runs are never overwritten, choose another --run name");
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
+                      + " VALUES (?, 'keyword', ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.setLong(2, taxonomyId);
+            ps.setString(3, source);
+            ps.setString(4, now);
+            ps.executeUpdate();
+            return generatedKey(ps);
+          }
+        });
+  }
+
+  /** Batched writes of one run's items; {@link RunWriter#finish()} completes the run. */
+  public static RunWriter runWriter(Tx tx, long runId) {
+    return tx.jdbc(c -> new RunWriter(tx, c, runId));
+  }
+
+  /** Prepared, batched inserts of run items, predictions and evidence. */
+  public static final class RunWriter implements AutoCloseable {
+    private final Tx tx;
+    private final long runId;
+    private final PreparedStatement item;
+    private final PreparedStatement prediction;
+    private final PreparedStatement evidence;
+    private final PreparedStatement count;
+    private int pending;
+    private int written;
+
+    RunWriter(Tx tx, Connection c, long runId) throws SQLException {
+      this.tx = tx;
+      this.runId = runId;
+      item =
+          c.prepareStatement(
+              "INSERT INTO run_item (run_id, issue_id, primary_label, is_production,"
+                  + " has_bug_label) VALUES (?, ?, ?, ?, ?)");
+      prediction =
+          c.prepareStatement(
+              "INSERT INTO prediction (run_id, issue_id, dimension, label) VALUES (?, ?, ?, ?)");
+      evidence =
+          c.prepareStatement(
+              "INSERT INTO evidence (run_id, issue_id, dimension, label, keyword, field,"
+                  + " start_offset, end_offset, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      count = c.prepareStatement("UPDATE classifier_run SET issue_count = ? WHERE id = ?");
+    }
+
+    /**
+     * Adds one issue's classification: its run item (primary label, production and bug/perf flags),
+     * one prediction row per predicted label of every dimension, and its evidence.
+     */
+    public void add(long issueId, Classification result) {
+      tx.jdbc(
+          c -> {
+            item.setLong(1, runId);
+            item.setLong(2, issueId);
+            item.setString(3, result.primary() == null ? "other" : result.primary());
+            setFlag(item, 4, result.production());
+            setFlag(item, 5, result.bugPerf());
+            item.addBatch();
+            for (Map.Entry<String, List<String>> e : result.predicted().entrySet()) {
+              for (String label : e.getValue()) {
+                prediction.setLong(1, runId);
+                prediction.setLong(2, issueId);
+                prediction.setString(3, e.getKey());
+                prediction.setString(4, label);
+                prediction.addBatch();
+              }
+            }
+            for (Evidence ev : result.evidence()) {
+              evidence.setLong(1, runId);
+              evidence.setLong(2, issueId);
+              evidence.setString(3, ev.dimension());
+              evidence.setString(4, ev.label());
+              evidence.setString(5, ev.keyword());
+              evidence.setString(6, ev.field());
+              evidence.setInt(7, ev.start());
+              evidence.setInt(8, ev.end());
+              evidence.setInt(9, ev.hits());
+              evidence.addBatch();
+            }
+            if (++pending >= BATCH) {
+              flush();
+            }
+            return null;
+          });
+    }
+
+    private static void setFlag(PreparedStatement ps, int index, Boolean flag) throws SQLException {
+      if (flag == null) {
+        ps.setNull(index, Types.INTEGER);
+      } else {
+        ps.setInt(index, flag ? 1 : 0);
+      }
+    }
+
+    private void flush() throws SQLException {
+      if (pending == 0) {
+        return;
+      }
+      // run items first: predictions and evidence refer to them
+      item.executeBatch();
+      prediction.executeBatch();
+      evidence.executeBatch();
+      written += pending;
+      pending = 0;
+    }
+
+    /** Issues written so far (flushed or not). */
+    public int count() {
+      return written + pending;
+    }
+
+    /** Writes what is pending and records the run's issue count. */
+    public void finish() {
+      tx.jdbc(
+          c -> {
+            flush();
+            count.setInt(1, written);
+            count.setLong(2, runId);
+            count.executeUpdate();
+            return null;
+          });
+    }
+
+    /** Closes the statements; without {@link #finish()} pending items are dropped. */
+    @Override
+    public void close() {
+      tx.jdbc(
+          c -> {
+            item.close();
+            prediction.close();
+            evidence.close();
+            count.close();
+            return null;
+          });
+    }
+  }
+
+  private static Optional<Long> taxonomyId(Connection c, String contentHash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM taxonomy WHERE content_hash = ?")) {
+      ps.setString(1, contentHash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static long generatedKey(PreparedStatement ps) throws SQLException {
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
+  }
+}
