@@ -1,7 +1,9 @@
 package org.labellens.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The small JSON text the store keeps in text columns: a string, or an array of strings. Written
@@ -20,6 +22,50 @@ public final class JsonText {
       appendString(sb, values.get(i));
     }
     return sb.append(']').toString();
+  }
+
+  /** {@code {"k":"v",…}}: a flat object of strings, in the map's order. */
+  public static String stringObject(Map<String, String> values) {
+    StringBuilder sb = new StringBuilder(16 + values.size() * 24).append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      appendString(sb, e.getKey());
+      sb.append(':');
+      appendString(sb, e.getValue());
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Parses what {@link #stringObject} wrote (any flat JSON object of strings), keeping order. */
+  public static Map<String, String> parseStringObject(String json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Cursor c = new Cursor(json);
+    c.skipWs();
+    c.expect('{');
+    c.skipWs();
+    if (c.peek() == '}') {
+      return out;
+    }
+    while (true) {
+      c.skipWs();
+      String key = c.string();
+      c.skipWs();
+      c.expect(':');
+      c.skipWs();
+      out.put(key, c.string());
+      c.skipWs();
+      char next = c.next();
+      if (next == '}') {
+        return out;
+      }
+      if (next != ',') {
+        throw new IllegalArgumentException("not a flat JSON object of strings: " + json);
+      }
+    }
   }
 
   /** A JSON string literal. */
@@ -151,6 +197,9 @@ public final class JsonText {
           case 'b' -> sb.append('\b');
           case 'f' -> sb.append('\f');
           case 'u' -> {
+            if (i + 4 > s.length()) {
+              throw new IllegalArgumentException("unexpected end of JSON text: " + s);
+            }
             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
             i += 4;
           }

@@ -26,6 +26,8 @@ final class JsonIssueReader {
               StreamReadConstraints.builder()
                   .maxStringLength(Limits.MAX_STRING_CHARS)
                   .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+                  .maxNumberLength(Limits.MAX_NUMBER_DIGITS)
+                  .maxNameLength(Limits.MAX_FIELD_NAME_CHARS)
                   .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
@@ -37,7 +39,9 @@ final class JsonIssueReader {
   }
 
   void read(InputStream in, String file, IssueSink sink) {
+    JsonParser parser = null;
     try (JsonParser p = FACTORY.createParser(in)) {
+      parser = p;
       int page = 0;
       JsonToken t;
       boolean any = false;
@@ -54,14 +58,14 @@ final class JsonIssueReader {
                   + ":"
                   + p.currentTokenLocation().getLineNr()
                   + ": expected an array of issues or an object, found "
-                  + t.asString());
+                  + describe(p, t));
         }
       }
       if (!any) {
         throw new BadInputException(file + ": the file holds no JSON (it is empty)");
       }
     } catch (JsonProcessingException e) {
-      throw malformed(file, e);
+      throw malformed(file, e, parser);
     } catch (CharConversionException e) {
       throw new BadInputException(
           file + ": the file is not valid UTF-8 (" + firstLine(e.getMessage()) + ")", e);
@@ -92,7 +96,8 @@ final class JsonIssueReader {
               + (index + 1)
               + ")";
       if (t != JsonToken.START_OBJECT) {
-        throw new BadInputException(location + ": expected an issue object, found " + t.asString());
+        throw new BadInputException(
+            location + ": expected an issue object, found " + describe(p, t));
       }
       IssueFields fields = new IssueFields(options, file, location);
       readFields(p, fields, file);
@@ -167,13 +172,39 @@ final class JsonIssueReader {
     }
   }
 
-  static BadInputException malformed(String file, JsonProcessingException e) {
+  /** A value where an issue (or an array of them) belongs, as people name it. */
+  private static String describe(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> "a string \"" + IssueValues.abbreviate(p.getText()) + "\"";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          "the number " + IssueValues.abbreviate(p.getText());
+      case START_ARRAY -> "an array";
+      case START_OBJECT -> "an object";
+      default -> String.valueOf(t.asString());
+    };
+  }
+
+  /**
+   * The message for a parser failure, at the failure's location or, for a limit (which Jackson
+   * reports without one), where the parser stopped.
+   */
+  static BadInputException malformed(String file, JsonProcessingException e, JsonParser parser) {
     JsonLocation loc = e.getLocation();
-    String where = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    if (loc == null && parser != null) {
+      loc = parser.currentTokenLocation();
+    }
+    String where =
+        loc == null || loc.getLineNr() < 1
+            ? file
+            : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     String what = e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
+      // Jackson names its own setting ("from `StreamReadConstraints...`"); people need the limit
       return new BadInputException(
-          where + ": input exceeds a documented limit: " + firstLine(what), e);
+          where
+              + ": input exceeds a documented limit: "
+              + firstLine(what).replaceAll(", from `[^`]*`", ""),
+          e);
     }
     if (what != null && what.contains("Invalid UTF-8")) {
       return new BadInputException(

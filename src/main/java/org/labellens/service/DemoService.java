@@ -2,6 +2,7 @@ package org.labellens.service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.labellens.core.BadInputException;
 import org.labellens.service.demo.DemoIssues;
 
@@ -12,6 +13,14 @@ import org.labellens.service.demo.DemoIssues;
 public final class DemoService {
   public static final int ISSUES_PER_FRAMEWORK = 100;
   public static final long SEED = 20250601L;
+
+  /** The demo's samples: a revealed pilot partly annotated by three simulated annotators. */
+  public static final String SAMPLE = "pilot";
+
+  /** A blind-first sample, not yet started. */
+  public static final String BLIND_SAMPLE = "pilot-blind";
+
+  public static final List<String> ANNOTATORS = List.of("ana", "ben", "cy");
 
   private DemoService() {}
 
@@ -26,10 +35,55 @@ public final class DemoService {
               + ": the file already exists; the demo never overwrites a project (remove it or give another --db)");
     }
     try (Project p = Project.create(file)) {
-      progress.update("writing demo issues", 0, 1);
+      progress.update("writing demo issues", 0, 4);
       ImportResult imported =
           p.imports().importIssues(DemoIssues.generate(ISSUES_PER_FRAMEWORK, SEED), "demo");
-      progress.update("demo ready", 1, 1);
+      progress.update("classifying with the study's rules", 1, 4);
+      p.classifier().classify("study-v1", "study-v1", Progress.NONE, new Cancellation());
+      progress.update("drawing the pilot sample", 2, 4);
+      p.samples()
+          .draw(
+              new SampleRequest(
+                  SAMPLE,
+                  90,
+                  null,
+                  null,
+                  "study-v1",
+                  "all",
+                  "framework",
+                  "proportional",
+                  2,
+                  7L,
+                  ANNOTATORS,
+                  "0.3",
+                  false));
+      p.samples()
+          .draw(
+              new SampleRequest(
+                  BLIND_SAMPLE,
+                  30,
+                  null,
+                  null,
+                  "study-v1",
+                  "all",
+                  "framework",
+                  "proportional",
+                  2,
+                  8L,
+                  ANNOTATORS,
+                  "0.5",
+                  true));
+      progress.update("simulated annotators at work", 3, 4);
+      double[] accuracy = {0.92, 0.85, 0.75};
+      int[] limit = {40, 25, 12};
+      for (int i = 0; i < ANNOTATORS.size(); i++) {
+        p.simulation()
+            .run(
+                new SimulationService.Request(
+                    SAMPLE, ANNOTATORS.get(i), accuracy[i], 11L + i, limit[i]),
+                d -> {});
+      }
+      progress.update("demo ready", 4, 4);
       return new DemoResult(p.file(), imported);
     }
   }

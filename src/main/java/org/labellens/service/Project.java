@@ -11,12 +11,33 @@ public final class Project implements AutoCloseable {
   private final Database db;
   private final ImportService imports;
   private final IssueService issues;
+  private final SampleService samples;
+  private final AnnotationService annotations;
+  private final ExchangeService exchange;
+  private final SimulationService simulation;
+  private final ValidationService validation;
+  private final SampleAgreementService sampleAgreement;
+  private final AdjudicationService adjudication;
+  private final ExportService export;
+  private final ReportService report;
+
+  private final IssueDisplayService displays;
   private final ClassifyService classifier;
 
   private Project(Database db) {
     this.db = db;
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
+    this.samples = new SampleService(db);
+    this.annotations = new AnnotationService(db);
+    this.exchange = new ExchangeService(db, annotations);
+    this.simulation = new SimulationService(annotations);
+    this.validation = new ValidationService(db, annotations.schemes());
+    this.sampleAgreement = new SampleAgreementService(db, annotations.schemes());
+    this.adjudication = new AdjudicationService(db, annotations.schemes());
+    this.export = new ExportService(db, annotations.schemes());
+    this.report = new ReportService(db, annotations.schemes());
+    this.displays = new IssueDisplayService(db, issues, annotations, samples);
     this.classifier = new ClassifyService(db);
   }
 
@@ -51,6 +72,56 @@ public final class Project implements AutoCloseable {
     return issues;
   }
 
+  /** What the annotation window shows of a sampled issue. */
+  public IssueDisplayService displays() {
+    return displays;
+  }
+
+  public SampleService samples() {
+    return samples;
+  }
+
+  /** The one path every annotation decision takes, and the annotators' queues. */
+  public AnnotationService annotations() {
+    return annotations;
+  }
+
+  /** Annotation exchange files: export and import. */
+  public ExchangeService exchange() {
+    return exchange;
+  }
+
+  /** The simulated annotator. */
+  public SimulationService simulation() {
+    return simulation;
+  }
+
+  /** Classifier validation against a sample's gold (design-weighted). */
+  public ValidationService validation() {
+    return validation;
+  }
+
+  /** Agreement within a sample: annotators with each other and with the classifier. */
+  public SampleAgreementService sampleAgreement() {
+    return sampleAgreement;
+  }
+
+  /** The lead's adjudication queue and decisions. */
+  public AdjudicationService adjudication() {
+    return adjudication;
+  }
+
+  /** Exports of validated labels (CSV, JSONL, JSON, Label Studio). */
+  public ExportService export() {
+    return export;
+  }
+
+  /** The full report of a sample (Markdown, HTML, LaTeX). */
+  public ReportService report() {
+    return report;
+  }
+
+  /** Our keyword classifier: taxonomies and runs. */
   public ClassifyService classifier() {
     return classifier;
   }

@@ -42,8 +42,13 @@ public final class App extends Application {
         () -> WindowLauncher.openProject(db, given),
         opened -> {
           project = opened;
-          AppContext context = new AppContext(opened, background);
-          scene.setRoot(context.mainView());
+          AppContext context =
+              new AppContext(
+                  opened,
+                  background,
+                  url -> getHostServices().showDocument(url),
+                  java.time.Clock.systemUTC());
+          scene.setRoot(context.mainView(args.get("annotator")));
         },
         e -> {
           Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));

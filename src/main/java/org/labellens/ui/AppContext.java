@@ -1,45 +1,138 @@
 package org.labellens.ui;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
 import org.labellens.service.Project;
+import org.labellens.ui.annotate.AnnotateView;
+import org.labellens.ui.annotate.AnnotateViewModel;
 import org.labellens.ui.common.BackgroundExecutor;
 import org.labellens.ui.common.ViewLoader;
 import org.labellens.ui.issues.IssuesView;
 import org.labellens.ui.issues.IssuesViewModel;
+import org.labellens.ui.session.SessionChooserView;
+import org.labellens.ui.session.SessionChooserViewModel;
+import org.labellens.ui.setup.ProjectSetupView;
+import org.labellens.ui.setup.ProjectSetupViewModel;
 
 /** The composition root of the window: project -> services -> view models -> views. */
 public final class AppContext {
   private final Project project;
   private final BackgroundExecutor background;
+  private final Consumer<String> openLink;
   private final IssuesViewModel issuesViewModel;
+  private final AnnotateViewModel annotateViewModel;
+  private final SessionChooserViewModel chooserViewModel;
+  private final ProjectSetupViewModel setupViewModel;
+  private final StackPane annotateHolder = new StackPane();
+  private Parent annotateView;
+  private TabPane tabs;
 
-  public AppContext(Project project, BackgroundExecutor background) {
+  /**
+   * @param openLink opens an http(s) address in the browser (only ever on a click)
+   */
+  public AppContext(
+      Project project, BackgroundExecutor background, Consumer<String> openLink, Clock clock) {
+    this(project, background, openLink, clock, javafx.application.Platform::runLater);
+  }
+
+  /**
+   * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater}; tests may
+   *     run them at once)
+   */
+  public AppContext(
+      Project project,
+      BackgroundExecutor background,
+      Consumer<String> openLink,
+      Clock clock,
+      Consumer<Runnable> fxThread) {
     this.project = project;
     this.background = background;
+    this.openLink = openLink;
     this.issuesViewModel = new IssuesViewModel(project.issues(), background);
+    this.annotateViewModel =
+        new AnnotateViewModel(project.annotations(), project.displays(), background, clock);
+    this.chooserViewModel =
+        new SessionChooserViewModel(
+            project.samples(), project.annotations(), background, this::startSession);
+    this.setupViewModel = new ProjectSetupViewModel(project, background, fxThread);
   }
 
   public Project project() {
     return project;
   }
 
-  public BackgroundExecutor background() {
-    return background;
-  }
-
   public IssuesViewModel issuesViewModel() {
     return issuesViewModel;
   }
 
-  /** Builds the main view and starts its loading. */
-  public Parent mainView() {
+  public AnnotateViewModel annotateViewModel() {
+    return annotateViewModel;
+  }
+
+  public SessionChooserViewModel chooserViewModel() {
+    return chooserViewModel;
+  }
+
+  /** The issue browser alone (for screenshots and tests). */
+  public Parent issuesView() {
     String name = project.file().getFileName().toString();
     Map<Class<?>, Supplier<?>> controllers =
         Map.of(IssuesView.class, () -> new IssuesView(issuesViewModel, name));
     Parent root = new ViewLoader(controllers).load(IssuesView.class);
     issuesViewModel.start();
     return root;
+  }
+
+  /** The annotation window alone, not yet opened on a sample. */
+  public Parent annotateView() {
+    if (annotateView == null) {
+      Map<Class<?>, Supplier<?>> controllers =
+          Map.of(AnnotateView.class, () -> new AnnotateView(annotateViewModel, openLink));
+      annotateView = new ViewLoader(controllers).load(AnnotateView.class);
+    }
+    return annotateView;
+  }
+
+  /** The main window: annotating (choose a sample, then work through it) and browsing issues. */
+  public Parent mainView(String annotator) {
+    SessionChooserView chooser = new SessionChooserView(chooserViewModel);
+    annotateHolder.getChildren().setAll(chooser);
+    chooserViewModel.load(annotator);
+    tabs = new TabPane();
+    tabs.setId("mainTabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getTabs().add(tab("Annotate", annotateHolder));
+    tabs.getTabs().add(tab("Issues", issuesView()));
+    tabs.getTabs().add(tab("Project", setupView()));
+    return tabs;
+  }
+
+  /** Project setup: import, classify, sample. */
+  public javafx.scene.Parent setupView() {
+    return new ProjectSetupView(
+        setupViewModel, project.file().getFileName().toString(), ProjectSetupView::chooseDumps);
+  }
+
+  public ProjectSetupViewModel setupViewModel() {
+    return setupViewModel;
+  }
+
+  private void startSession(String sample, String annotator) {
+    annotateHolder.getChildren().setAll(annotateView());
+    annotateViewModel.open(sample, annotator);
+    annotateView.requestFocus();
+  }
+
+  private static Tab tab(String title, Node content) {
+    Tab t = new Tab(title, content);
+    t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+    return t;
   }
 }

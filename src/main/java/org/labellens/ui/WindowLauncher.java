@@ -46,9 +46,34 @@ public final class WindowLauncher {
     return given ? Project.open(db) : DemoService.openOrBuild(db);
   }
 
+  /** The view a screenshot shows; {@code annotate} opens the first sample of the annotator. */
+  private static Parent screenshotView(AppContext context, Project project, Options o) {
+    switch (o.view()) {
+      case "issues":
+        return context.issuesView();
+      case "start":
+        return context.mainView(o.annotator());
+      default:
+        var samples = project.samples().list();
+        for (var report : samples) {
+          for (var p : report.annotators()) {
+            if (o.annotator() == null || o.annotator().equals(p.annotator())) {
+              Parent view = context.annotateView();
+              context.annotateViewModel().open(report.sample().name(), p.annotator());
+              return view;
+            }
+          }
+        }
+        throw new BadInputException(
+            "--view annotate: the project has no sample assigned to "
+                + (o.annotator() == null ? "any annotator" : "'" + o.annotator() + "'"));
+    }
+  }
+
   private static int screenshot(Options o) {
-    if (!List.of("issues").contains(o.view())) {
-      throw new BadInputException("--view " + o.view() + ": unknown view (known: issues)");
+    if (!List.of("issues", "annotate", "start").contains(o.view())) {
+      throw new BadInputException(
+          "--view " + o.view() + ": unknown view (known: issues, annotate, start)");
     }
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
@@ -60,8 +85,10 @@ public final class WindowLauncher {
           () -> {
             try {
               Theme.apply(o.theme());
-              AppContext context = new AppContext(project, BackgroundExecutor.direct());
-              Parent root = context.mainView();
+              AppContext context =
+                  new AppContext(
+                      project, BackgroundExecutor.direct(), url -> {}, java.time.Clock.systemUTC());
+              Parent root = screenshotView(context, project, o);
               Scene scene = new Scene(root, WIDTH, HEIGHT);
               Theme.style(scene);
               root.applyCss();

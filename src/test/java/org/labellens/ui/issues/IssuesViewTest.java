@@ -37,8 +37,10 @@ class IssuesViewTest {
     project = Project.create(dir.resolve("p.db"));
     project.imports().importIssues(TestIssues.make(120, 5), "test");
     Theme.apply("light");
-    AppContext context = new AppContext(project, BackgroundExecutor.direct());
-    Scene scene = new Scene(context.mainView(), 1280, 800);
+    AppContext context =
+        new AppContext(
+            project, BackgroundExecutor.direct(), url -> {}, java.time.Clock.systemUTC());
+    Scene scene = new Scene(context.issuesView(), 1280, 800);
     Theme.style(scene);
     stage.setScene(scene);
     stage.show();

@@ -1,0 +1,138 @@
+package org.labellens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.labellens.service.ExchangeService;
+import org.labellens.service.Project;
+import org.labellens.service.Render;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code annotations export|import}: annotation exchange files (see annotations/README.md). */
+@Command(
+    name = "annotations",
+    mixinStandardHelpOptions = true,
+    description =
+        "Exchange files of annotation decisions (annotations/<annotator>.jsonl, one decision per"
+            + " line).",
+    subcommands = {AnnotationsCommand.Export.class, AnnotationsCommand.Import.class})
+final class AnnotationsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code annotations export}. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes an annotator's decisions to an exchange file (via a temporary file moved into"
+            + " place).",
+        "By default the whole history (every decision ever recorded); --current-only writes the"
+            + " current decision per item, dimension and phase."
+      })
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions project;
+
+    @Option(names = "--annotator", required = true, paramLabel = "A", description = "Annotator.")
+    String annotator;
+
+    @Option(names = "--sample", paramLabel = "S", description = "Only this sample.")
+    String sample;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The file to write, e.g. annotations/alice.jsonl.")
+    Path out;
+
+    @Option(names = "--current-only", description = "Only the current decisions, no history.")
+    boolean currentOnly;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String f = OutputFormat.check(spec, format, List.of("table", "json"));
+      ExchangeService.ExportSummary s;
+      try (Project p = Project.open(project.db())) {
+        s = p.exchange().export(annotator, sample, out, currentOnly);
+      }
+      PrintWriter w = spec.commandLine().getOut();
+      if (f.equals("json")) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", s.file().toString());
+        m.put("annotator", s.annotator());
+        m.put("sample", s.sample());
+        m.put("decisions", s.decisions());
+        m.put("current_only", currentOnly);
+        w.println(Render.json(m));
+      } else {
+        w.printf(
+            "wrote %d decisions of %s%s to %s%n",
+            s.decisions(), s.annotator(), s.sample() == null ? "" : " in " + s.sample(), s.file());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code annotations import}. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Imports exchange files: all files in one transaction, all or nothing; idempotent; the"
+            + " history is kept and the latest decision per (sample, item, annotator, dimension,"
+            + " phase) is current, whatever order the files come in."
+      })
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions project;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Exchange files.")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String f = OutputFormat.check(spec, format, List.of("table", "json"));
+      ExchangeService.ImportSummary s;
+      try (Project p = Project.open(project.db())) {
+        s = p.exchange().importFiles(files);
+      }
+      PrintWriter w = spec.commandLine().getOut();
+      if (f.equals("json")) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("files", s.files());
+        m.put("decisions", s.lines());
+        m.put("added", s.added());
+        m.put("already_present", s.repeated());
+        m.put("now_current", s.current());
+        m.put("by_annotator", s.byAnnotator());
+        w.println(Render.json(m));
+      } else {
+        w.printf(
+            "%d decisions from %d files: %d added (%d now current), %d already present%n",
+            s.lines(), s.files(), s.added(), s.current(), s.repeated());
+        s.byAnnotator().forEach((a, n) -> w.printf("  %-16s %6d%n", a, n));
+      }
+      return 0;
+    }
+  }
+}

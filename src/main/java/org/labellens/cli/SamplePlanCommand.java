@@ -1,0 +1,220 @@
+package org.labellens.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.labellens.core.report.TextTable;
+import org.labellens.service.PlanRequest;
+import org.labellens.service.Project;
+import org.labellens.service.Render;
+import org.labellens.service.SamplePlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sample plan}: sample sizes for a margin, and the overlap for a κ interval. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plans sample sizes without drawing.",
+      "--margin E: Cochran's size for a proportion (p = 0.5, finite-population correction,"
+          + " rounded up) in every stratum of the frame, and in total.",
+      "--kappa K --prevalence P --kappa-half-width W: the items two annotators must share for the"
+          + " confidence interval of Cohen's kappa to be ±W (Bloch & Kraemer 1989), and the"
+          + " overlap share that gives them for the planned size.",
+      "--population N plans for a population of N issues without a project."
+    })
+final class SamplePlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ProjectOptions project;
+
+  @Option(names = "--margin", paramLabel = "E", description = "Margin of error (e.g. 0.05).")
+  Double margin;
+
+  @Option(
+      names = "--confidence",
+      paramLabel = "C",
+      description = "Confidence level (default: 0.95).")
+  Double confidence;
+
+  @Option(names = "--run", paramLabel = "R", description = "Classifier run (see sample --help).")
+  String run;
+
+  @Option(names = "--frame", paramLabel = "F", description = "all, production or bug-perf.")
+  String frame;
+
+  @Option(
+      names = "--strata",
+      paramLabel = "KEYS",
+      description = "framework, predicted, framework,predicted or none.")
+  String strata;
+
+  @Option(names = "--min-per-stratum", paramLabel = "K", description = "At least K per stratum.")
+  Integer minPerStratum;
+
+  @Option(
+      names = "--population",
+      paramLabel = "N",
+      description = "Plan for N issues instead of a project's frame.")
+  Long population;
+
+  @Option(names = "--kappa", paramLabel = "K", description = "Expected Cohen's kappa.")
+  Double kappa;
+
+  @Option(
+      names = "--prevalence",
+      paramLabel = "P",
+      description = "Expected share of items with the label (e.g. 0.3).")
+  Double prevalence;
+
+  @Option(
+      names = "--kappa-half-width",
+      paramLabel = "W",
+      description = "Wanted half-width of kappa's confidence interval (e.g. 0.1).")
+  Double kappaHalfWidth;
+
+  @Option(
+      names = "--size",
+      paramLabel = "N",
+      description = "Planned sample size, to express the overlap as a share.")
+  Integer size;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    String f = OutputFormat.check(spec, format, SampleCommand.FORMATS);
+    PlanRequest request =
+        new PlanRequest(
+            margin,
+            confidence,
+            run,
+            frame,
+            strata,
+            minPerStratum,
+            population,
+            kappa,
+            prevalence,
+            kappaHalfWidth,
+            size);
+    SamplePlan plan;
+    if (population != null) {
+      if (run != null || frame != null || strata != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--population plans without a project: drop --run/--frame/--strata");
+      }
+      plan = SamplePlan.forPopulation(population, request);
+    } else {
+      try (Project p = Project.open(project.db())) {
+        plan = p.samples().plan(request);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (f.equals("json")) {
+      out.println(Render.json(json(plan)));
+    } else {
+      print(out, plan, f);
+    }
+    return 0;
+  }
+
+  private static Map<String, Object> json(SamplePlan plan) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("confidence", plan.confidence());
+    m.put("z", plan.z());
+    m.put("population", plan.population());
+    if (plan.margin() != null) {
+      m.put("margin", plan.margin());
+      List<Map<String, Object>> strata = new ArrayList<>();
+      for (SamplePlan.Stratum s : plan.strata()) {
+        Map<String, Object> sm = new LinkedHashMap<>();
+        sm.put("key", s.key().asMap());
+        sm.put("population", s.population());
+        sm.put("size", s.size());
+        sm.put("inclusion_probability", (double) s.size() / s.population());
+        strata.add(sm);
+      }
+      m.put("strata", strata);
+      m.put("total", plan.total());
+      m.put("unstratified", plan.unstratified());
+    }
+    if (plan.kappa() != null) {
+      SamplePlan.Kappa k = plan.kappa();
+      Map<String, Object> km = new LinkedHashMap<>();
+      km.put("kappa", k.kappa());
+      km.put("prevalence", k.prevalence());
+      km.put("half_width", k.halfWidth());
+      km.put("items", k.items());
+      km.put("standard_error", k.standardError());
+      km.put("sample_size", k.sampleSize());
+      km.put("overlap", k.overlapShare());
+      km.put("method", "Bloch & Kraemer (1989) large-sample variance, equal marginals");
+      m.put("kappa", km);
+    }
+    return m;
+  }
+
+  private static void print(PrintWriter out, SamplePlan plan, String format) {
+    String conf = String.format(Locale.ROOT, "%s %%", SampleCommand.plain(plan.confidence() * 100));
+    if (plan.margin() != null) {
+      out.printf(
+          Locale.ROOT,
+          "margin ±%s at %s confidence (z = %.9f), p = 0.5, finite-population correction,"
+              + " rounded up%n",
+          SampleCommand.plain(plan.margin()),
+          conf,
+          plan.z());
+      TextTable t = new TextTable("stratum", "population", "size", "inclusion");
+      for (SamplePlan.Stratum s : plan.strata()) {
+        t.row(
+            s.key().label(),
+            s.population(),
+            s.size(),
+            String.format(Locale.ROOT, "%.4f", (double) s.size() / s.population()));
+      }
+      t.row("total", plan.population(), plan.total(), "");
+      out.print(t.render(format));
+      if (plan.strata().size() > 1) {
+        out.printf(
+            "an unstratified sample of the whole frame (%d issues) would need %d%n",
+            plan.population(), plan.unstratified());
+      }
+    }
+    SamplePlan.Kappa k = plan.kappa();
+    if (k != null) {
+      out.printf(
+          Locale.ROOT,
+          "kappa: %d items shared by every pair of annotators give κ = %s ± %s at %s confidence"
+              + " (prevalence %s; SE %.4f; Bloch & Kraemer 1989)%n",
+          k.items(),
+          SampleCommand.plain(k.kappa()),
+          SampleCommand.plain(k.halfWidth()),
+          conf,
+          SampleCommand.plain(k.prevalence()),
+          k.standardError());
+      if (k.sampleSize() != null) {
+        if (k.overlapShare() != null) {
+          out.printf(
+              "for a sample of %d: --overlap %s (at least %d items)%n",
+              k.sampleSize(), k.overlapShare().toPlainString(), k.items());
+        } else {
+          out.printf(
+              "a sample of %d is too small: it needs at least %d items in the overlap%n",
+              k.sampleSize(), k.items());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,535 @@
+package org.labellens.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.labellens.core.report.ReportFormat;
+import org.labellens.core.stats.AgreementOptions;
+import org.labellens.core.stats.AgreementReport;
+import org.labellens.core.stats.BootstrapInterval;
+import org.labellens.core.stats.Coefficient;
+import org.labellens.core.stats.ConfusionMatrix;
+import org.labellens.core.stats.Interval;
+import org.labellens.core.stats.Metric;
+import org.labellens.core.stats.MetricResult;
+import org.labellens.core.stats.PairResult;
+import org.labellens.core.stats.RaterPairAgreement;
+import org.labellens.core.stats.SetAgreementReport;
+import org.labellens.core.stats.SetMetric;
+
+/**
+ * Writes agreement reports as JSON for machines (the shape of SPEC §5 and §8: keys are added, never
+ * renamed) and as tables for people: aligned text, Markdown, or LaTeX with booktabs. Every table
+ * states n (items, raters, ratings), the missing ratings and how they were handled, and how the
+ * intervals were computed. Values are printed with three decimals in tables and in full in JSON; an
+ * undefined value is {@code null} with a {@code reason} in JSON and "undefined" with a numbered
+ * note in tables.
+ */
+public final class AgreementReportWriter {
+  private AgreementReportWriter() {}
+
+  /** The report in the given format, ending with a line break. */
+  public static String write(AgreementReport report, ReportFormat format) {
+    return switch (format) {
+      case JSON -> JsonOutput.pretty(json(report)) + "\n";
+      case TABLE, MARKDOWN, LATEX -> tables(report, format);
+    };
+  }
+
+  /** The set-valued report in the given format, ending with a line break. */
+  public static String write(SetAgreementReport report, ReportFormat format) {
+    return switch (format) {
+      case JSON -> JsonOutput.pretty(json(report)) + "\n";
+      case TABLE, MARKDOWN, LATEX -> tables(report, format);
+    };
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  /** The JSON tree of a single-label report (SPEC §5). */
+  public static Map<String, Object> json(AgreementReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("items", report.items());
+    root.put("raters", report.raters());
+    root.put("ratings", report.ratings());
+    root.put("labels", report.labels());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    report.metrics().forEach((metric, result) -> metrics.put(metric.key(), metric(result)));
+    root.put("metrics", metrics);
+    List<Object> pairs = new ArrayList<>();
+    for (PairResult pair : report.pairs()) {
+      pairs.add(pair(pair));
+    }
+    root.put("pairs", pairs);
+    context(
+        root,
+        report.raterNames(),
+        report.missingRatings(),
+        report.ratedItems(),
+        report.pairableItems(),
+        report.options());
+    return root;
+  }
+
+  /** The JSON tree of a set-valued report (SPEC §8: {@code "kind": "set"}). */
+  public static Map<String, Object> json(SetAgreementReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("kind", "set");
+    root.put("items", report.items());
+    root.put("raters", report.raters());
+    root.put("ratings", report.ratings());
+    root.put("labels", report.labels());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    report.metrics().forEach((metric, result) -> metrics.put(metric.key(), metric(result)));
+    root.put("metrics", metrics);
+    Map<String, Object> perLabel = new LinkedHashMap<>();
+    report.perLabel().forEach((label, labelReport) -> perLabel.put(label, json(labelReport)));
+    root.put("per_label", perLabel);
+    context(
+        root,
+        report.raterNames(),
+        report.missingRatings(),
+        report.ratedItems(),
+        report.pairableItems(),
+        report.options());
+    return root;
+  }
+
+  /** The keys both report shapes add after SPEC's: raters, missing ratings, the bootstrap. */
+  private static void context(
+      Map<String, Object> root,
+      List<String> raterNames,
+      long missingRatings,
+      int ratedItems,
+      int pairableItems,
+      AgreementOptions options) {
+    root.put("rater_names", raterNames);
+    root.put("missing_ratings", missingRatings);
+    root.put("rated_items", ratedItems);
+    root.put("pairable_items", pairableItems);
+    root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
+    root.put("bootstrap", bootstrap(options));
+  }
+
+  private static Map<String, Object> metric(MetricResult result) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    value(node, "value", "reason", result.estimate());
+    interval(node, "ci95", result.bootstrap());
+    result
+        .asymptotic()
+        .ifPresent(
+            asymptotic -> {
+              node.put("se", asymptotic.standardError());
+              node.put("ci95_asymptotic", bounds(asymptotic.ci95()));
+            });
+    return node;
+  }
+
+  private static Map<String, Object> pair(PairResult pair) {
+    RaterPairAgreement agreement = pair.agreement();
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("a", agreement.first());
+    node.put("b", agreement.second());
+    node.put("items", agreement.items());
+    value(node, "percent_agreement", "percent_agreement_reason", agreement.percentAgreement());
+    value(node, "cohen_kappa", "cohen_kappa_reason", agreement.cohenKappa());
+    interval(node, "percent_agreement_ci95", pair.percentAgreementBootstrap());
+    interval(node, "cohen_kappa_ci95", pair.cohenKappaBootstrap());
+    ConfusionMatrix confusion = agreement.confusion();
+    List<List<Long>> counts = new ArrayList<>();
+    for (int row = 0; row < confusion.categories().size(); row++) {
+      List<Long> line = new ArrayList<>();
+      for (int column = 0; column < confusion.categories().size(); column++) {
+        line.add(confusion.count(row, column));
+      }
+      counts.add(line);
+    }
+    Map<String, Object> matrix = new LinkedHashMap<>();
+    matrix.put("rows", agreement.first());
+    matrix.put("columns", agreement.second());
+    matrix.put("labels", confusion.categories());
+    matrix.put("counts", counts);
+    node.put("confusion", matrix);
+    return node;
+  }
+
+  private static void value(
+      Map<String, Object> node, String key, String reasonKey, Coefficient coefficient) {
+    node.put(key, coefficient.isDefined() ? coefficient.value() : null);
+    coefficient.reason().ifPresent(reason -> node.put(reasonKey, reason));
+  }
+
+  private static void interval(
+      Map<String, Object> node, String key, Optional<BootstrapInterval> bootstrap) {
+    if (bootstrap.isEmpty()) {
+      node.put(key, null);
+      return;
+    }
+    BootstrapInterval interval = bootstrap.get();
+    node.put(key, interval.ci95().map(AgreementReportWriter::bounds).orElse(null));
+    interval.reason().ifPresent(reason -> node.put(key + "_reason", reason));
+    node.put(key + "_undefined_replicates", interval.undefinedReplicates());
+  }
+
+  private static List<Double> bounds(Interval interval) {
+    return List.of(interval.low(), interval.high());
+  }
+
+  private static Map<String, Object> bootstrap(AgreementOptions options) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("replicates", options.bootstrapReplicates());
+    node.put("seed", options.seed());
+    node.put(
+        "method",
+        "percentile; items with at least one rating resampled with replacement; type-7"
+            + " quantiles at 0.025 and 0.975; replicates where a coefficient is undefined are"
+            + " left out of its interval and counted");
+    return node;
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  private static String tables(AgreementReport report, ReportFormat format) {
+    List<String> preamble = preamble(report);
+    Notes notes = new Notes();
+    TextTable metrics =
+        new TextTable(
+            "Agreement coefficients",
+            List.of("Coefficient", "Value", "95% CI", "Note"),
+            false,
+            true,
+            false,
+            false);
+    for (Map.Entry<Metric, MetricResult> entry : report.metrics().entrySet()) {
+      MetricResult result = entry.getValue();
+      List<String> marks = new ArrayList<>();
+      String value = cell(result.estimate(), notes, marks);
+      String ci = ci(result.bootstrap(), notes, marks);
+      result
+          .asymptotic()
+          .ifPresent(
+              asymptotic ->
+                  marks.add(
+                      notes.add(
+                          "large-sample SE "
+                              + number(asymptotic.standardError())
+                              + " (Fleiss, Cohen & Everitt 1969); asymptotic 95% CI "
+                              + interval(asymptotic.ci95()))));
+      metrics.row(List.of(entry.getKey().label(), value, ci, String.join(" ", marks)));
+    }
+    Notes pairNotes = new Notes();
+    TextTable pairs =
+        new TextTable(
+            "Pairs of raters (each on the items both rated)",
+            List.of(
+                "Rater",
+                "Rater",
+                "Items",
+                "Agreement",
+                "95% CI",
+                "Cohen's kappa",
+                "95% CI",
+                "Note"),
+            false,
+            false,
+            true,
+            true,
+            false,
+            true,
+            false,
+            false);
+    for (PairResult pair : report.pairs()) {
+      RaterPairAgreement agreement = pair.agreement();
+      List<String> marks = new ArrayList<>();
+      pairs.row(
+          List.of(
+              agreement.first(),
+              agreement.second(),
+              Long.toString(agreement.items()),
+              cell(agreement.percentAgreement(), pairNotes, marks),
+              ci(pair.percentAgreementBootstrap(), pairNotes, marks),
+              cell(agreement.cohenKappa(), pairNotes, marks),
+              ci(pair.cohenKappaBootstrap(), pairNotes, marks),
+              String.join(" ", marks)));
+    }
+    List<Section> sections = new ArrayList<>();
+    sections.add(new Section(metrics, notes, "Inter-rater agreement"));
+    sections.add(
+        new Section(pairs, pairNotes, "Agreement of each pair of raters on the items both rated"));
+    if (report.raters() == 2) {
+      sections.add(new Section(confusion(report.pairs().get(0)), new Notes(), "Confusion matrix"));
+    }
+    return render(
+        format, preamble, sampleSize(report.items(), report.raters(), report.ratings()), sections);
+  }
+
+  private static String tables(SetAgreementReport report, ReportFormat format) {
+    List<String> preamble = new ArrayList<>();
+    preamble.add(
+        sampleSize(report.items(), report.raters(), report.ratings())
+            + " (set ratings; an empty set is a rating)"
+            + "; raters "
+            + String.join(", ", report.raterNames())
+            + "; "
+            + missing(report.missingRatings(), report.items(), report.raters())
+            + "; "
+            + report.pairableItems()
+            + " items rated by two or more raters.");
+    preamble.add("Labels (" + report.labels().size() + "): " + String.join(", ", report.labels()));
+    preamble.add(AgreementReport.MISSING_RATINGS_POLICY);
+    preamble.add(ciMethod(report.options()));
+    Notes notes = new Notes();
+    TextTable metrics =
+        new TextTable(
+            "Agreement on whole sets",
+            List.of("Coefficient", "Value", "95% CI", "Note"),
+            false,
+            true,
+            false,
+            false);
+    for (Map.Entry<SetMetric, MetricResult> entry : report.metrics().entrySet()) {
+      List<String> marks = new ArrayList<>();
+      String value = cell(entry.getValue().estimate(), notes, marks);
+      String ci = ci(entry.getValue().bootstrap(), notes, marks);
+      metrics.row(List.of(entry.getKey().label(), value, ci, String.join(" ", marks)));
+    }
+    Notes labelNotes = new Notes();
+    List<Metric> shown =
+        List.of(
+            Metric.PERCENT_AGREEMENT,
+            Metric.FLEISS_KAPPA,
+            Metric.KRIPPENDORFF_ALPHA,
+            Metric.GWET_AC1);
+    List<String> header = new ArrayList<>(List.of("Label"));
+    for (Metric metric : shown) {
+      header.add(metric.label());
+      header.add("95% CI");
+    }
+    header.add("Note");
+    boolean[] numeric = new boolean[header.size()];
+    for (int c = 1; c < header.size() - 1; c += 2) {
+      numeric[c] = true;
+    }
+    TextTable labels =
+        new TextTable("Agreement per label (label in the set or not)", header, numeric);
+    report
+        .perLabel()
+        .forEach(
+            (label, labelReport) -> {
+              List<String> marks = new ArrayList<>();
+              List<String> cells = new ArrayList<>(List.of(label));
+              for (Metric metric : shown) {
+                MetricResult result = labelReport.metrics().get(metric);
+                cells.add(cell(result.estimate(), labelNotes, marks));
+                cells.add(ci(result.bootstrap(), labelNotes, marks));
+              }
+              cells.add(String.join(" ", marks));
+              labels.row(cells);
+            });
+    return render(
+        format,
+        preamble,
+        sampleSize(report.items(), report.raters(), report.ratings()),
+        List.of(
+            new Section(metrics, notes, "Agreement on label sets"),
+            new Section(labels, labelNotes, "Agreement per label")));
+  }
+
+  /** A table with its notes and, for LaTeX, its caption. */
+  private record Section(TextTable table, Notes notes, String caption) {}
+
+  /**
+   * The preamble (n, labels, missing ratings, intervals) and the sections. In LaTeX each table is a
+   * float of its own, so each states n in its caption and the missing ratings under it; the first
+   * also carries the whole preamble.
+   */
+  private static String render(
+      ReportFormat format, List<String> preamble, String n, List<Section> sections) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < sections.size(); i++) {
+      Section section = sections.get(i);
+      switch (format) {
+        case TABLE -> {
+          if (i == 0) {
+            preamble.forEach(line -> out.append(line).append('\n'));
+          }
+          out.append('\n');
+          section.table().plain(out);
+          section.notes().plain(out);
+        }
+        case MARKDOWN -> {
+          if (i == 0) {
+            preamble.forEach(
+                line -> out.append("- ").append(TextTable.markdownCell(line)).append('\n'));
+          }
+          out.append('\n');
+          section.table().markdown(out);
+          section.notes().markdown(out);
+        }
+        default -> {
+          if (i > 0) {
+            out.append('\n');
+          }
+          List<String> footer =
+              new ArrayList<>(i == 0 ? preamble : List.of(preamble.get(0), preamble.get(2)));
+          footer.addAll(section.notes().lines());
+          section.table().latex(out, section.caption() + " (" + n + ").", footer);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static List<String> preamble(AgreementReport report) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        sampleSize(report.items(), report.raters(), report.ratings())
+            + "; raters "
+            + String.join(", ", report.raterNames())
+            + "; "
+            + missing(report.missingRatings(), report.items(), report.raters())
+            + "; "
+            + report.pairableItems()
+            + " items rated by two or more raters.");
+    lines.add(
+        "Labels (q = "
+            + report.labels().size()
+            + (report.options().ordinal() ? ", ordered" : "")
+            + "): "
+            + String.join(", ", report.labels()));
+    lines.add(AgreementReport.MISSING_RATINGS_POLICY);
+    lines.add(ciMethod(report.options()));
+    return lines;
+  }
+
+  private static String sampleSize(int items, int raters, int ratings) {
+    return "n = " + items + " items, " + raters + " raters, " + ratings + " ratings";
+  }
+
+  private static String missing(long missing, int items, int raters) {
+    return missing + " of " + (long) items * raters + " item-rater cells without a rating";
+  }
+
+  private static String ciMethod(AgreementOptions options) {
+    if (options.bootstrapReplicates() == 0) {
+      return "No confidence intervals (bootstrap off).";
+    }
+    return "95% CI: percentile bootstrap, "
+        + options.bootstrapReplicates()
+        + " replicates, seed "
+        + options.seed()
+        + ", items resampled with replacement.";
+  }
+
+  private static TextTable confusion(PairResult pair) {
+    ConfusionMatrix matrix = pair.agreement().confusion();
+    List<String> header = new ArrayList<>();
+    header.add(matrix.first() + " \\ " + matrix.second());
+    header.addAll(matrix.categories());
+    header.add("Total");
+    boolean[] numeric = new boolean[header.size()];
+    for (int c = 1; c < numeric.length; c++) {
+      numeric[c] = true;
+    }
+    TextTable table =
+        new TextTable(
+            "Confusion matrix (rows: " + matrix.first() + ", columns: " + matrix.second() + ")",
+            header,
+            numeric);
+    int q = matrix.categories().size();
+    long[] columnTotals = new long[q];
+    for (int row = 0; row < q; row++) {
+      List<String> cells = new ArrayList<>();
+      cells.add(matrix.categories().get(row));
+      long total = 0;
+      for (int column = 0; column < q; column++) {
+        long count = matrix.count(row, column);
+        cells.add(Long.toString(count));
+        total += count;
+        columnTotals[column] += count;
+      }
+      cells.add(Long.toString(total));
+      table.row(cells);
+    }
+    List<String> totals = new ArrayList<>();
+    totals.add("Total");
+    for (long total : columnTotals) {
+      totals.add(Long.toString(total));
+    }
+    totals.add(Long.toString(matrix.items()));
+    table.row(totals);
+    return table;
+  }
+
+  private static String cell(Coefficient coefficient, Notes notes, List<String> marks) {
+    if (coefficient.isDefined()) {
+      return number(coefficient.value());
+    }
+    marks.add(notes.add("undefined: " + coefficient.reason().orElseThrow()));
+    return "undefined";
+  }
+
+  private static String ci(Optional<BootstrapInterval> bootstrap, Notes notes, List<String> marks) {
+    if (bootstrap.isEmpty()) {
+      return "—";
+    }
+    BootstrapInterval interval = bootstrap.get();
+    if (interval.ci95().isEmpty()) {
+      return "—";
+    }
+    if (interval.undefinedReplicates() > 0) {
+      marks.add(
+          notes.add(
+              interval.undefinedReplicates()
+                  + " of "
+                  + interval.replicates()
+                  + " bootstrap replicates were undefined and are left out of the interval"));
+    }
+    return interval(interval.ci95().get());
+  }
+
+  private static String interval(Interval interval) {
+    return "[" + number(interval.low()) + ", " + number(interval.high()) + "]";
+  }
+
+  static String number(double value) {
+    String text = String.format(Locale.ROOT, "%.3f", value);
+    return text.equals("-0.000") ? "0.000" : text;
+  }
+
+  /** Numbered notes under a table; the same text gets the same number. */
+  private static final class Notes {
+    private final List<String> texts = new ArrayList<>();
+
+    String add(String text) {
+      int index = texts.indexOf(text);
+      if (index < 0) {
+        texts.add(text);
+        index = texts.size() - 1;
+      }
+      return "[" + (index + 1) + "]";
+    }
+
+    List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        lines.add("[" + (i + 1) + "] " + texts.get(i));
+      }
+      return lines;
+    }
+
+    void plain(StringBuilder out) {
+      lines().forEach(line -> out.append(line).append('\n'));
+    }
+
+    void markdown(StringBuilder out) {
+      if (!texts.isEmpty()) {
+        out.append('\n');
+        lines().forEach(line -> out.append(TextTable.markdownCell(line)).append("  \n"));
+      }
+    }
+  }
+}

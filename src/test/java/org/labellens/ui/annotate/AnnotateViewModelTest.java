@@ -1,0 +1,185 @@
+package org.labellens.ui.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labellens.core.annotation.Decision;
+import org.labellens.core.annotation.ItemState;
+import org.labellens.core.annotation.Phase;
+import org.labellens.core.annotation.QueueItem;
+import org.labellens.service.Project;
+import org.labellens.service.SampleRequest;
+import org.labellens.testing.TestIssues;
+import org.labellens.ui.common.BackgroundExecutor;
+
+/** The annotation session's view model on the synchronous executor: no toolkit. */
+class AnnotateViewModelTest {
+  @TempDir Path dir;
+  private Project project;
+
+  /** A clock the test moves forward. */
+  private static final class StepClock extends Clock {
+    Instant now = Instant.parse("2026-01-05T09:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final StepClock clock = new StepClock();
+
+  private AnnotateViewModel open(boolean blind) {
+    project = Project.create(dir.resolve("p.db"));
+    project.imports().importIssues(TestIssues.make(80, 9), "test");
+    project
+        .samples()
+        .draw(
+            new SampleRequest(
+                "s",
+                12,
+                null,
+                null,
+                null,
+                null,
+                "framework",
+                null,
+                null,
+                3L,
+                List.of("ana", "ben"),
+                "0.5",
+                blind));
+    AnnotateViewModel vm =
+        new AnnotateViewModel(
+            project.annotations(), project.displays(), BackgroundExecutor.direct(), clock);
+    vm.open("s", "ana");
+    return vm;
+  }
+
+  @AfterEach
+  void close() {
+    if (project != null) {
+      project.close();
+    }
+  }
+
+  private List<Decision> stored(AnnotateViewModel vm, int index) {
+    QueueItem item = vm.queue().get(index);
+    return project.annotations().decisions("s", "ana", item.issue());
+  }
+
+  @Test
+  void commitStoresEveryDimensionAndMovesOn() {
+    AnnotateViewModel vm = open(false);
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.phaseProperty().get()).isEqualTo(Phase.REVEALED);
+    vm.toggleCategory(0);
+    vm.toggleCategory(4);
+    vm.primaryProperty().set("api");
+    vm.productionProperty().set("yes");
+    vm.severityProperty().set("P2");
+    vm.unsureProperty().set(true);
+    vm.noteProperty().set("  logs only  ");
+    clock.now = clock.now.plus(Duration.ofSeconds(42));
+    vm.commit();
+
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    List<Decision> first = stored(vm, 0);
+    assertThat(first)
+        .extracting(Decision::dimension)
+        .containsExactlyInAnyOrder("category", "primary", "production", "severity");
+    Decision category =
+        first.stream().filter(d -> d.dimension().equals("category")).findFirst().orElseThrow();
+    assertThat(category.value().labels()).containsExactly("memory", "api");
+    assertThat(category.phase()).isEqualTo(Phase.REVEALED);
+    assertThat(category.unsure()).isTrue();
+    assertThat(category.note()).isEqualTo("logs only");
+    assertThat(category.seconds()).isEqualTo(42.0);
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.DECIDED);
+    // the next item starts from a clean draft (no classifier run in this sample)
+    assertThat(vm.category(0).get()).isFalse();
+    assertThat(vm.primaryProperty().get()).isNull();
+  }
+
+  @Test
+  void backShowsTheEarlierDecisionAndAChangeWins() {
+    AnnotateViewModel vm = open(false);
+    vm.toggleCategory(2);
+    vm.primaryProperty().set("concurrency");
+    vm.commit();
+    vm.back();
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(2).get()).isTrue();
+    assertThat(vm.primaryProperty().get()).isEqualTo("concurrency");
+    vm.toggleCategory(2);
+    vm.toggleCategory(3);
+    vm.primaryProperty().set("gpu");
+    clock.now = clock.now.plusSeconds(5);
+    vm.commit();
+    List<Decision> now = stored(vm, 0);
+    Decision category =
+        now.stream().filter(d -> d.dimension().equals("category")).findFirst().orElseThrow();
+    assertThat(category.value().labels()).containsExactly("gpu");
+  }
+
+  @Test
+  void skipSendsTheItemToTheEndAndReopeningResumesAtTheFirstPending() {
+    AnnotateViewModel vm = open(false);
+    vm.toggleCategory(1);
+    vm.commit();
+    var skipped = vm.shownProperty().get().issue().key();
+    vm.skip();
+    assertThat(vm.statusProperty().get()).startsWith("skipped");
+    QueueItem last = vm.queue().get(vm.queue().size() - 1);
+    assertThat(last.issue()).isEqualTo(skipped);
+    assertThat(last.state()).isEqualTo(ItemState.SKIPPED);
+    var shownNow = vm.shownProperty().get().issue().key();
+    assertThat(shownNow).isNotEqualTo(skipped);
+    assertThat(vm.queue().get(vm.indexProperty().get()).state()).isEqualTo(ItemState.PENDING);
+    AnnotateViewModel again =
+        new AnnotateViewModel(
+            project.annotations(), project.displays(), BackgroundExecutor.direct(), clock);
+    again.open("s", "ana");
+    assertThat(again.shownProperty().get().issue().key()).isEqualTo(shownNow);
+  }
+
+  @Test
+  void blindFirstStoresBothPhases() {
+    AnnotateViewModel vm = open(true);
+    assertThat(vm.phaseProperty().get()).isEqualTo(Phase.BLIND);
+    vm.toggleCategory(5);
+    vm.primaryProperty().set("crash");
+    vm.commit();
+    assertThat(vm.phaseProperty().get()).isEqualTo(Phase.REVEALED);
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(5).get()).as("blind choice kept to revise").isTrue();
+    vm.toggleCategory(6);
+    vm.commit();
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    assertThat(vm.phaseProperty().get()).isEqualTo(Phase.BLIND);
+    List<Decision> first = stored(vm, 0);
+    assertThat(
+            first.stream()
+                .filter(d -> d.dimension().equals("category"))
+                .map(d -> d.phase() + "=" + d.value().labels()))
+        .containsExactlyInAnyOrder("BLIND=[crash]", "REVEALED=[crash, model]");
+  }
+}
