@@ -35,7 +35,10 @@ final class CsvIssueReader {
         String name = header.get(i).trim().toLowerCase(Locale.ROOT);
         if (!name.isEmpty() && columns.putIfAbsent(name, i) != null) {
           throw new BadInputException(
-              file + ":1: column '" + name + "' appears twice in the header");
+              file
+                  + ":1: column '"
+                  + IssueValues.abbreviate(name)
+                  + "' appears twice in the header");
         }
       }
       boolean predictions =

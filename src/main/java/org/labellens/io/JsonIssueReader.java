@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.labellens.core.BadInputException;
 
 /**
@@ -38,9 +39,10 @@ final class JsonIssueReader {
     this.options = options;
   }
 
-  void read(InputStream in, String file, IssueSink sink) {
+  void read(InputStream raw, String file, IssueSink sink) {
     JsonParser parser = null;
-    try (JsonParser p = FACTORY.createParser(in)) {
+    try (InputStream in = utf8Only(raw, file);
+        JsonParser p = FACTORY.createParser(in)) {
       parser = p;
       int page = 0;
       JsonToken t;
@@ -72,6 +74,37 @@ final class JsonIssueReader {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Jackson guesses UTF-16 or UTF-32 from a byte-order mark or from NUL bytes among the first four,
+   * and then reports "Invalid UTF-32 character" for a damaged UTF-8 file, or reads a UTF-16 file
+   * that the format says must be UTF-8. Neither can start a UTF-8 JSON text, so such a start is
+   * refused here, as invalid UTF-8 on line 1.
+   */
+  private static InputStream utf8Only(InputStream in, String file) throws IOException {
+    PushbackInputStream p = new PushbackInputStream(in, 4);
+    byte[] head = new byte[4];
+    int n = 0;
+    for (int r; n < 4 && (r = p.read(head, n, 4 - n)) > 0; ) {
+      n += r;
+    }
+    p.unread(head, 0, n);
+    boolean nul = false;
+    for (int i = 0; i < n; i++) {
+      nul |= head[i] == 0;
+    }
+    boolean utf16Mark =
+        n >= 2
+            && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+    if (nul || utf16Mark) {
+      throw new BadInputException(
+          file
+              + ":1: the file is not valid UTF-8 (it starts like UTF-16 or UTF-32 text, or with a"
+              + " NUL byte; save it as UTF-8)");
+    }
+    return p;
   }
 
   private void readArray(JsonParser p, String file, String shown, int page, IssueSink sink)

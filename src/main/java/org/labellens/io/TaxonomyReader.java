@@ -130,6 +130,8 @@ public final class TaxonomyReader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BadInputException("taxonomy " + file + ": no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException("taxonomy " + file + ": the file is not valid UTF-8", e);
     } catch (IOException e) {
       throw new BadInputException("taxonomy " + file + ": cannot read: " + e.getMessage(), e);
     }
@@ -143,14 +145,28 @@ public final class TaxonomyReader {
    */
   public TaxonomyDocument parse(String json, String source) {
     JsonNode root;
-    try {
-      root = mapper.readTree(json);
+    JsonParser parser = null;
+    try (JsonParser p = mapper.createParser(json)) {
+      parser = p;
+      root = mapper.readTree(p);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      if (at == null && parser != null) {
+        // Jackson reports its limits (nesting depth, number length) without a location
+        at = parser.currentTokenLocation();
+      }
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new BadInputException(
-          "taxonomy " + source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+          "taxonomy "
+              + source
+              + ": not valid JSON"
+              + where
+              + ": "
+              + jsonProblem(e.getOriginalMessage()),
+          e);
+    } catch (IOException e) {
+      throw new BadInputException("taxonomy " + source + ": cannot read: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       throw new BadInputException("taxonomy " + source + ": empty file");
@@ -160,6 +176,15 @@ public final class TaxonomyReader {
     problems.throwIfAny();
     String canonical = CanonicalJson.write(root);
     return new TaxonomyDocument(taxonomy, canonical, CanonicalJson.sha256(canonical), source);
+  }
+
+  /** Jackson's message without the names of its own classes and settings. */
+  private static String jsonProblem(String message) {
+    String m = JsonIssueReader.firstLine(message);
+    if (m.startsWith("Trailing token")) {
+      return "more text after the end of the JSON document";
+    }
+    return m.replaceAll(", from `[^`]*`", "");
   }
 
   /** The problems found so far, each with its JSON path. */

@@ -458,6 +458,39 @@ class HostileInputTest {
         "header-only.csv: no outside labels for --run outside");
   }
 
+  /**
+   * Jackson guesses UTF-16 or UTF-32 from a byte-order mark or NUL bytes at the start: a damaged
+   * file was reported as "Invalid UTF-32 character", and a UTF-16 file was read although the format
+   * is UTF-8. Both are refused as not UTF-8, on line 1.
+   */
+  @Test
+  void jsonThatStartsLikeUtf16OrUtf32IsRefusedAsNotUtf8() throws Exception {
+    byte[] utf16 =
+        "[{\"repo\": \"a/b\", \"number\": 1, \"title\": \"t\"}]".getBytes(StandardCharsets.UTF_16);
+    refusedWith(
+        file("utf16.json", utf16), new String[] {"--from", "github"}, "utf16.json:1:", "UTF-8");
+    refused(
+        file("nul-start.json", concat(new byte[] {0, 0, 0}, utf8("[{\"n\": 1}]"))),
+        "nul-start.json:1",
+        "UTF-8");
+    refusedWith(
+        file("nul-start.jsonl", concat(new byte[] {'{', 0}, utf8("\"n\": 1}\n"))),
+        new String[] {"--from", "jsonl"},
+        "nul-start.jsonl:1:",
+        "UTF-8");
+  }
+
+  /** A value quoted in a message is shortened and kept on one line. */
+  @Test
+  void valuesQuotedInMessagesStayShortAndOnOneLine() throws Exception {
+    String column = "\"" + "a long\nheader name, ".repeat(40) + "\"";
+    String message =
+        refused(
+            file("dup-long.csv", "repo,number,title," + column + "," + column + "\n"),
+            "dup-long.csv:1");
+    assertThat(message).hasSizeLessThan(300).contains("a long\\nheader");
+  }
+
   /** A .json file that does not start like JSON was read as CSV, with a message about columns. */
   @Test
   void aJsonFileThatDoesNotStartLikeJsonIsReportedAsJson() throws Exception {

@@ -107,6 +107,19 @@ class RatingsFuzzTest {
         .doesNotMatch(".*\\(\\w+(Exception|Error)\\)$");
   }
 
+  /** A label with a line break in a message made the message span lines. */
+  @net.jqwik.api.Example
+  void valuesInMessagesStayOnOneLine() throws IOException {
+    Path file = dir.resolve("line-break.csv");
+    Files.writeString(file, "item,rater,label\ni1,ann,\"line\nbreak\"\n");
+    try {
+      new AgreementService().fromRatings(file, List.of("gpu"), new AgreementOptions(0, 1, false));
+      throw new AssertionError("accepted a label outside --labels");
+    } catch (BadInputException e) {
+      assertThat(e.getMessage()).doesNotContain("\n").contains("'line\\nbreak'");
+    }
+  }
+
   @Provide
   Arbitrary<String> formats() {
     return Arbitraries.of("table", "json", "markdown", "latex");

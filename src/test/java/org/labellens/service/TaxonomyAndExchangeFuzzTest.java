@@ -126,6 +126,29 @@ class TaxonomyAndExchangeFuzzTest {
     }
   }
 
+  /** Messages the fuzzer found unclear: a limit without a line, Jackson's names, a coding error. */
+  @net.jqwik.api.Example
+  void taxonomyMessagesSayWhereAndWhat() throws IOException {
+    String digits = "{\"name\": " + "9".repeat(1200) + "}";
+    assertThat(refusal(digits.getBytes(StandardCharsets.UTF_8)))
+        .contains(": not valid JSON at line 1, column 10: ")
+        .contains("exceeds the maximum allowed (1000)")
+        .doesNotContain("`");
+    assertThat(refusal("{} {}".getBytes(StandardCharsets.UTF_8)))
+        .endsWith("more text after the end of the JSON document");
+    assertThat(refusal(new byte[] {'{', (byte) 0xC3, '}'})).endsWith("the file is not valid UTF-8");
+  }
+
+  private static String refusal(byte[] content) {
+    Path file = write("taxonomy.json", content);
+    try {
+      project.classifier().taxonomy(file.toString());
+    } catch (BadInputException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted " + file);
+  }
+
   private static void classify(byte[] content) {
     Path file = write("taxonomy.json", content);
     try {
@@ -136,7 +159,7 @@ class TaxonomyAndExchangeFuzzTest {
       refused(
           e,
           file,
-          ": (not valid JSON at line \\d+, column \\d+|empty file|cannot read|(\\d+ problems: )?\\$).*"
+          ": (not valid JSON at line \\d+, column \\d+|empty file|cannot read|the file is not valid UTF-8|(\\d+ problems: )?\\$).*"
               + "| predicts no set of categories.*");
       return;
     }

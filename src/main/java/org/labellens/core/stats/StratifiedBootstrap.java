@@ -1,6 +1,7 @@
 package org.labellens.core.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -70,6 +71,36 @@ public final class StratifiedBootstrap {
       long seed,
       List<Function<double[], Coefficient>> statistics,
       int workers) {
+    int statisticCount = statistics.size();
+    double[][] values = new double[statisticCount][replicates];
+    boolean[][] defined = new boolean[statisticCount][replicates];
+    replicateValues(
+        design, unitTotals, totalCount, replicates, seed, statistics, workers, values, defined);
+    List<BootstrapInterval> intervals = new ArrayList<>(statisticCount);
+    for (int s = 0; s < statisticCount; s++) {
+      double[] kept = new double[replicates];
+      int count = 0;
+      for (int r = 0; r < replicates; r++) {
+        if (defined[s][r]) {
+          kept[count++] = values[s][r];
+        }
+      }
+      intervals.add(PercentileBootstrap.interval(kept, count, replicates));
+    }
+    return intervals;
+  }
+
+  /** Every statistic's value in every replicate; {@code defined} marks the defined ones. */
+  static void replicateValues(
+      DesignSample design,
+      int[][] unitTotals,
+      int totalCount,
+      int replicates,
+      long seed,
+      List<Function<double[], Coefficient>> statistics,
+      int workers,
+      double[][] values,
+      boolean[][] defined) {
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be at least 1: " + replicates);
     }
@@ -100,8 +131,6 @@ public final class StratifiedBootstrap {
       replicateSeeds[r] = seeds.nextLong();
     }
     int statisticCount = statistics.size();
-    double[][] values = new double[statisticCount][replicates];
-    boolean[][] defined = new boolean[statisticCount][replicates];
     int blocks = Math.max(1, Math.min(workers, replicates));
     IntStream.range(0, blocks)
         .parallel()
@@ -113,7 +142,7 @@ public final class StratifiedBootstrap {
               int to = (int) ((long) replicates * (block + 1) / blocks);
               for (int r = from; r < to; r++) {
                 SplitMix64 random = new SplitMix64(replicateSeeds[r]);
-                java.util.Arrays.fill(draws, 0);
+                Arrays.fill(draws, 0);
                 for (int h = 0; h < strata; h++) {
                   if (!resampled[h]) {
                     continue;
@@ -123,7 +152,7 @@ public final class StratifiedBootstrap {
                     draws[members[random.nextInt(members.length)]]++;
                   }
                 }
-                java.util.Arrays.fill(totals, 0.0);
+                Arrays.fill(totals, 0.0);
                 for (int u = 0; u < units; u++) {
                   int h = design.stratumOf(u);
                   double w =
@@ -141,18 +170,6 @@ public final class StratifiedBootstrap {
                 }
               }
             });
-    List<BootstrapInterval> intervals = new ArrayList<>(statisticCount);
-    for (int s = 0; s < statisticCount; s++) {
-      double[] kept = new double[replicates];
-      int count = 0;
-      for (int r = 0; r < replicates; r++) {
-        if (defined[s][r]) {
-          kept[count++] = values[s][r];
-        }
-      }
-      intervals.add(PercentileBootstrap.interval(kept, count, replicates));
-    }
-    return intervals;
   }
 
   /** The totals with the units' own weights (the point estimates' inputs). */

@@ -17,7 +17,7 @@ import org.labellens.testing.ProjectDigest;
  * An export that runs out of disk space: the command fails with one error line, the file a previous
  * export wrote is byte-identical, no temporary file is left, the project is unchanged.
  */
-class ExportOnFullDiskTest {
+class FullDiskTest {
   private Path dir;
   private Path db;
 
@@ -95,6 +95,64 @@ class ExportOnFullDiskTest {
               out.toString());
       assertThat(again.code()).as(again.err()).isZero();
       assertThat(Files.size(out)).isGreaterThan(previous.length);
+    }
+  }
+
+  @Test
+  void annotatingOnAFullDiskKeepsEveryCommittedDecision() throws Exception {
+    try (Mounts mounts = new Mounts()) {
+      Path small = mounts.tmpfs(dir.resolve("small"), "2m");
+      Path project = small.resolve("p.db");
+      Files.copy(db, project);
+      String[] simulate = {
+        "simulate", "--db", project.toString(), "--sample", "s", "--annotator", "b", "--seed", "3"
+      };
+      Cli.Result some = Cli.run(concat(simulate, "--limit", "3"));
+      assertThat(some.code()).as(some.err()).isZero();
+      long committed = events(project);
+      String before = ProjectDigest.of(project);
+
+      Path filler = small.resolve("filler");
+      long free = Files.getFileStore(small).getUsableSpace();
+      Files.write(filler, new byte[(int) Math.max(0, free - 4096)]);
+      Cli.Result full = Cli.run(simulate);
+      assertThat(full.code()).as(full.out()).isEqualTo(1);
+      assertThat(full.err().lines().filter(l -> l.startsWith("error: ")))
+          .singleElement()
+          .asString()
+          .contains("disk is full");
+      // what was committed before is all there; at most the decisions committed before the disk
+      // filled were added, each whole
+      assertThat(events(project)).isGreaterThanOrEqualTo(committed);
+      assertThat(integrityCheck(project)).isEqualTo("ok");
+      if (events(project) == committed) {
+        assertThat(ProjectDigest.of(project)).isEqualTo(before);
+      }
+
+      Files.delete(filler);
+      Cli.Result rest = Cli.run(simulate);
+      assertThat(rest.code()).as(rest.err()).isZero();
+      assertThat(events(project)).isGreaterThan(committed);
+      assertThat(integrityCheck(project)).isEqualTo("ok");
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static long events(Path project) {
+    return ProjectDigest.rowCounts(project).get("annotation_event");
+  }
+
+  private static String integrityCheck(Path file) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 }
