@@ -58,9 +58,23 @@ public final class LowerCase {
 
   private static final char[] ASCII_LOWER = new char[128];
 
+  /** Lower case of every BMP char with a one-to-one mapping; {@link #SPECIAL} for the others. */
+  private static final char[] BMP_LOWER = new char[Character.MAX_VALUE + 1];
+
+  /** Marks chars needing more than a table lookup: 'İ', 'Σ' and surrogates. */
+  private static final char SPECIAL = '\uFFFF';
+
   static {
     for (char c = 0; c < 128; c++) {
       ASCII_LOWER[c] = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+    }
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (c == 0x130 || c == 0x3A3 || c == SPECIAL || Character.isSurrogate((char) c)) {
+        BMP_LOWER[c] = SPECIAL;
+      } else {
+        int lower = lowerCodePoint(c);
+        BMP_LOWER[c] = lower == SPECIAL || lower > Character.MAX_VALUE ? SPECIAL : (char) lower;
+      }
     }
   }
 
@@ -100,8 +114,9 @@ public final class LowerCase {
    */
   public static long at(CharSequence text, int from, int to, int i) {
     char c = text.charAt(i);
-    if (c < 128) {
-      return pack(ASCII_LOWER[c], (char) 0, 1, 1);
+    char tabled = BMP_LOWER[c];
+    if (tabled != SPECIAL) {
+      return pack(tabled, (char) 0, 1, 1);
     }
     if (c == '\u0130') {
       return pack('i', '\u0307', 2, 1);

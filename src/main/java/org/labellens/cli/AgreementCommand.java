@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.ReportFormat;
+import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
 import org.labellens.core.stats.PercentileBootstrap;
 import org.labellens.service.AgreementService;
+import org.labellens.service.Project;
+import org.labellens.service.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agreement --ratings FILE.csv}: every agreement coefficient of a long-format ratings file,
- * with bootstrap intervals and the pairwise table.
- *
- * <p>Agreement within a sample ({@code --sample S}) reads its study from the project database; it
- * belongs beside {@code --ratings} as the other member of an exclusive option group, and hands its
- * study to {@link AgreementService#analyze}.
+ * with bootstrap intervals and the pairwise table; {@code agreement --sample S}: the agreement
+ * within a sample of the project (annotators with each other and with the classifier).
  */
 @Command(
     name = "agreement",
@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
       "The file is UTF-8 CSV with the header item,rater,label (or item_id,rater_id,label), one"
           + " row per rating; a missing row or an empty label is a missing rating.",
       "Intervals are percentile bootstrap intervals over items; the same seed gives the same"
-          + " intervals on every machine. See docs/agreement.md for every definition."
+          + " intervals on every machine. See docs/agreement.md for every definition.",
+      "With --sample S instead: the agreement of a sample's annotators (each annotator's latest"
+          + " phase), per dimension (per label and on whole sets for the set-valued category),"
+          + " each annotator against the classifier, and blind against revealed."
     })
 final class AgreementCommand implements Callable<Integer> {
   private static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
@@ -48,10 +51,23 @@ final class AgreementCommand implements Callable<Integer> {
 
   @Option(
       names = "--ratings",
-      required = true,
       paramLabel = "FILE.csv",
       description = "Long-format ratings: item,rater,label (or item_id,rater_id,label).")
   Path ratings;
+
+  @Option(
+      names = "--sample",
+      paramLabel = "S",
+      description =
+          "A sample of the project (--db): annotators with each other per dimension, each"
+              + " annotator with the classifier, and blind against revealed.")
+  String sample;
+
+  @Option(
+      names = "--dimension",
+      paramLabel = "D",
+      description = "With --sample: one dimension only (default: every dimension with decisions).")
+  String dimension;
 
   @Option(
       names = "--labels",
@@ -99,6 +115,28 @@ final class AgreementCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--bootstrap must be between 0 and " + AgreementOptions.MAX_REPLICATES);
+    }
+    if ((ratings == null) == (sample == null)) {
+      throw new ParameterException(spec.commandLine(), "give either --ratings FILE or --sample S");
+    }
+    if (sample != null) {
+      if (!labels.isEmpty() || ordinal) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--labels and --ordinal apply to --ratings; a sample's labels and scales come from its"
+                + " taxonomy");
+      }
+      SampleAgreement agreement;
+      try (Project p = Project.open(project.db())) {
+        agreement = p.sampleAgreement().agreement(sample, dimension, bootstrap, seed);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(Reports.render(agreement, f));
+      out.flush();
+      return 0;
+    }
+    if (dimension != null) {
+      throw new ParameterException(spec.commandLine(), "--dimension applies to --sample");
     }
     List<String> declared = declaredLabels();
     if (ordinal && declared.isEmpty()) {

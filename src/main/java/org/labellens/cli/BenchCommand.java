@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.service.Render;
 import org.labellens.service.bench.ImportBench;
+import org.labellens.service.bench.ValidationBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on generated study-like data; prints medians.",
-    subcommands = {BenchCommand.Import.class})
+    subcommands = {BenchCommand.Import.class, BenchCommand.Validate.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -100,6 +101,109 @@ final class BenchCommand implements Runnable {
             r.peakRssKb().stream().map(k -> String.format("%.0f", k / 1024.0)).toList());
       }
       return 0;
+    }
+  }
+
+  /** {@code bench validate}: validate and the HTML report on a large generated project. */
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Builds a project of --issues study-like issues (classified with study-v1, a stratified"
+            + " sample of --sample-size items decided by three simulated annotators with a 20%%"
+            + " overlap), then times `validate --bootstrap B` and `report --out x.html`: a new JVM"
+            + " per run, start-up included (medians), and the same work in process.",
+        "Needs the packaged jar (mvn package)."
+      })
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--issues",
+        defaultValue = "100000",
+        description = "Issues to generate (default: ${DEFAULT-VALUE}).")
+    int issues;
+
+    @Option(
+        names = "--sample-size",
+        defaultValue = "2000",
+        description = "Sample size (default: ${DEFAULT-VALUE}).")
+    int sampleSize;
+
+    @Option(
+        names = "--bootstrap",
+        defaultValue = "1000",
+        description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data.")
+    long seed;
+
+    @Option(
+        names = "--keep",
+        paramLabel = "DIR",
+        description = "Build the project in DIR and keep it (default: a temporary directory).")
+    Path keep;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json.")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+      String f = OutputFormat.check(spec, format, List.of("table", "json"));
+      Path work =
+          keep != null
+              ? Files.createDirectories(keep)
+              : Files.createTempDirectory("labellens-bench");
+      ValidationBench.Result r;
+      try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+        r = ValidationBench.run(work, issues, sampleSize, runs, bootstrap, seed, progress);
+      } finally {
+        if (keep == null) {
+          try (var files = Files.list(work)) {
+            for (Path p : files.toList()) {
+              Files.deleteIfExists(p);
+            }
+          }
+          Files.deleteIfExists(work);
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (f.equals("json")) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("issues", r.issues());
+        json.put("sample_size", r.sampleSize());
+        json.put("bootstrap", r.bootstrap());
+        json.put("setup_seconds", r.setupSeconds());
+        json.put("validate_seconds", r.validateSeconds());
+        json.put("report_seconds", r.reportSeconds());
+        json.put("validate_median_seconds", r.validateMedian());
+        json.put("report_median_seconds", r.reportMedian());
+        json.put("validate_in_process_median_seconds", r.validateInProcessMedian());
+        json.put("report_in_process_median_seconds", r.reportInProcessMedian());
+        out.println(Render.json(json));
+      } else {
+        out.printf(
+            "project of %,d issues, sample of %,d, %,d bootstrap replicates (built in %.1f s)%n",
+            r.issues(), r.sampleSize(), r.bootstrap(), r.setupSeconds());
+        out.printf(
+            "  validate       median %.2f s   runs %s   (JVM start included)%n",
+            r.validateMedian(), seconds(r.validateSeconds()));
+        out.printf(
+            "  report (html)  median %.2f s   runs %s   (JVM start included)%n",
+            r.reportMedian(), seconds(r.reportSeconds()));
+        out.printf(
+            "  in process, warm: validate median %.2f s, report median %.2f s%n",
+            r.validateInProcessMedian(), r.reportInProcessMedian());
+      }
+      return 0;
+    }
+
+    private static List<String> seconds(List<Double> values) {
+      return values.stream().map(s -> String.format("%.2f", s)).toList();
     }
   }
 }

@@ -38,6 +38,7 @@ import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TaxonomyDocument;
 import org.labellens.core.model.TaxonomyFrames;
 import org.labellens.core.model.TextField;
+import org.labellens.core.model.TokenKind;
 
 /**
  * Reads and strictly validates taxonomy files (format: {@code docs/taxonomy-format.md}).
@@ -74,6 +75,7 @@ public final class TaxonomyReader {
           "fields",
           "exclude",
           "exclude_patterns",
+          "exclude_tokens",
           "weights",
           "note");
   private static final Set<String> MATCH_KEYS =
@@ -85,7 +87,8 @@ public final class TaxonomyReader {
           "weights",
           "min_score",
           "max_hits",
-          "exclude_patterns");
+          "exclude_patterns",
+          "exclude_tokens");
   private static final Set<String> FRAMES_KEYS = Set.of("production", "bug_perf");
   private static final Set<String> PRODUCTION_KEYS = Set.of("dimension", "label");
   private static final Set<String> BUG_PERF_KEYS = Set.of("labels");
@@ -312,7 +315,11 @@ public final class TaxonomyReader {
         int maxHits = count(match.get("max_hits"), mpath + ".max_hits");
         List<String> excludePatterns =
             patterns(match.get("exclude_patterns"), mpath + ".exclude_patterns");
-        matching = new MatchSettings(join, zones, weights, minScore, maxHits, excludePatterns);
+        Set<TokenKind> excludeTokens =
+            tokens(match.get("exclude_tokens"), mpath + ".exclude_tokens");
+        matching =
+            new MatchSettings(
+                join, zones, weights, minScore, maxHits, excludePatterns, excludeTokens);
       }
       String derivedFrom = optionalString(node, path, "derived_from");
       String fallback = optionalString(node, path, "fallback");
@@ -501,7 +508,9 @@ public final class TaxonomyReader {
       List<String> excludePatterns =
           patterns(node.get("exclude_patterns"), path + ".exclude_patterns");
       Map<EvidenceField, Double> weights = weights(node.get("weights"), path + ".weights");
-      return new Rule(keywords, patterns, mode, fields, exclude, excludePatterns, weights);
+      Set<TokenKind> excludeTokens = tokens(node.get("exclude_tokens"), path + ".exclude_tokens");
+      return new Rule(
+          keywords, patterns, mode, fields, exclude, excludePatterns, weights, excludeTokens);
     }
 
     private TaxonomyFrames frames(JsonNode node, List<Dimension> dimensions) {
@@ -677,6 +686,22 @@ public final class TaxonomyReader {
                   + e.getDescription()
                   + " near index "
                   + e.getIndex());
+        }
+      }
+      return out;
+    }
+
+    private Set<TokenKind> tokens(JsonNode value, String path) {
+      Set<TokenKind> out = EnumSet.noneOf(TokenKind.class);
+      List<String> names = strings(value, path);
+      for (int i = 0; i < names.size(); i++) {
+        TokenKind kind = TokenKind.fromKey(names.get(i)).orElse(null);
+        if (kind == null) {
+          problems.add(
+              path + "[" + i + "]",
+              "unknown token kind '" + names.get(i) + "' (expected url, path, module, file)");
+        } else if (!out.add(kind)) {
+          problems.add(path + "[" + i + "]", "duplicate token kind '" + names.get(i) + "'");
         }
       }
       return out;

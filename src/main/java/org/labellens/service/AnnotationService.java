@@ -87,6 +87,11 @@ public final class AnnotationService {
     this.schemes = schemes;
   }
 
+  /** Where this service finds each sample's scheme (for services that read samples). */
+  SchemeSource schemes() {
+    return schemes;
+  }
+
   /** Records one decision made in the window. */
   public Recorded record(Decision decision) {
     return record(decision, DecisionOrigin.WINDOW);

@@ -15,6 +15,11 @@ public final class Project implements AutoCloseable {
   private final AnnotationService annotations;
   private final ExchangeService exchange;
   private final SimulationService simulation;
+  private final ValidationService validation;
+  private final SampleAgreementService sampleAgreement;
+  private final AdjudicationService adjudication;
+  private final ExportService export;
+  private final ReportService report;
 
   private final IssueDisplayService displays;
   private final ClassifyService classifier;
@@ -27,6 +32,11 @@ public final class Project implements AutoCloseable {
     this.annotations = new AnnotationService(db);
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
+    this.validation = new ValidationService(db, annotations.schemes());
+    this.sampleAgreement = new SampleAgreementService(db, annotations.schemes());
+    this.adjudication = new AdjudicationService(db, annotations.schemes());
+    this.export = new ExportService(db, annotations.schemes());
+    this.report = new ReportService(db, annotations.schemes());
     this.displays = new IssueDisplayService(db, issues, annotations, samples);
     this.classifier = new ClassifyService(db);
   }
@@ -84,6 +94,31 @@ public final class Project implements AutoCloseable {
   /** The simulated annotator. */
   public SimulationService simulation() {
     return simulation;
+  }
+
+  /** Classifier validation against a sample's gold (design-weighted). */
+  public ValidationService validation() {
+    return validation;
+  }
+
+  /** Agreement within a sample: annotators with each other and with the classifier. */
+  public SampleAgreementService sampleAgreement() {
+    return sampleAgreement;
+  }
+
+  /** The lead's adjudication queue and decisions. */
+  public AdjudicationService adjudication() {
+    return adjudication;
+  }
+
+  /** Exports of validated labels (CSV, JSONL, JSON, Label Studio). */
+  public ExportService export() {
+    return export;
+  }
+
+  /** The full report of a sample (Markdown, HTML, LaTeX). */
+  public ReportService report() {
+    return report;
   }
 
   /** Our keyword classifier: taxonomies and runs. */

@@ -1,0 +1,75 @@
+package org.labellens.core.review;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.labellens.core.annotation.AnnotationScheme;
+import org.labellens.core.annotation.Decision;
+import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.model.Evidence;
+import org.labellens.core.model.IssueKey;
+import org.labellens.core.sampling.SampleInfo;
+import org.labellens.core.validation.Adjudication;
+import org.labellens.core.validation.Gold;
+
+/**
+ * A sample's validated labels, one row per sampled issue (ordered by repo and number), as every
+ * export format writes them.
+ *
+ * @param dimensions the dimensions with any decision, prediction or adjudication, in scheme order
+ * @param annotators every annotator with a decision, in name order
+ * @param goldOnly rows are only the issues with gold on every decided dimension, without the
+ *     annotators' decisions
+ */
+public record ExportDocument(
+    SampleInfo sample,
+    String description,
+    String run,
+    AnnotationScheme scheme,
+    List<String> dimensions,
+    List<String> annotators,
+    boolean goldOnly,
+    List<Row> rows) {
+  public ExportDocument {
+    dimensions = List.copyOf(dimensions);
+    annotators = List.copyOf(annotators);
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One sampled issue.
+   *
+   * @param weight the design weight N_h/n_h of its stratum
+   * @param predicted the classifier's value per dimension
+   * @param gold per dimension, the gold so far
+   * @param decisions each annotator's current decisions (both phases), by annotator, dimension and
+   *     phase
+   * @param adjudications per dimension, the lead's value
+   */
+  public record Row(
+      IssueKey issue,
+      String framework,
+      String title,
+      String body,
+      String url,
+      String state,
+      List<String> labels,
+      String stratum,
+      double weight,
+      boolean overlap,
+      Map<String, DecisionValue> predicted,
+      Map<String, Gold> gold,
+      List<Decision> decisions,
+      Map<String, Adjudication> adjudications,
+      List<Evidence> evidence) {
+    public Row {
+      labels = List.copyOf(labels);
+      predicted = Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
+      gold = Collections.unmodifiableMap(new LinkedHashMap<>(gold));
+      decisions = List.copyOf(decisions);
+      adjudications = Collections.unmodifiableMap(new LinkedHashMap<>(adjudications));
+      evidence = List.copyOf(evidence);
+    }
+  }
+}

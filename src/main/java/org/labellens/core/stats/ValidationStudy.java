@@ -1,0 +1,161 @@
+package org.labellens.core.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A classifier against gold on a stratified sample: for every sampled item that has gold, its
+ * stratum, its domain (e.g. the framework), the labels the classifier predicted and the gold
+ * labels. Single-label dimensions are sets of one label.
+ *
+ * <p>For a set-valued dimension an <em>empty-set label</em> (e.g. {@code other}) can stand for "no
+ * label": an item has it when its set is empty, so that "predicted nothing" and "has no category"
+ * get their own precision, recall and share.
+ *
+ * <p>Immutable. At most {@value SetAgreementStudy#MAX_LABELS} labels.
+ */
+public final class ValidationStudy {
+  private final List<String> labels;
+  private final List<String> domains;
+  private final List<String> units;
+  private final DesignSample design;
+  private final long[] predicted;
+  private final long[] gold;
+  private final int[] domainOf;
+
+  private ValidationStudy(Builder b, DesignSample design) {
+    this.labels = List.copyOf(b.allLabels);
+    this.domains = List.copyOf(b.domainIndex.keySet());
+    this.units = List.copyOf(b.units);
+    this.design = design;
+    this.predicted = Arrays.copyOf(b.predicted, b.units.size());
+    this.gold = Arrays.copyOf(b.gold, b.units.size());
+    this.domainOf = Arrays.copyOf(b.domainOf, b.units.size());
+  }
+
+  public static Builder builder(List<String> labels, String emptySetLabel) {
+    return new Builder(labels, emptySetLabel);
+  }
+
+  /** The labels, the empty-set label last if there is one. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  /** The domains in order of first appearance. */
+  public List<String> domains() {
+    return domains;
+  }
+
+  /** The units' names (e.g. {@code repo#number}), in unit order. */
+  public List<String> units() {
+    return units;
+  }
+
+  public DesignSample design() {
+    return design;
+  }
+
+  public boolean predicted(int unit, int label) {
+    return (predicted[unit] & (1L << label)) != 0;
+  }
+
+  public boolean gold(int unit, int label) {
+    return (gold[unit] & (1L << label)) != 0;
+  }
+
+  public int domainOf(int unit) {
+    return domainOf[unit];
+  }
+
+  /** Collects strata, then items. Not thread-safe. */
+  public static final class Builder {
+    private final List<String> allLabels = new ArrayList<>();
+    private final Map<String, Integer> labelIndex = new LinkedHashMap<>();
+    private final int emptyBit;
+    private final DesignSample.Builder design = DesignSample.builder();
+    private final Map<String, Integer> domainIndex = new LinkedHashMap<>();
+    private final List<String> units = new ArrayList<>();
+    private long[] predicted = new long[64];
+    private long[] gold = new long[64];
+    private int[] domainOf = new int[64];
+
+    private Builder(List<String> labels, String emptySetLabel) {
+      for (String label : labels) {
+        add(Objects.requireNonNull(label, "label"));
+      }
+      if (emptySetLabel != null) {
+        add(emptySetLabel);
+        emptyBit = allLabels.size() - 1;
+      } else {
+        emptyBit = -1;
+      }
+    }
+
+    private void add(String label) {
+      if (labelIndex.putIfAbsent(label, allLabels.size()) != null) {
+        throw new IllegalArgumentException("label '" + label + "' is given twice");
+      }
+      if (allLabels.size() == SetAgreementStudy.MAX_LABELS) {
+        throw new IllegalArgumentException(
+            "at most " + SetAgreementStudy.MAX_LABELS + " labels are supported");
+      }
+      allLabels.add(label);
+    }
+
+    /** Declares a stratum (population N_h, design size n_h); returns its index. */
+    public int stratum(String key, long population, int designSize) {
+      return design.stratum(key, population, designSize);
+    }
+
+    /** Adds an item that has gold. */
+    public Builder item(
+        String name,
+        int stratum,
+        String domain,
+        Collection<String> predictedLabels,
+        Collection<String> goldLabels) {
+      int u = design.unit(stratum);
+      if (u == predicted.length) {
+        predicted = Arrays.copyOf(predicted, u * 2);
+        gold = Arrays.copyOf(gold, u * 2);
+        domainOf = Arrays.copyOf(domainOf, u * 2);
+      }
+      units.add(Objects.requireNonNull(name, "name"));
+      predicted[u] = mask(predictedLabels);
+      gold[u] = mask(goldLabels);
+      Integer d = domainIndex.get(domain);
+      if (d == null) {
+        d = domainIndex.size();
+        domainIndex.put(Objects.requireNonNull(domain, "domain"), d);
+      }
+      domainOf[u] = d;
+      return this;
+    }
+
+    private long mask(Collection<String> set) {
+      long mask = 0;
+      for (String label : set) {
+        Integer k = labelIndex.get(label);
+        if (k == null || k == emptyBit) {
+          throw new IllegalArgumentException(
+              "label '" + label + "' is not among " + labelIndex.keySet());
+        }
+        mask |= 1L << k;
+      }
+      if (mask == 0 && emptyBit >= 0) {
+        mask = 1L << emptyBit;
+      }
+      return mask;
+    }
+
+    public ValidationStudy build() {
+      return new ValidationStudy(this, design.build());
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package org.labellens.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.labellens.core.annotation.Decision;
+import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.annotation.Phase;
+import org.labellens.core.report.CsvCells;
+import org.labellens.core.review.ExportDocument;
+import org.labellens.core.validation.Adjudication;
+import org.labellens.core.validation.Gold;
+
+/**
+ * Writes a sample's validated labels (SPEC §7): CSV (UTF-8, a header, one row per issue, every cell
+ * neutralised against spreadsheet formulas), JSONL (one issue per line), JSON (the sample and its
+ * issues), and Label Studio task JSON. Output depends only on the document: no clock, stable order,
+ * so the same inputs give the same bytes.
+ */
+public final class ExportWriter {
+  /** The export formats. */
+  public enum Format {
+    CSV,
+    JSONL,
+    JSON,
+    LABELSTUDIO;
+
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * The Label Studio object tag the choices refer to ({@code <Text name="text" value="$text"/>}).
+   */
+  public static final String LABEL_STUDIO_TEXT = "text";
+
+  /** In CSV, the empty set (an empty cell means no value). */
+  public static final String EMPTY_SET = "(none)";
+
+  private ExportWriter() {}
+
+  public static void write(ExportDocument doc, Format format, Writer out) throws IOException {
+    switch (format) {
+      case CSV -> csv(doc, out);
+      case JSONL -> {
+        for (ExportDocument.Row row : doc.rows()) {
+          out.write(JsonOutput.line(issue(doc, row)));
+          out.write('\n');
+        }
+      }
+      case JSON -> out.write(JsonOutput.pretty(json(doc)) + "\n");
+      case LABELSTUDIO -> out.write(JsonOutput.pretty(labelStudio(doc)) + "\n");
+      default -> throw new AssertionError(format);
+    }
+  }
+
+  // ------------------------------------------------------------------ CSV
+
+  private static void csv(ExportDocument doc, Writer out) throws IOException {
+    List<String> header =
+        new ArrayList<>(
+            List.of("repo", "number", "framework", "url", "title", "stratum", "weight", "overlap"));
+    for (String d : doc.dimensions()) {
+      if (!doc.goldOnly()) {
+        header.add("predicted_" + d);
+      }
+      header.add("gold_" + d);
+      header.add("gold_" + d + "_source");
+    }
+    if (!doc.goldOnly()) {
+      for (String a : doc.annotators()) {
+        for (String d : doc.dimensions()) {
+          header.add(a + "_" + d);
+        }
+      }
+    }
+    line(out, header);
+    for (ExportDocument.Row row : doc.rows()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(row.issue().repo());
+      cells.add(Integer.toString(row.issue().number()));
+      cells.add(row.framework());
+      cells.add(row.url());
+      cells.add(row.title());
+      cells.add(row.stratum());
+      cells.add(Double.toString(row.weight()));
+      cells.add(row.overlap() ? "1" : "0");
+      for (String d : doc.dimensions()) {
+        if (!doc.goldOnly()) {
+          cells.add(csvValue(row.predicted().get(d)));
+        }
+        Gold g = row.gold().get(d);
+        cells.add(g != null && g.isResolved() ? csvValue(g.value()) : "");
+        cells.add(g == null ? "" : source(g));
+      }
+      if (!doc.goldOnly()) {
+        for (String a : doc.annotators()) {
+          for (String d : doc.dimensions()) {
+            cells.add(csvValue(finalValue(row, a, d)));
+          }
+        }
+      }
+      line(out, cells);
+    }
+  }
+
+  private static void line(Writer out, List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(CsvCells.field(cells.get(i)));
+    }
+    out.write("\r\n");
+  }
+
+  private static String csvValue(DecisionValue v) {
+    if (v == null) {
+      return "";
+    }
+    if (v.set()) {
+      return v.labels().isEmpty() ? EMPTY_SET : String.join(";", v.labels());
+    }
+    return v.label();
+  }
+
+  private static String source(Gold g) {
+    return switch (g.status()) {
+      case RESOLVED -> g.source().key();
+      case UNRESOLVED -> "unresolved";
+      case NONE -> "";
+    };
+  }
+
+  /** The annotator's final value: revealed over blind. */
+  private static DecisionValue finalValue(ExportDocument.Row row, String annotator, String dim) {
+    DecisionValue out = null;
+    for (Decision d : row.decisions()) {
+      if (d.annotator().equals(annotator) && d.dimension().equals(dim)) {
+        if (out == null || d.phase() == Phase.REVEALED) {
+          out = d.value();
+        }
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ JSON
+
+  private static Map<String, Object> json(ExportDocument doc) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("sample", doc.sample().name());
+    root.put("description", doc.description());
+    root.put("run", doc.run());
+    root.put("taxonomy", doc.scheme().reference());
+    root.put("dimensions", doc.dimensions());
+    root.put("annotators", doc.annotators());
+    root.put("gold_only", doc.goldOnly());
+    root.put(
+        "gold_rule",
+        "adjudicated value, else the annotators' unanimous value, else the strict majority (each"
+            + " annotator's latest phase; sets label by label); ties are unresolved");
+    root.put("weight", "design weight N_h/n_h of the issue's stratum");
+    List<Object> issues = new ArrayList<>();
+    for (ExportDocument.Row row : doc.rows()) {
+      issues.add(issue(doc, row));
+    }
+    root.put("issues", issues);
+    return root;
+  }
+
+  private static Map<String, Object> issue(ExportDocument doc, ExportDocument.Row row) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("repo", row.issue().repo());
+    m.put("number", row.issue().number());
+    m.put("framework", row.framework());
+    m.put("url", row.url());
+    m.put("title", row.title());
+    m.put("sample", doc.sample().name());
+    m.put("stratum", row.stratum());
+    m.put("weight", row.weight());
+    m.put("overlap", row.overlap());
+    Map<String, Object> gold = new LinkedHashMap<>();
+    for (String d : doc.dimensions()) {
+      Gold g = row.gold().get(d);
+      Map<String, Object> gm = new LinkedHashMap<>();
+      gm.put("value", g != null && g.isResolved() ? g.value().plain() : null);
+      gm.put("source", g == null ? null : source(g).isEmpty() ? null : source(g));
+      if (g != null && g.isUnresolved()) {
+        gm.put("reason", g.explanation());
+      }
+      gold.put(d, gm);
+    }
+    m.put("gold", gold);
+    if (!doc.goldOnly()) {
+      Map<String, Object> predicted = new LinkedHashMap<>();
+      row.predicted().forEach((k, v) -> predicted.put(k, v.plain()));
+      m.put("predicted", predicted);
+      List<Object> decisions = new ArrayList<>();
+      for (Decision d : row.decisions()) {
+        Map<String, Object> dm = new LinkedHashMap<>();
+        dm.put("annotator", d.annotator());
+        dm.put("dimension", d.dimension());
+        dm.put("phase", d.phase().key());
+        dm.put("value", d.value().plain());
+        dm.put("unsure", d.unsure());
+        dm.put("reason", d.reason());
+        dm.put("note", d.note());
+        decisions.add(dm);
+      }
+      m.put("annotations", decisions);
+      List<Object> adjudications = new ArrayList<>();
+      for (Adjudication a : row.adjudications().values()) {
+        Map<String, Object> am = new LinkedHashMap<>();
+        am.put("dimension", a.dimension());
+        am.put("value", a.value().plain());
+        am.put("note", a.note());
+        am.put("adjudicator", a.adjudicator());
+        am.put("at", a.adjudicatedAt());
+        adjudications.add(am);
+      }
+      m.put("adjudications", adjudications);
+    }
+    return m;
+  }
+
+  // ------------------------------------------------------------------ Label Studio
+
+  /**
+   * Label Studio's task import format: a list of tasks, each with the issue as {@code data} ({@code
+   * text} is the title and body, for {@code <Text name="text" value="$text"/>}), each annotator's
+   * final decisions as one annotation (results of type {@code choices}, one per dimension, {@code
+   * from_name} the dimension), the gold as an annotation marked {@code ground_truth}, and the
+   * classifier's labels as a prediction whose {@code model_version} is the run. {@code
+   * data.annotators} names the author of each annotation, in order. An empty set has no result
+   * (nothing chosen).
+   */
+  private static List<Object> labelStudio(ExportDocument doc) {
+    List<Object> tasks = new ArrayList<>();
+    for (ExportDocument.Row row : doc.rows()) {
+      Map<String, Object> task = new LinkedHashMap<>();
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put(LABEL_STUDIO_TEXT, row.title() + "\n\n" + (row.body() == null ? "" : row.body()));
+      data.put("title", row.title());
+      data.put("repo", row.issue().repo());
+      data.put("number", row.issue().number());
+      data.put("url", row.url());
+      data.put("framework", row.framework());
+      data.put("sample", doc.sample().name());
+      data.put("stratum", row.stratum());
+      data.put("weight", row.weight());
+      List<String> authors = new ArrayList<>();
+      List<Object> annotations = new ArrayList<>();
+      if (!doc.goldOnly()) {
+        for (String a : doc.annotators()) {
+          List<Object> result = new ArrayList<>();
+          double seconds = 0;
+          for (String d : doc.dimensions()) {
+            DecisionValue v = finalValue(row, a, d);
+            choice(result, a + ":" + d, d, v);
+          }
+          for (Decision d : row.decisions()) {
+            if (d.annotator().equals(a) && d.seconds() != null) {
+              seconds += d.seconds();
+            }
+          }
+          if (result.isEmpty()
+              && row.decisions().stream().noneMatch(x -> x.annotator().equals(a))) {
+            continue;
+          }
+          Map<String, Object> annotation = new LinkedHashMap<>();
+          annotation.put("result", result);
+          annotation.put("was_cancelled", false);
+          annotation.put("ground_truth", false);
+          annotation.put("lead_time", Math.round(seconds * 10) / 10.0);
+          annotations.add(annotation);
+          authors.add(a);
+        }
+      }
+      List<Object> gold = new ArrayList<>();
+      boolean anyGold = false;
+      for (String d : doc.dimensions()) {
+        Gold g = row.gold().get(d);
+        if (g != null && g.isResolved()) {
+          anyGold = true;
+          choice(gold, "gold:" + d, d, g.value());
+        }
+      }
+      if (anyGold) {
+        Map<String, Object> annotation = new LinkedHashMap<>();
+        annotation.put("result", gold);
+        annotation.put("was_cancelled", false);
+        annotation.put("ground_truth", true);
+        annotations.add(annotation);
+        authors.add("gold");
+      }
+      data.put("annotators", authors);
+      task.put("data", data);
+      task.put("annotations", annotations);
+      List<Object> predictions = new ArrayList<>();
+      if (!doc.goldOnly() && !row.predicted().isEmpty() && doc.run() != null) {
+        List<Object> result = new ArrayList<>();
+        for (String d : doc.dimensions()) {
+          choice(result, "classifier:" + d, d, row.predicted().get(d));
+        }
+        Map<String, Object> prediction = new LinkedHashMap<>();
+        prediction.put("model_version", doc.run());
+        prediction.put("result", result);
+        predictions.add(prediction);
+      }
+      task.put("predictions", predictions);
+      tasks.add(task);
+    }
+    return tasks;
+  }
+
+  private static void choice(List<Object> result, String id, String dimension, DecisionValue v) {
+    if (v == null || v.labels().isEmpty()) {
+      return;
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", id);
+    r.put("from_name", dimension);
+    r.put("to_name", LABEL_STUDIO_TEXT);
+    r.put("type", "choices");
+    r.put("value", Map.of("choices", v.labels()));
+    result.add(r);
+  }
+}

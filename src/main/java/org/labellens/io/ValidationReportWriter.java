@@ -1,0 +1,651 @@
+package org.labellens.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.labellens.core.report.ReportFormat;
+import org.labellens.core.review.ClassifierShares;
+import org.labellens.core.review.UnresolvedItem;
+import org.labellens.core.review.ValidationReport;
+import org.labellens.core.stats.BootstrapInterval;
+import org.labellens.core.stats.ClassifierValidation;
+import org.labellens.core.stats.Coefficient;
+import org.labellens.core.stats.DomainValidation;
+import org.labellens.core.stats.Interval;
+import org.labellens.core.stats.LabelValidation;
+import org.labellens.core.stats.MetricResult;
+import org.labellens.core.stats.Proportion;
+import org.labellens.core.validation.DimensionValidation;
+import org.labellens.core.validation.KeywordDiagnostics;
+
+/**
+ * Writes a validation report: JSON for machines (SPEC §8 {@code validate}; keys are added, never
+ * renamed) and tables for people. Every table's caption says whether its figures are
+ * design-weighted population estimates or unweighted figures about the sampled items.
+ */
+public final class ValidationReportWriter {
+  /** How the weighted intervals are computed, in one sentence. */
+  public static final String CI_METHOD =
+      "stratified rescaling bootstrap (Rao & Wu 1988): in each stratum m_h - 1 items drawn with"
+          + " replacement, weights rescaled with the finite-population correction; percentile"
+          + " interval, type-7 quantiles at 0.025 and 0.975";
+
+  static final String WEIGHTED =
+      "design-weighted population estimates, each judged item weighing N_h/m_h";
+  static final String UNWEIGHTED =
+      "unweighted, sampled items only: NOT population figures on a stratified sample";
+
+  private ValidationReportWriter() {}
+
+  public static String write(ValidationReport report, ReportFormat format) {
+    if (format == ReportFormat.JSON) {
+      return JsonOutput.pretty(json(report)) + "\n";
+    }
+    Doc doc = new Doc("Classifier validation: sample " + report.sample().name());
+    blocks(report, doc, false, 25);
+    return doc.render(
+        switch (format) {
+          case MARKDOWN -> Doc.Format.MARKDOWN;
+          case LATEX -> Doc.Format.LATEX;
+          default -> Doc.Format.PLAIN;
+        },
+        false);
+  }
+
+  // ------------------------------------------------------------------ JSON
+
+  public static Map<String, Object> json(ValidationReport r) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("sample", r.sample().name());
+    root.put("run", r.run());
+    Optional<DimensionValidation.Outcome> category = r.dimension("category");
+    DimensionValidation.Outcome main = category.orElse(r.dimensions().get(0));
+    root.put("gold_items", main.goldItems());
+    List<Object> unresolved = new ArrayList<>();
+    for (UnresolvedItem u : r.unresolved()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("repo", u.issue().repo());
+      m.put("number", u.issue().number());
+      m.put("dimension", u.dimension());
+      m.put("title", u.title());
+      m.put("annotators", u.gold().annotators());
+      m.put("votes", u.gold().votes());
+      m.put("tied", u.gold().tied());
+      m.put("reason", u.gold().explanation());
+      unresolved.add(m);
+    }
+    root.put("unresolved_items", unresolved);
+    root.put("categories", labels(main, r.classifierShares()));
+    Map<String, Object> byFramework = new LinkedHashMap<>();
+    if (main.figures() != null) {
+      for (DomainValidation d : main.figures().domains()) {
+        Map<String, Object> fw = new LinkedHashMap<>();
+        for (String label : main.figures().labels()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("classifier_share", share(r.classifierShares(), d.domain(), label));
+          m.put("estimated_share", metric(d.estimatedShare().get(label)));
+          m.put("estimated_share_unweighted", proportion(d.shareUnweighted().get(label)));
+          fw.put(label, m);
+        }
+        Map<String, Object> wrapper = new LinkedHashMap<>(fw);
+        byFramework.put(d.domain(), wrapper);
+      }
+    }
+    root.put("by_framework", byFramework);
+    List<Object> keywords = new ArrayList<>();
+    for (KeywordDiagnostics.Result k : r.keywords()) {
+      keywords.add(keyword(k));
+    }
+    root.put("keywords", keywords);
+    // additions beyond SPEC §8
+    root.put("description", r.description());
+    root.put("frame", r.sample().frame().key());
+    root.put("sampled_items", r.sampledItems());
+    root.put("unresolved_count", r.unresolved().size());
+    root.put(
+        "weighting",
+        "weighted figures are design-weighted population estimates: each judged item of stratum h"
+            + " weighs N_h/m_h (m_h: the stratum's items with gold); *_unweighted figures describe"
+            + " the sampled items only");
+    if (main.figures() != null) {
+      root.put("population", main.figures().population());
+      root.put("uncovered_population", main.figures().uncoveredPopulation());
+      root.put("confusion", confusion(main.figures()));
+      root.put("strata", strata(main.figures()));
+    }
+    ClassifierShares shares = r.classifierShares();
+    if (shares != null) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("frame_items", shares.frameItems());
+      m.put("covered_by_run", shares.covered());
+      m.put("by_framework", shares.frameworkCovered());
+      root.put("classifier_population", m);
+    }
+    Map<String, Object> dimensions = new LinkedHashMap<>();
+    for (DimensionValidation.Outcome o : r.dimensions()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("gold_items", o.goldItems());
+      d.put("unresolved", o.unresolved().size());
+      d.put("not_predicted", o.notPredicted());
+      if (o.figures() == null) {
+        d.put("reason", o.reason());
+      } else {
+        d.put("labels", labels(o, o.dimension().equals(main.dimension()) ? shares : null));
+      }
+      dimensions.put(o.dimension(), d);
+    }
+    root.put("dimensions", dimensions);
+    root.put("warnings", r.warnings());
+    Map<String, Object> bootstrap = new LinkedHashMap<>();
+    bootstrap.put("replicates", r.replicates());
+    bootstrap.put("seed", r.seed());
+    bootstrap.put("method", CI_METHOD);
+    root.put("bootstrap", bootstrap);
+    root.put(
+        "keyword_precision",
+        "keywords[].precision is unweighted (items where the keyword fired and the gold has its"
+            + " label, of the fired items with gold) with a Wilson 95% interval;"
+            + " precision_weighted and expected_false_positives are design-weighted");
+    return root;
+  }
+
+  private static Map<String, Object> labels(
+      DimensionValidation.Outcome o, ClassifierShares shares) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (o.figures() == null) {
+      return out;
+    }
+    for (LabelValidation l : o.figures().perLabel()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("precision", metric(l.precision(), l.predictedItems()));
+      m.put("recall", metric(l.recall(), l.goldItems()));
+      m.put("f1", metric(l.f1(), null));
+      m.put("classifier_share", shares == null ? null : share(shares, l.label()));
+      m.put("estimated_share", metric(l.estimatedShare(), (long) o.figures().items()));
+      m.put("classifier_share_weighted_from_sample", l.classifierShareWeighted());
+      Map<String, Object> counts = new LinkedHashMap<>();
+      counts.put("predicted", l.predictedItems());
+      counts.put("gold", l.goldItems());
+      counts.put("both", l.bothItems());
+      m.put("items", counts);
+      Map<String, Object> est = new LinkedHashMap<>();
+      est.put("predicted", l.predictedWeight());
+      est.put("gold", l.goldWeight());
+      est.put("both", l.bothWeight());
+      m.put("estimated_population", est);
+      Map<String, Object> unweighted = new LinkedHashMap<>();
+      unweighted.put("precision", proportion(l.precisionUnweighted()));
+      unweighted.put("recall", proportion(l.recallUnweighted()));
+      unweighted.put("share", proportion(l.shareUnweighted()));
+      Map<String, Object> f1 = new LinkedHashMap<>();
+      putValue(f1, l.f1Unweighted());
+      unweighted.put("f1", f1);
+      m.put("unweighted", unweighted);
+      out.put(l.label(), m);
+    }
+    return out;
+  }
+
+  private static Double share(ClassifierShares shares, String label) {
+    if (shares == null || shares.covered() == 0) {
+      return null;
+    }
+    return shares.share(label);
+  }
+
+  private static Double share(ClassifierShares shares, String framework, String label) {
+    if (shares == null || shares.frameworkCovered().getOrDefault(framework, 0L) == 0) {
+      return null;
+    }
+    return shares.share(framework, label);
+  }
+
+  static Map<String, Object> metric(MetricResult result) {
+    return metric(result, null);
+  }
+
+  static Map<String, Object> metric(MetricResult result, Long items) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    putValue(m, result.estimate());
+    if (result.bootstrap().isEmpty()) {
+      m.put("ci95", null);
+    } else {
+      BootstrapInterval b = result.bootstrap().get();
+      m.put("ci95", b.ci95().map(ValidationReportWriter::bounds).orElse(null));
+      b.reason().ifPresent(reason -> m.put("ci95_reason", reason));
+    }
+    if (items != null) {
+      m.put("items", items);
+    }
+    m.put("weighted", true);
+    return m;
+  }
+
+  private static void putValue(Map<String, Object> m, Coefficient c) {
+    m.put("value", c.isDefined() ? c.value() : null);
+    c.reason().ifPresent(reason -> m.put("reason", reason));
+  }
+
+  static Map<String, Object> proportion(Proportion p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", p.trials() == 0 ? null : (double) p.successes() / p.trials());
+    m.put("ci95", p.ci95().map(ValidationReportWriter::bounds).orElse(null));
+    m.put("successes", p.successes());
+    m.put("items", p.trials());
+    m.put("weighted", false);
+    m.put("interval", "Wilson");
+    return m;
+  }
+
+  private static List<Double> bounds(Interval i) {
+    return List.of(i.low(), i.high());
+  }
+
+  private static Map<String, Object> keyword(KeywordDiagnostics.Result k) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("keyword", k.keyword().keyword());
+    m.put("label", k.keyword().label());
+    m.put("fired", k.fired());
+    Map<String, Object> p = new LinkedHashMap<>();
+    putValue(p, k.precision());
+    p.put("ci95", k.ci95().map(ValidationReportWriter::bounds).orElse(null));
+    p.put("items", k.judged());
+    p.put("right", k.right());
+    p.put("weighted", false);
+    p.put("interval", "Wilson");
+    m.put("precision", p);
+    m.put("dimension", k.keyword().dimension());
+    m.put("judged", k.judged());
+    Map<String, Object> pw = new LinkedHashMap<>();
+    putValue(pw, k.precisionWeighted());
+    pw.put("weighted", true);
+    m.put("precision_weighted", pw);
+    m.put("estimated_population_firings", k.weightedFired());
+    m.put("expected_false_positives", k.expectedFalsePositives());
+    m.put("rank", k.rank());
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (KeywordDiagnostics.FieldCount f : k.fields()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("judged", f.judged());
+      fm.put("right", f.right());
+      fields.put(f.field(), fm);
+    }
+    m.put("fields", fields);
+    return m;
+  }
+
+  private static Map<String, Object> confusion(ClassifierValidation f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rows", "predicted");
+    m.put("columns", "gold");
+    m.put("labels", f.labels());
+    List<List<Double>> weighted = new ArrayList<>();
+    List<List<Long>> items = new ArrayList<>();
+    for (int r = 0; r < f.labels().size(); r++) {
+      List<Double> w = new ArrayList<>();
+      List<Long> n = new ArrayList<>();
+      for (int c = 0; c < f.labels().size(); c++) {
+        w.add(f.confusionWeighted()[r][c]);
+        n.add(f.confusionUnweighted()[r][c]);
+      }
+      weighted.add(w);
+      items.add(n);
+    }
+    m.put("estimated_issues", weighted);
+    m.put("items", items);
+    m.put(
+        "note",
+        "cell [r][c]: issues predicted r whose gold has c (an issue with several labels counts in"
+            + " several cells); estimated_issues is design-weighted, items unweighted");
+    return m;
+  }
+
+  private static List<Object> strata(ClassifierValidation f) {
+    List<Object> out = new ArrayList<>();
+    for (ClassifierValidation.StratumWeight w : f.strata()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("key", w.key());
+      m.put("population", w.population());
+      m.put("sampled", w.designSize());
+      m.put("judged", w.judged());
+      m.put("weight", w.weight());
+      out.add(m);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ tables
+
+  /** Adds the report's sections to {@code doc}; {@code charts} adds bar charts (HTML). */
+  public static void blocks(ValidationReport r, Doc doc, boolean charts, int keywordRows) {
+    doc.paragraph(r.description());
+    doc.paragraph(
+        "Classifier run '"
+            + r.run()
+            + "' against gold. Gold per item and dimension: the adjudicated value, else the"
+            + " annotators' unanimous value, else the strict majority (each annotator's latest"
+            + " phase; sets label by label); ties are unresolved, never guessed. Weighted"
+            + " figures are "
+            + WEIGHTED
+            + "; 95% CIs: "
+            + (r.replicates() == 0
+                ? "none (bootstrap off)"
+                : CI_METHOD + ", " + r.replicates() + " replicates, seed " + r.seed())
+            + ". Unweighted figures describe the sampled items only (Wilson 95% CIs).");
+    if (!r.warnings().isEmpty()) {
+      doc.add(new Doc.Bullets(r.warnings().stream().map(w -> "Warning: " + w).toList()));
+    }
+    for (DimensionValidation.Outcome o : r.dimensions()) {
+      boolean main = o == r.dimensions().get(0);
+      String dim = o.dimension();
+      doc.heading(2, "Classifier vs gold: " + dim);
+      if (o.figures() == null) {
+        doc.paragraph("No figures: " + o.reason() + ".");
+        continue;
+      }
+      ClassifierValidation f = o.figures();
+      doc.paragraph(
+          f.items()
+              + " judged items (gold and a prediction) of "
+              + r.sampledItems()
+              + " sampled; population "
+              + count(f.population())
+              + (f.uncoveredPopulation() > 0
+                  ? " (" + count(f.uncoveredPopulation()) + " in strata without a judged item)"
+                  : "")
+              + ".");
+      doc.add(weightedTable(o, dim));
+      if (charts) {
+        List<Doc.Bar> bars = new ArrayList<>();
+        for (LabelValidation l : f.perLabel()) {
+          bar(bars, l.label() + " precision", l.precision());
+          bar(bars, l.label() + " recall", l.recall());
+        }
+        doc.add(new Doc.Chart("Precision and recall per label (" + WEIGHTED + ", 95% CI)", bars));
+      }
+      doc.add(unweightedTable(o, dim));
+      if (main) {
+        doc.add(sharesTable(o, r.classifierShares()));
+        if (charts) {
+          List<Doc.Bar> bars = new ArrayList<>();
+          for (LabelValidation l : f.perLabel()) {
+            bar(bars, l.label(), l.estimatedShare());
+          }
+          doc.add(new Doc.Chart("Estimated share in the population (95% CI)", bars));
+        }
+        doc.add(frameworkTable(o, r.classifierShares()));
+        doc.add(confusionTable(f, true));
+        doc.add(confusionTable(f, false));
+        doc.add(strataTable(f));
+      }
+    }
+    doc.heading(2, "Keyword diagnostics");
+    doc.add(keywordTable(r.keywords(), keywordRows));
+    doc.heading(2, "Unresolved items");
+    Doc.TableBuilder t =
+        new Doc.TableBuilder(
+            "Items whose annotators tie (no gold until adjudicated): " + r.unresolved().size());
+    t.text("Issue").text("Dimension").text("Why").text("Title");
+    for (UnresolvedItem u : r.unresolved()) {
+      t.row(u.issue().toString(), u.dimension(), u.gold().explanation(), u.title());
+    }
+    if (t.isEmpty()) {
+      doc.paragraph("None: every annotated item has gold.");
+    } else {
+      doc.add(t.build());
+    }
+  }
+
+  private static void bar(List<Doc.Bar> bars, String label, MetricResult m) {
+    if (!m.estimate().isDefined()) {
+      return;
+    }
+    Optional<Interval> ci = m.bootstrap().flatMap(BootstrapInterval::ci95);
+    bars.add(
+        new Doc.Bar(
+            label,
+            m.estimate().value(),
+            ci.map(Interval::low).orElse(null),
+            ci.map(Interval::high).orElse(null)));
+  }
+
+  private static Doc.Table weightedTable(DimensionValidation.Outcome o, String dim) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder("Precision, recall and F1 per label of " + dim + ": " + WEIGHTED);
+    t.text("Label")
+        .number("Precision")
+        .number("95% CI")
+        .number("Recall")
+        .number("95% CI")
+        .number("F1")
+        .number("95% CI")
+        .number("n pred")
+        .number("n gold")
+        .text("Note");
+    for (LabelValidation l : o.figures().perLabel()) {
+      List<String> marks = new ArrayList<>();
+      t.row(
+          l.label(),
+          value(l.precision().estimate(), t, marks),
+          ci(l.precision()),
+          value(l.recall().estimate(), t, marks),
+          ci(l.recall()),
+          value(l.f1().estimate(), t, marks),
+          ci(l.f1()),
+          Long.toString(l.predictedItems()),
+          Long.toString(l.goldItems()),
+          String.join(" ", marks));
+    }
+    return t.build();
+  }
+
+  private static Doc.Table unweightedTable(DimensionValidation.Outcome o, String dim) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder("Precision and recall per label of " + dim + ": " + UNWEIGHTED);
+    t.text("Label")
+        .number("Precision")
+        .number("Wilson 95% CI")
+        .number("k/n")
+        .number("Recall")
+        .number("Wilson 95% CI")
+        .number("k/n");
+    for (LabelValidation l : o.figures().perLabel()) {
+      t.row(
+          l.label(),
+          fraction(l.precisionUnweighted()),
+          wilson(l.precisionUnweighted()),
+          l.precisionUnweighted().successes() + "/" + l.precisionUnweighted().trials(),
+          fraction(l.recallUnweighted()),
+          wilson(l.recallUnweighted()),
+          l.recallUnweighted().successes() + "/" + l.recallUnweighted().trials());
+    }
+    return t.build();
+  }
+
+  private static Doc.Table sharesTable(DimensionValidation.Outcome o, ClassifierShares shares) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder(
+            "True share of each label in the population ("
+                + WEIGHTED
+                + ") beside the classifier's raw share (counted over the whole frame"
+                + (shares == null ? "" : ", " + count(shares.covered()) + " issues")
+                + ") and the unweighted share among sampled items (not a population figure)");
+    t.text("Label")
+        .number("Classifier share")
+        .number("Estimated share")
+        .number("95% CI")
+        .number("Difference")
+        .number("Unweighted sample share");
+    for (LabelValidation l : o.figures().perLabel()) {
+      Double raw = share(shares, l.label());
+      String diff =
+          raw == null || !l.estimatedShare().estimate().isDefined()
+              ? "—"
+              : signed(l.estimatedShare().estimate().value() - raw);
+      t.row(
+          l.label(),
+          raw == null ? "—" : number(raw),
+          value(l.estimatedShare().estimate(), null, null),
+          ci(l.estimatedShare()),
+          diff,
+          fraction(l.shareUnweighted()));
+    }
+    return t.build();
+  }
+
+  private static Doc.Table frameworkTable(DimensionValidation.Outcome o, ClassifierShares shares) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder(
+            "True share per framework (" + WEIGHTED + ") beside the classifier's raw share");
+    t.text("Framework")
+        .text("Label")
+        .number("Classifier share")
+        .number("Estimated share")
+        .number("95% CI")
+        .number("Judged items");
+    for (DomainValidation d : o.figures().domains()) {
+      for (String label : o.figures().labels()) {
+        MetricResult m = d.estimatedShare().get(label);
+        Double raw = share(shares, d.domain(), label);
+        t.row(
+            d.domain(),
+            label,
+            raw == null ? "—" : number(raw),
+            value(m.estimate(), null, null),
+            ci(m),
+            Integer.toString(d.items()));
+      }
+    }
+    return t.build();
+  }
+
+  private static Doc.Table confusionTable(ClassifierValidation f, boolean weighted) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder(
+            weighted
+                ? "Predicted (rows) against gold (columns): estimated population issues, "
+                    + WEIGHTED
+                : "Predicted (rows) against gold (columns): sampled items, " + UNWEIGHTED);
+    t.text("predicted \\ gold");
+    for (String label : f.labels()) {
+      t.number(label);
+    }
+    for (int r = 0; r < f.labels().size(); r++) {
+      List<String> cells = new ArrayList<>();
+      cells.add(f.labels().get(r));
+      for (int c = 0; c < f.labels().size(); c++) {
+        cells.add(
+            weighted
+                ? String.format(Locale.ROOT, "%.0f", f.confusionWeighted()[r][c])
+                : Long.toString(f.confusionUnweighted()[r][c]));
+      }
+      t.row(cells);
+    }
+    t.note("an issue with several labels counts in several cells; the diagonal holds the hits");
+    return t.build();
+  }
+
+  private static Doc.Table strataTable(ClassifierValidation f) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder(
+            "Strata behind the weights: population N_h, sampled n_h, judged m_h, weight N_h/m_h");
+    t.text("Stratum").number("N_h").number("n_h").number("m_h").number("Weight");
+    for (ClassifierValidation.StratumWeight w : f.strata()) {
+      t.row(
+          w.key(),
+          Long.toString(w.population()),
+          Integer.toString(w.designSize()),
+          Integer.toString(w.judged()),
+          w.judged() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", w.weight()));
+    }
+    return t.build();
+  }
+
+  static Doc.Table keywordTable(List<KeywordDiagnostics.Result> keywords, int rows) {
+    Doc.TableBuilder t =
+        new Doc.TableBuilder(
+            "Keywords to fix first, by expected false positives in the population (design-weighted"
+                + " estimate); precision is unweighted over the sampled items where the keyword"
+                + " fired (Wilson 95% CI)"
+                + (keywords.size() > rows ? "; top " + rows + " of " + keywords.size() : ""));
+    t.number("Rank")
+        .text("Keyword")
+        .text("Label")
+        .number("Fired")
+        .number("Judged")
+        .number("Precision")
+        .number("Wilson 95% CI")
+        .number("Expected FP")
+        .text("Where it fired (judged/right)");
+    int shown = 0;
+    for (KeywordDiagnostics.Result k : keywords) {
+      if (shown++ == rows) {
+        break;
+      }
+      List<String> fields = new ArrayList<>();
+      for (KeywordDiagnostics.FieldCount fc : k.fields()) {
+        fields.add(fc.field() + " " + fc.judged() + "/" + fc.right());
+      }
+      t.row(
+          Integer.toString(k.rank()),
+          k.keyword().keyword(),
+          (k.keyword().dimension().equals("category") ? "" : k.keyword().dimension() + ":")
+              + k.keyword().label(),
+          Integer.toString(k.fired()),
+          Integer.toString(k.judged()),
+          k.precision().isDefined() ? number(k.precision().value()) : "—",
+          k.ci95().map(ValidationReportWriter::interval).orElse("—"),
+          String.format(Locale.ROOT, "%.1f", k.expectedFalsePositives()),
+          String.join(", ", fields));
+    }
+    if (keywords.isEmpty()) {
+      t.row("", "(the run recorded no evidence)", "", "", "", "", "", "", "");
+    }
+    return t.build();
+  }
+
+  static String value(Coefficient c, Doc.TableBuilder t, List<String> marks) {
+    if (c.isDefined()) {
+      return number(c.value());
+    }
+    if (t != null) {
+      marks.add(t.note("undefined: " + c.reason().orElseThrow()));
+    }
+    return "undefined";
+  }
+
+  static String ci(MetricResult m) {
+    return m.bootstrap()
+        .flatMap(BootstrapInterval::ci95)
+        .map(ValidationReportWriter::interval)
+        .orElse("—");
+  }
+
+  private static String wilson(Proportion p) {
+    return p.ci95().map(ValidationReportWriter::interval).orElse("—");
+  }
+
+  private static String fraction(Proportion p) {
+    return p.trials() == 0 ? "—" : number((double) p.successes() / p.trials());
+  }
+
+  static String interval(Interval i) {
+    return "[" + number(i.low()) + ", " + number(i.high()) + "]";
+  }
+
+  static String number(double v) {
+    return AgreementReportWriter.number(v);
+  }
+
+  private static String signed(double v) {
+    String s = number(v);
+    return v > 0 && !s.equals("0.000") ? "+" + s : s;
+  }
+
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

@@ -1,0 +1,251 @@
+package org.labellens.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.labellens.core.BadInputException;
+import org.labellens.core.annotation.AnnotationScheme;
+import org.labellens.core.annotation.Decision;
+import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.annotation.Phase;
+import org.labellens.core.annotation.SchemeDimension;
+import org.labellens.core.model.IssueKey;
+import org.labellens.core.model.RunInfo;
+import org.labellens.core.review.ValidationReport;
+import org.labellens.core.sampling.SampleDraw;
+import org.labellens.core.sampling.SampleInfo;
+import org.labellens.core.validation.Adjudication;
+import org.labellens.core.validation.DimensionValidation;
+import org.labellens.core.validation.Gold;
+import org.labellens.core.validation.GoldRule;
+import org.labellens.store.AnnotationStore;
+import org.labellens.store.ReviewStore;
+import org.labellens.store.RunQueries;
+import org.labellens.store.SampleStore;
+import org.labellens.store.Tx;
+
+/**
+ * A sample as the lead's work sees it, read in one transaction: strata, items with their issues,
+ * every current decision, adjudications, and a classifier run's predictions and evidence for the
+ * items. Immutable once read.
+ */
+final class SampleSnapshot {
+  final SampleInfo info;
+  final AnnotationScheme scheme;
+  final List<SampleDraw.Stratum> strata;
+  final List<ReviewStore.ItemRow> items;
+  final List<String> annotators;
+  final int overlapItems;
+  final RunInfo run;
+  private final Map<Long, ReviewStore.RunItem> runItems;
+  private final Map<IssueKey, List<Decision>> decisions = new HashMap<>();
+  private final Map<IssueKey, Map<String, Adjudication>> adjudications = new HashMap<>();
+  private final Map<Long, Map<String, DecisionValue>> predicted = new HashMap<>();
+  final Set<String> labelsOutsideScheme = new TreeSet<>();
+
+  private SampleSnapshot(
+      SampleInfo info,
+      AnnotationScheme scheme,
+      List<SampleDraw.Stratum> strata,
+      List<ReviewStore.ItemRow> items,
+      List<Decision> all,
+      List<Adjudication> adjudicated,
+      RunInfo run,
+      Map<Long, ReviewStore.RunItem> runItems,
+      int overlapItems) {
+    this.info = info;
+    this.scheme = scheme;
+    this.strata = List.copyOf(strata);
+    this.items = List.copyOf(items);
+    this.run = run;
+    this.runItems = runItems;
+    this.overlapItems = overlapItems;
+    Set<String> names = new TreeSet<>();
+    for (Decision d : all) {
+      decisions.computeIfAbsent(d.issue(), k -> new ArrayList<>()).add(d);
+      names.add(d.annotator());
+    }
+    for (Adjudication a : adjudicated) {
+      adjudications.computeIfAbsent(a.issue(), k -> new TreeMap<>()).put(a.dimension(), a);
+    }
+    this.annotators = List.copyOf(names);
+    for (ReviewStore.ItemRow row : items) {
+      ReviewStore.RunItem r = runItems.get(row.issueId());
+      if (r != null) {
+        predicted.put(row.issueId(), predictedValues(r));
+      }
+    }
+  }
+
+  /**
+   * Reads a sample.
+   *
+   * @param runName the run whose predictions to read (null: the sample's run; none if it has none)
+   * @param assigned the annotators with assignments (they count even before deciding anything)
+   */
+  static SampleSnapshot read(
+      Tx tx,
+      String sample,
+      String runName,
+      boolean withBodies,
+      AnnotationService.SchemeSource schemes) {
+    SampleInfo info =
+        SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
+    RunInfo run = null;
+    String name = runName != null ? runName : info.run();
+    if (name != null) {
+      run =
+          RunQueries.byName(tx, name)
+              .orElseThrow(
+                  () ->
+                      new BadInputException(
+                          "no classifier run named '" + name + "' (see: labellens runs)"));
+    }
+    Map<Long, ReviewStore.RunItem> runItems =
+        run == null ? Map.of() : ReviewStore.runItems(tx, run.id(), info.id());
+    return new SampleSnapshot(
+        info,
+        schemes.forSample(info),
+        SampleStore.strata(tx, info.id()),
+        ReviewStore.items(tx, info.id(), withBodies),
+        AnnotationStore.currentDecisions(tx, info.id()),
+        ReviewStore.adjudications(tx, info.id(), info.name()),
+        run,
+        runItems,
+        SampleStore.overlapCount(tx, info.id()));
+  }
+
+  /** The annotators who were assigned items or decided any, in name order. */
+  List<String> annotatorsWithAssignments(List<String> assigned) {
+    Set<String> all = new TreeSet<>(assigned);
+    all.addAll(annotators);
+    return List.copyOf(all);
+  }
+
+  /** Every current decision of an item (all annotators, dimensions and phases). */
+  List<Decision> decisions(IssueKey issue) {
+    return decisions.getOrDefault(issue, List.of());
+  }
+
+  /**
+   * Each annotator's final decision of an item on a dimension: revealed over blind (SPEC §5), in
+   * annotator name order.
+   */
+  Map<String, Decision> finalDecisions(IssueKey issue, String dimension) {
+    Map<String, Decision> out = new TreeMap<>();
+    for (Decision d : decisions(issue)) {
+      if (!d.dimension().equals(dimension)) {
+        continue;
+      }
+      Decision seen = out.get(d.annotator());
+      if (seen == null || d.phase() == Phase.REVEALED) {
+        out.put(d.annotator(), d);
+      }
+    }
+    return out;
+  }
+
+  Adjudication adjudication(IssueKey issue, String dimension) {
+    return adjudications.getOrDefault(issue, Map.of()).get(dimension);
+  }
+
+  Map<String, Adjudication> adjudications(IssueKey issue) {
+    return adjudications.getOrDefault(issue, Map.of());
+  }
+
+  /** The gold of an item on a dimension. */
+  Gold gold(IssueKey issue, SchemeDimension dimension) {
+    Adjudication a = adjudication(issue, dimension.id());
+    List<DecisionValue> values = new ArrayList<>();
+    finalDecisions(issue, dimension.id()).values().forEach(d -> values.add(d.value()));
+    return GoldRule.derive(dimension, a == null ? null : a.value(), values);
+  }
+
+  /** What the run says about an item, per dimension, as annotators are shown it; empty if none. */
+  Map<String, DecisionValue> predicted(ReviewStore.ItemRow item) {
+    return predicted.getOrDefault(item.issueId(), Map.of());
+  }
+
+  ReviewStore.RunItem runItem(ReviewStore.ItemRow item) {
+    return runItems.get(item.issueId());
+  }
+
+  /** The validation input of every item on a dimension. */
+  List<DimensionValidation.Item> validationItems(SchemeDimension dimension) {
+    List<DimensionValidation.Item> out = new ArrayList<>(items.size());
+    for (ReviewStore.ItemRow row : items) {
+      Adjudication a = adjudication(row.issue(), dimension.id());
+      List<DecisionValue> values = new ArrayList<>();
+      finalDecisions(row.issue(), dimension.id()).values().forEach(d -> values.add(d.value()));
+      out.add(
+          new DimensionValidation.Item(
+              row.issue(),
+              row.stratum(),
+              row.framework(),
+              predicted(row).get(dimension.id()),
+              a == null ? null : a.value(),
+              values));
+    }
+    return out;
+  }
+
+  /**
+   * The run's labels as values of the scheme's dimensions: {@code category} as a set in the
+   * scheme's order (the run's {@code other} is the empty set; labels outside the scheme are left
+   * out and noted), {@code primary}, {@code production} where the run has flags, and any other
+   * predicted dimension of the scheme.
+   */
+  private Map<String, DecisionValue> predictedValues(ReviewStore.RunItem r) {
+    Map<String, DecisionValue> out = new LinkedHashMap<>();
+    for (SchemeDimension d : scheme.dimensions()) {
+      switch (d.id()) {
+        case "primary" -> {
+          if (d.labels().contains(r.primary())) {
+            out.put("primary", DecisionValue.single(r.primary()));
+          } else {
+            labelsOutsideScheme.add("primary: " + r.primary());
+          }
+        }
+        case "production" -> {
+          if (r.production() != null) {
+            out.put("production", DecisionValue.single(r.production() == 1 ? "yes" : "no"));
+          } else if (r.labels().containsKey("production")) {
+            putLabels(out, d, r.labels().get("production"));
+          }
+        }
+        default -> {
+          List<String> labels = r.labels().get(d.id());
+          if (labels != null || (d.id().equals("category") && d.kind().isSet())) {
+            putLabels(out, d, labels == null ? List.of() : labels);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private void putLabels(Map<String, DecisionValue> out, SchemeDimension d, List<String> labels) {
+    List<String> kept = new ArrayList<>();
+    for (String label : d.labels()) {
+      if (labels.contains(label)) {
+        kept.add(label);
+      }
+    }
+    for (String label : labels) {
+      if (!d.labels().contains(label)
+          && !(d.kind().isSet() && label.equals(ValidationReport.NONE_LABEL))) {
+        labelsOutsideScheme.add(d.id() + ": " + label);
+      }
+    }
+    if (d.kind().isSet()) {
+      out.put(d.id(), DecisionValue.set(kept));
+    } else if (kept.size() == 1) {
+      out.put(d.id(), DecisionValue.single(kept.get(0)));
+    }
+  }
+}

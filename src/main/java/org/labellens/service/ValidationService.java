@@ -1,0 +1,312 @@
+package org.labellens.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.labellens.core.BadInputException;
+import org.labellens.core.annotation.AnnotatorProgress;
+import org.labellens.core.annotation.SchemeDimension;
+import org.labellens.core.model.Evidence;
+import org.labellens.core.review.ClassifierShares;
+import org.labellens.core.review.SampleDescription;
+import org.labellens.core.review.UnresolvedItem;
+import org.labellens.core.review.ValidationReport;
+import org.labellens.core.sampling.Frame;
+import org.labellens.core.stats.AgreementOptions;
+import org.labellens.core.stats.ClassifierValidation;
+import org.labellens.core.validation.DimensionValidation;
+import org.labellens.core.validation.Gold;
+import org.labellens.core.validation.KeywordDiagnostics;
+import org.labellens.store.Database;
+import org.labellens.store.ReviewStore;
+import org.labellens.store.SampleStore;
+import org.labellens.store.Tx;
+
+/**
+ * Validates a classifier run against the gold of a sample (SPEC §5, docs/validation.md): gold per
+ * item and dimension, design-weighted precision, recall and F1 per label with stratified bootstrap
+ * intervals, estimated true shares overall and per framework beside the run's raw shares over the
+ * whole frame, the co-occurrence of predicted and gold categories, and keyword diagnostics. Reads
+ * in one transaction; writes nothing.
+ */
+public final class ValidationService {
+  /** The predicted dimensions validated, in this order, where the scheme and the run have them. */
+  public static final List<String> DIMENSIONS = List.of("category", "production", "primary");
+
+  private final Database db;
+  private final AnnotationService.SchemeSource schemes;
+
+  public ValidationService(Database db, AnnotationService.SchemeSource schemes) {
+    this.db = db;
+    this.schemes = schemes;
+  }
+
+  /**
+   * The validation report.
+   *
+   * @param run the run to validate (null: the sample's run)
+   * @param bootstrap bootstrap replicates (0: no intervals)
+   * @throws BadInputException for an unknown sample or run, or a sample without a run when none is
+   *     given
+   */
+  public ValidationReport validate(String sample, String run, int bootstrap, long seed) {
+    checkBootstrap(bootstrap);
+    return db.read(
+        tx -> {
+          SampleSnapshot s = SampleSnapshot.read(tx, sample, run, false, schemes);
+          if (s.run == null) {
+            throw new BadInputException(
+                "sample '"
+                    + sample
+                    + "' was drawn without a classifier run: name the run to validate with --run R"
+                    + " (see: labellens runs)");
+          }
+          return validate(tx, s, bootstrap, seed);
+        });
+  }
+
+  static void checkBootstrap(int bootstrap) {
+    if (bootstrap < 0 || bootstrap > AgreementOptions.MAX_REPLICATES) {
+      throw new BadInputException(
+          "--bootstrap must be between 0 and "
+              + AgreementOptions.MAX_REPLICATES
+              + ", got "
+              + bootstrap);
+    }
+  }
+
+  static ValidationReport validate(Tx tx, SampleSnapshot s, int bootstrap, long seed) {
+    List<String> warnings = new ArrayList<>();
+    List<DimensionValidation.Outcome> outcomes = new ArrayList<>();
+    for (String id : DIMENSIONS) {
+      SchemeDimension dimension = s.scheme.dimension(id).orElse(null);
+      if (dimension == null) {
+        continue;
+      }
+      List<DimensionValidation.Item> items = s.validationItems(dimension);
+      if (!id.equals("category") && items.stream().allMatch(i -> i.predicted() == null)) {
+        continue;
+      }
+      outcomes.add(
+          DimensionValidation.compute(
+              dimension, ValidationReport.NONE_LABEL, s.strata, items, bootstrap, seed));
+    }
+    if (outcomes.isEmpty()) {
+      throw new BadInputException(
+          "the taxonomy "
+              + s.scheme.reference()
+              + " has no dimension the classifier predicts ("
+              + String.join(", ", DIMENSIONS)
+              + ")");
+    }
+    List<UnresolvedItem> unresolved = new ArrayList<>();
+    for (var row : s.items) {
+      for (SchemeDimension d : s.scheme.dimensions()) {
+        Gold g = s.gold(row.issue(), d);
+        if (g.isUnresolved()) {
+          unresolved.add(new UnresolvedItem(row.issue(), row.title(), d.id(), g));
+        }
+      }
+    }
+    DimensionValidation.Outcome main = outcomes.get(0);
+    warnings(s, main, warnings);
+    ClassifierShares shares = classifierShares(tx, s, main);
+    List<KeywordDiagnostics.Result> keywords = keywords(tx, s, outcomes);
+    return new ValidationReport(
+        s.info,
+        SampleDescription.sentence(
+            s.info, s.strata, s.overlapItems, assigned(tx, s.info.id(), s.annotators)),
+        s.run.name(),
+        s.items.size(),
+        outcomes,
+        unresolved,
+        shares,
+        keywords,
+        warnings,
+        bootstrap,
+        seed);
+  }
+
+  static List<String> assigned(Tx tx, long sampleId, List<String> decided) {
+    List<String> names = new ArrayList<>();
+    for (AnnotatorProgress p : SampleStore.progress(tx, sampleId)) {
+      names.add(p.annotator());
+    }
+    Set<String> all = new java.util.TreeSet<>(names);
+    all.addAll(decided);
+    return List.copyOf(all);
+  }
+
+  private static void warnings(
+      SampleSnapshot s, DimensionValidation.Outcome main, List<String> warnings) {
+    int withGold = main.goldItems();
+    if (withGold < s.items.size()) {
+      warnings.add(
+          (s.items.size() - withGold)
+              + " of "
+              + s.items.size()
+              + " sampled items have no gold on '"
+              + main.dimension()
+              + "' yet ("
+              + main.unresolved().size()
+              + " of them tie); within each stratum the items with gold stand for the others"
+              + " (weight N_h/m_h)");
+    }
+    if (main.notPredicted() > 0) {
+      warnings.add(
+          main.notPredicted()
+              + " items with gold are not covered by run '"
+              + s.run.name()
+              + "' and are left out");
+    }
+    ClassifierValidation f = main.figures();
+    if (f != null && f.uncoveredPopulation() > 0) {
+      List<String> empty = new ArrayList<>();
+      for (ClassifierValidation.StratumWeight w : f.strata()) {
+        if (w.judged() == 0 && w.population() > 0) {
+          empty.add(w.key() + " (" + w.population() + ")");
+        }
+      }
+      warnings.add(
+          "strata with no judged item, so no estimate covers their "
+              + f.uncoveredPopulation()
+              + " issues: "
+              + String.join(", ", empty));
+    }
+    if (!s.labelsOutsideScheme.isEmpty()) {
+      warnings.add(
+          "run '"
+              + s.run.name()
+              + "' predicts labels outside the taxonomy "
+              + s.scheme.reference()
+              + ", left out: "
+              + String.join(", ", s.labelsOutsideScheme));
+    }
+  }
+
+  /** The run's raw category shares over the frame the sample was drawn from. */
+  private static ClassifierShares classifierShares(
+      Tx tx, SampleSnapshot s, DimensionValidation.Outcome main) {
+    Frame frame = s.info.frame();
+    Map<Long, String> frameworkOf = new HashMap<>();
+    for (SampleStore.FrameRow r : SampleStore.frameRows(tx, s.info.runId())) {
+      boolean inFrame =
+          switch (frame) {
+            case ALL -> true;
+            case PRODUCTION -> r.production() != null && r.production() == 1;
+            case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
+          };
+      if (inFrame) {
+        frameworkOf.put(r.issueId(), r.framework());
+      }
+    }
+    List<String> labels =
+        main.figures() != null
+            ? main.figures().labels()
+            : s.scheme.dimension(main.dimension()).orElseThrow().labels();
+    Set<String> known = new HashSet<>(labels);
+    Map<Long, Integer> labelCount = new HashMap<>();
+    long[] covered = {0};
+    Map<String, Long> frameworkCovered = new TreeMap<>();
+    ReviewStore.forEachRunItem(
+        tx,
+        s.run.id(),
+        (id, primary, flag) -> {
+          String fw = frameworkOf.get(id);
+          if (fw != null) {
+            covered[0]++;
+            frameworkCovered.merge(fw, 1L, Long::sum);
+            labelCount.put(id, 0);
+          }
+        });
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
+    for (String label : labels) {
+      counts.put(label, 0L);
+    }
+    String dimension = main.dimension();
+    ReviewStore.forEachRunLabel(
+        tx,
+        s.run.id(),
+        dimension,
+        (id, label, flag) -> {
+          String fw = frameworkOf.get(id);
+          if (fw == null || !labelCount.containsKey(id) || !known.contains(label)) {
+            return;
+          }
+          if (label.equals(ValidationReport.NONE_LABEL)) {
+            return;
+          }
+          labelCount.merge(id, 1, Integer::sum);
+          counts.merge(label, 1L, Long::sum);
+          byFramework.computeIfAbsent(fw, k -> new TreeMap<>()).merge(label, 1L, Long::sum);
+        });
+    if (known.contains(ValidationReport.NONE_LABEL)) {
+      labelCount.forEach(
+          (id, n) -> {
+            if (n == 0) {
+              counts.merge(ValidationReport.NONE_LABEL, 1L, Long::sum);
+              byFramework
+                  .computeIfAbsent(frameworkOf.get(id), k -> new TreeMap<>())
+                  .merge(ValidationReport.NONE_LABEL, 1L, Long::sum);
+            }
+          });
+    }
+    return new ClassifierShares(
+        frameworkOf.size(), covered[0], counts, frameworkCovered, byFramework);
+  }
+
+  private static List<KeywordDiagnostics.Result> keywords(
+      Tx tx, SampleSnapshot s, List<DimensionValidation.Outcome> outcomes) {
+    Map<String, DimensionValidation.Outcome> byDimension = new LinkedHashMap<>();
+    for (DimensionValidation.Outcome o : outcomes) {
+      byDimension.put(o.dimension(), o);
+    }
+    List<KeywordDiagnostics.Keyword> keywords = new ArrayList<>();
+    for (String[] k : ReviewStore.runKeywords(tx, s.run.id())) {
+      if (byDimension.containsKey(k[0])) {
+        keywords.add(new KeywordDiagnostics.Keyword(k[0], k[1], k[2]));
+      }
+    }
+    DimensionValidation.Outcome main = outcomes.get(0);
+    Map<String, Double> stratumWeight = new HashMap<>();
+    if (main.figures() != null) {
+      for (ClassifierValidation.StratumWeight w : main.figures().strata()) {
+        stratumWeight.put(w.key(), w.weight());
+      }
+    }
+    List<KeywordDiagnostics.Item> items = new ArrayList<>();
+    for (var row : s.items) {
+      var runItem = s.runItem(row);
+      if (runItem == null || runItem.evidence().isEmpty()) {
+        continue;
+      }
+      Map<String, Set<String>> gold = new LinkedHashMap<>();
+      byDimension.forEach(
+          (dimension, outcome) -> {
+            Gold g = outcome.gold().get(row.issue());
+            if (g != null && g.isResolved()) {
+              gold.put(dimension, new HashSet<>(g.value().labels()));
+            }
+          });
+      List<KeywordDiagnostics.Firing> firings = new ArrayList<>();
+      for (Evidence e : runItem.evidence()) {
+        if (byDimension.containsKey(e.dimension())) {
+          firings.add(
+              new KeywordDiagnostics.Firing(
+                  new KeywordDiagnostics.Keyword(e.dimension(), e.label(), e.keyword()),
+                  e.field()));
+        }
+      }
+      items.add(
+          new KeywordDiagnostics.Item(
+              stratumWeight.getOrDefault(row.stratum().label(), 0.0), gold, firings));
+    }
+    return KeywordDiagnostics.compute(keywords, items);
+  }
+}

@@ -1,0 +1,357 @@
+package org.labellens.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.labellens.core.JsonText;
+import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.model.Evidence;
+import org.labellens.core.model.IssueKey;
+import org.labellens.core.sampling.StratumKey;
+import org.labellens.core.validation.Adjudication;
+
+/**
+ * What the lead's work reads about a whole sample in a few queries (its items with their issues, a
+ * run's predictions and evidence for them, adjudications), the classifier's labels over a whole
+ * run, and the adjudication tables it writes.
+ */
+public final class ReviewStore {
+  private ReviewStore() {}
+
+  /**
+   * A sampled issue.
+   *
+   * @param body the issue's body, or null when not asked for
+   */
+  public record ItemRow(
+      long issueId,
+      IssueKey issue,
+      String framework,
+      String title,
+      String body,
+      String url,
+      String state,
+      List<String> labels,
+      StratumKey stratum,
+      int rank,
+      boolean overlap) {}
+
+  /** The sample's items, ordered by repo and number. */
+  public static List<ItemRow> items(Tx tx, long sampleId, boolean withBody) {
+    return tx.jdbc(
+        c -> {
+          List<ItemRow> rows = new ArrayList<>();
+          Map<String, StratumKey> keys = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT si.issue_id, i.repo, i.number, i.framework, i.title, "
+                      + (withBody ? "i.body" : "NULL")
+                      + ", i.url, i.state, i.labels, st.stratum_key, si.draw_rank, si.overlap"
+                      + " FROM sample_item si JOIN issue i ON i.id = si.issue_id"
+                      + " JOIN stratum st ON st.id = si.stratum_id WHERE si.sample_id = ?"
+                      + " ORDER BY i.repo, i.number")) {
+            ps.setLong(1, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new ItemRow(
+                        rs.getLong(1),
+                        new IssueKey(rs.getString(2), rs.getInt(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        JsonText.parseStringArray(rs.getString(9)),
+                        keys.computeIfAbsent(rs.getString(10), StratumKey::fromJson),
+                        rs.getInt(11),
+                        rs.getInt(12) == 1));
+              }
+            }
+          }
+          return rows;
+        });
+  }
+
+  /**
+   * What a run says about one issue.
+   *
+   * @param primary the primary category
+   * @param production the production flag (1/0), or null where the run has none
+   * @param labels per dimension, the predicted labels in stored order
+   */
+  public record RunItem(
+      String primary,
+      Integer production,
+      Map<String, List<String>> labels,
+      List<Evidence> evidence) {}
+
+  /** A run's predictions and evidence for the issues of a sample (issue id → prediction). */
+  public static Map<Long, RunItem> runItems(Tx tx, long runId, long sampleId) {
+    return tx.jdbc(
+        c -> {
+          Map<Long, String> primary = new HashMap<>();
+          Map<Long, Integer> production = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT r.issue_id, r.primary_label, r.is_production FROM run_item r"
+                      + " JOIN sample_item si ON si.issue_id = r.issue_id"
+                      + " WHERE r.run_id = ? AND si.sample_id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long id = rs.getLong(1);
+                primary.put(id, rs.getString(2));
+                int flag = rs.getInt(3);
+                production.put(id, rs.wasNull() ? null : flag);
+              }
+            }
+          }
+          Map<Long, Map<String, List<String>>> labels = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.issue_id, p.dimension, p.label FROM prediction p"
+                      + " JOIN sample_item si ON si.issue_id = p.issue_id"
+                      + " WHERE p.run_id = ? AND si.sample_id = ? ORDER BY p.issue_id, p.dimension,"
+                      + " p.rowid")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                labels
+                    .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                    .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                    .add(rs.getString(3));
+              }
+            }
+          }
+          Map<Long, List<Evidence>> evidence = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT e.issue_id, e.dimension, e.label, e.keyword, e.field, e.start_offset,"
+                      + " e.end_offset, e.hits FROM evidence e"
+                      + " JOIN sample_item si ON si.issue_id = e.issue_id"
+                      + " WHERE e.run_id = ? AND si.sample_id = ?"
+                      + " ORDER BY e.issue_id, e.dimension, e.label, e.field, e.start_offset,"
+                      + " e.keyword")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                evidence
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(
+                        new Evidence(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getInt(7),
+                            rs.getInt(8)));
+              }
+            }
+          }
+          Map<Long, RunItem> out = new HashMap<>();
+          for (Map.Entry<Long, String> e : primary.entrySet()) {
+            long id = e.getKey();
+            out.put(
+                id,
+                new RunItem(
+                    e.getValue(),
+                    production.get(id),
+                    labels.getOrDefault(id, Map.of()),
+                    evidence.getOrDefault(id, List.of())));
+          }
+          return out;
+        });
+  }
+
+  /** Every keyword a run recorded evidence for: (dimension, label, keyword), sorted. */
+  public static List<String[]> runKeywords(Tx tx, long runId) {
+    return tx.jdbc(
+        c -> {
+          List<String[]> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT DISTINCT dimension, label, keyword FROM evidence WHERE run_id = ?"
+                      + " ORDER BY dimension, label, keyword")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Receives a run's items or labels one row at a time. */
+  @FunctionalInterface
+  public interface RunRows {
+    void row(long issueId, String value, Integer flag);
+  }
+
+  /**
+   * Streams a run's items (value: the primary label; flag: the production flag or null), ordered by
+   * issue id.
+   */
+  public static void forEachRunItem(Tx tx, long runId, RunRows rows) {
+    tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT issue_id, primary_label, is_production FROM run_item WHERE run_id = ?"
+                      + " ORDER BY issue_id")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                int flag = rs.getInt(3);
+                rows.row(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : flag);
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Streams a run's predicted labels of one dimension (value: the label; flag: null). */
+  public static void forEachRunLabel(Tx tx, long runId, String dimension, RunRows rows) {
+    tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT issue_id, label FROM prediction WHERE run_id = ? AND dimension = ?")) {
+            ps.setLong(1, runId);
+            ps.setString(2, dimension);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.row(rs.getLong(1), rs.getString(2), null);
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** The sample's adjudications, ordered by repo, number and dimension. */
+  public static List<Adjudication> adjudications(Tx tx, long sampleId, String sampleName) {
+    return tx.jdbc(
+        c -> {
+          List<Adjudication> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
+                      + " a.adjudicated_at FROM adjudication a JOIN issue i ON i.id = a.issue_id"
+                      + " WHERE a.sample_id = ? ORDER BY i.repo, i.number, a.dimension")) {
+            ps.setLong(1, sampleId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(adjudication(rs, sampleName));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Every adjudication ever made for an issue of a sample, oldest first. */
+  public static List<Adjudication> adjudicationHistory(
+      Tx tx, long sampleId, String sampleName, long issueId) {
+    return tx.jdbc(
+        c -> {
+          List<Adjudication> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
+                      + " a.adjudicated_at FROM adjudication_event a JOIN issue i ON i.id ="
+                      + " a.issue_id WHERE a.sample_id = ? AND a.issue_id = ? ORDER BY a.id")) {
+            ps.setLong(1, sampleId);
+            ps.setLong(2, issueId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(adjudication(rs, sampleName));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static Adjudication adjudication(ResultSet rs, String sampleName) throws SQLException {
+    return new Adjudication(
+        sampleName,
+        new IssueKey(rs.getString(1), rs.getInt(2)),
+        rs.getString(3),
+        DecisionValue.fromJson(rs.getString(4)),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7));
+  }
+
+  /**
+   * Makes {@code a} the adjudication of its (sample, issue, dimension) and appends it to the
+   * history, in the caller's transaction.
+   */
+  public static void putAdjudication(Tx tx, long sampleId, long issueId, Adjudication a) {
+    tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO adjudication (sample_id, issue_id, dimension, value, note,"
+                      + " adjudicator, adjudicated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (sample_id, issue_id, dimension) DO UPDATE SET"
+                      + " value = excluded.value, note = excluded.note,"
+                      + " adjudicator = excluded.adjudicator,"
+                      + " adjudicated_at = excluded.adjudicated_at")) {
+            bind(ps, sampleId, issueId, a);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO adjudication_event (sample_id, issue_id, dimension, value, note,"
+                      + " adjudicator, adjudicated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, sampleId, issueId, a);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static void bind(PreparedStatement ps, long sampleId, long issueId, Adjudication a)
+      throws SQLException {
+    ps.setLong(1, sampleId);
+    ps.setLong(2, issueId);
+    ps.setString(3, a.dimension());
+    ps.setString(4, a.value().toJson());
+    ps.setString(5, a.note());
+    ps.setString(6, a.adjudicator());
+    ps.setString(7, a.adjudicatedAt());
+  }
+
+  /** Per sample, how many adjudications it has (for listings). */
+  public static Map<String, Integer> adjudicationCounts(Tx tx) {
+    return tx.jdbc(
+        c -> {
+          Map<String, Integer> out = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT s.name, count(*) FROM adjudication a JOIN sample s ON s.id ="
+                          + " a.sample_id GROUP BY s.name ORDER BY s.name");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getInt(2));
+            }
+          }
+          return out;
+        });
+  }
+}

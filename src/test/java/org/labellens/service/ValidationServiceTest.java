@@ -1,0 +1,155 @@
+package org.labellens.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labellens.core.report.ReportFormat;
+import org.labellens.core.review.ValidationReport;
+import org.labellens.core.stats.LabelValidation;
+import org.labellens.core.validation.DimensionValidation;
+import org.labellens.testing.Cli;
+import org.labellens.testing.LeadProjects;
+
+/** {@code validate} on a small stratified project with simulated annotators. */
+class ValidationServiceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static Path db;
+
+  @BeforeAll
+  static void setUp() {
+    try (Project p = LeadProjects.create(dir, 30, 120, "0.5", false)) {
+      db = p.file();
+    }
+  }
+
+  static Cli.Result run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--db");
+    all.add(db.toString());
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void weightedAndUnweightedFiguresDifferOnAStratifiedSample() {
+    ValidationReport report;
+    try (Project p = Project.open(db)) {
+      report = p.validation().validate(LeadProjects.SAMPLE, null, 200, 1);
+    }
+    DimensionValidation.Outcome category = report.dimension("category").orElseThrow();
+    int differing = 0;
+    for (LabelValidation l : category.figures().perLabel()) {
+      if (!l.precision().estimate().isDefined() || l.precisionUnweighted().trials() == 0) {
+        continue;
+      }
+      double weighted = l.precision().estimate().value();
+      double unweighted =
+          (double) l.precisionUnweighted().successes() / l.precisionUnweighted().trials();
+      double share = l.estimatedShare().estimate().value();
+      double sampleShare = (double) l.shareUnweighted().successes() / l.shareUnweighted().trials();
+      if (Math.abs(weighted - unweighted) > 1e-9 || Math.abs(share - sampleShare) > 1e-9) {
+        differing++;
+      }
+    }
+    assertThat(differing).isGreaterThan(0);
+    // and every table for people says which kind of figure it shows
+    String table = Reports.render(report, ReportFormat.TABLE);
+    for (String line : table.split("\n")) {
+      if (line.startsWith("Precision, recall and F1") || line.startsWith("True share")) {
+        assertThat(line).contains("design-weighted");
+      }
+      if (line.startsWith("Precision and recall per label")) {
+        assertThat(line).contains("unweighted").contains("NOT population figures");
+      }
+    }
+    assertThat(table).contains("design-weighted").contains("NOT population figures");
+  }
+
+  @Test
+  void jsonHasTheSpecShape() throws Exception {
+    Cli.Result r =
+        run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "100", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode doc = JSON.readTree(r.out());
+    assertThat(names(doc))
+        .startsWith(
+            "sample",
+            "run",
+            "gold_items",
+            "unresolved_items",
+            "categories",
+            "by_framework",
+            "keywords");
+    JsonNode memory = doc.get("categories").get("memory");
+    for (String key : List.of("precision", "recall", "f1", "estimated_share")) {
+      assertThat(memory.get(key).has("value")).as(key).isTrue();
+      assertThat(memory.get(key).get("ci95").size()).as(key).isEqualTo(2);
+      assertThat(memory.get(key).get("weighted").asBoolean()).isTrue();
+    }
+    assertThat(memory.get("classifier_share").isNumber()).isTrue();
+    assertThat(memory.get("unweighted").get("precision").get("weighted").asBoolean()).isFalse();
+    JsonNode vllm = doc.get("by_framework").get("vLLM").get("memory");
+    assertThat(vllm.has("classifier_share")).isTrue();
+    assertThat(vllm.get("estimated_share").has("ci95")).isTrue();
+    JsonNode keyword = doc.get("keywords").get(0);
+    assertThat(names(keyword)).startsWith("keyword", "label", "fired", "precision");
+    assertThat(keyword.get("precision").has("ci95")).isTrue();
+    assertThat(doc.get("gold_items").asInt()).isPositive();
+  }
+
+  @Test
+  void keywordsAreRankedByExpectedFalsePositives() throws Exception {
+    Cli.Result r =
+        run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "0", "--format", "json");
+    JsonNode keywords = JSON.readTree(r.out()).get("keywords");
+    double previous = Double.MAX_VALUE;
+    for (JsonNode k : keywords) {
+      double fp = k.get("expected_false_positives").asDouble();
+      assertThat(fp).isLessThanOrEqualTo(previous);
+      previous = fp;
+    }
+    JsonNode oom = null;
+    for (JsonNode k : keywords) {
+      if (k.get("keyword").asText().equals("oom")) {
+        oom = k;
+      }
+    }
+    assertThat(oom).isNotNull();
+    assertThat(oom.get("fields").has("body:log")).isTrue();
+  }
+
+  @Test
+  void theSameSeedGivesTheSameBytes() {
+    Cli.Result a = run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "300");
+    Cli.Result b = run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "300");
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).isEqualTo(b.out());
+    Cli.Result c =
+        run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "300", "--seed", "2");
+    assertThat(c.out()).isNotEqualTo(a.out());
+  }
+
+  @Test
+  void unknownSampleIsAnErrorLine() {
+    Cli.Result r = run("validate", "--sample", "nope");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errorLine()).startsWith("error: no sample named 'nope'");
+  }
+
+  static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+}
