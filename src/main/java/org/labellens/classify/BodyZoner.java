@@ -225,6 +225,13 @@ public final class BodyZoner {
     BodyZones run() {
       int lineStart = 0;
       while (lineStart < n) {
+        if (fenceStart >= 0 && lineStart > fenceStart) {
+          // inside a fence only a closing fence matters: jump to the next line that starts one
+          lineStart = nextClosingFenceLine(lineStart);
+          if (lineStart >= n) {
+            break;
+          }
+        }
         int newline = s.indexOf('\n', lineStart);
         int lineEnd = newline < 0 ? n : newline + 1;
         int contentEnd = newline < 0 ? n : newline;
@@ -238,6 +245,40 @@ public final class BodyZoner {
         closeFence(n);
       }
       return out.build();
+    }
+
+    /**
+     * The start of the first line at or after {@code from} that closes the open fence (up to three
+     * spaces or tabs, at least as many fence characters, then only spaces or tabs), or {@code n}.
+     */
+    private int nextClosingFenceLine(int from) {
+      String run = fenceChar == '`' ? "```" : "~~~";
+      int at = from;
+      while (true) {
+        int hit = s.indexOf(run, at);
+        if (hit < 0) {
+          return n;
+        }
+        int lineStart = hit;
+        while (lineStart > from && a[lineStart - 1] != '\n') {
+          lineStart--;
+        }
+        int first = lineStart;
+        while (first < hit && (a[first] == ' ' || a[first] == '\t')) {
+          first++;
+        }
+        if (first == hit && hit - lineStart < 4) {
+          int newline = s.indexOf('\n', hit);
+          int contentEnd = newline < 0 ? n : newline;
+          if (contentEnd > hit && a[contentEnd - 1] == '\r') {
+            contentEnd--;
+          }
+          if (isClosingFence(first, contentEnd)) {
+            return lineStart;
+          }
+        }
+        at = hit + 1;
+      }
     }
 
     private void line(int start, int end, int next) {

@@ -746,7 +746,7 @@ public final class KeywordClassifier {
   }
 
   /** How far around an occurrence an exclusion pattern is looked for, on either side. */
-  static final int PATTERN_REACH = 128;
+  static final int PATTERN_REACH = 64;
 
   /**
    * Whether [start, end) (field offsets; joined offsets for the join) lies inside a match of one of
