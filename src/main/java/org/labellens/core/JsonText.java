@@ -10,6 +10,18 @@ import java.util.Map;
  * and read here without a JSON library so that {@code core} and {@code store} stay dependency-free.
  */
 public final class JsonText {
+  /**
+   * Text that is not the JSON these methods write. The store keeps only what {@link #stringArray}
+   * and friends wrote, so from the store this means the project file was damaged.
+   */
+  public static final class Malformed extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public Malformed(String message) {
+      super(message);
+    }
+  }
+
   private JsonText() {}
 
   /** {@code ["a","b"]} with JSON string escaping. */
@@ -63,7 +75,7 @@ public final class JsonText {
         return out;
       }
       if (next != ',') {
-        throw new IllegalArgumentException("not a flat JSON object of strings: " + json);
+        throw new Malformed("not a flat JSON object of strings: " + json);
       }
     }
   }
@@ -121,7 +133,7 @@ public final class JsonText {
         return out;
       }
       if (next != ',') {
-        throw new IllegalArgumentException("not a JSON string array: " + json);
+        throw new Malformed("not a JSON string array: " + json);
       }
     }
   }
@@ -153,7 +165,7 @@ public final class JsonText {
 
     char peek() {
       if (i >= s.length()) {
-        throw new IllegalArgumentException("unexpected end of JSON text: " + s);
+        throw new Malformed("unexpected end of JSON text: " + s);
       }
       return s.charAt(i);
     }
@@ -172,7 +184,7 @@ public final class JsonText {
 
     void expect(char c) {
       if (next() != c) {
-        throw new IllegalArgumentException("expected '" + c + "' in JSON text: " + s);
+        throw new Malformed("expected '" + c + "' in JSON text: " + s);
       }
     }
 
@@ -198,12 +210,16 @@ public final class JsonText {
           case 'f' -> sb.append('\f');
           case 'u' -> {
             if (i + 4 > s.length()) {
-              throw new IllegalArgumentException("unexpected end of JSON text: " + s);
+              throw new Malformed("unexpected end of JSON text: " + s);
             }
-            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+            try {
+              sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+            } catch (NumberFormatException notHex) {
+              throw new Malformed("bad \\u escape in JSON text: " + s);
+            }
             i += 4;
           }
-          default -> throw new IllegalArgumentException("bad escape in JSON text: " + s);
+          default -> throw new Malformed("bad escape in JSON text: " + s);
         }
       }
     }

@@ -2,6 +2,7 @@ package org.labellens.io;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.labellens.core.BadInputException;
 
@@ -60,6 +62,11 @@ public final class AtomicFile {
     try {
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
         content.writeTo(out);
+      }
+      // on disk before it takes the old file's place: after a crash right after the move, the
+      // final name must not show an empty or partial file
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ch.force(true);
       }
       try {
         Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

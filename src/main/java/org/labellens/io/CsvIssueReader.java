@@ -85,7 +85,10 @@ final class CsvIssueReader {
       repo = Frameworks.canonicalRepo(repo);
       if (!Frameworks.isValidRepo(repo)) {
         throw new BadInputException(
-            location + ": field 'repo': '" + repo + "' is not an OWNER/NAME repository name");
+            location
+                + ": field 'repo': '"
+                + IssueValues.abbreviate(repo)
+                + "' is not an OWNER/NAME repository name");
       }
       int number = r.positiveInt("number");
       String url = r.optional("url");
@@ -100,7 +103,10 @@ final class CsvIssueReader {
           commentCount = Integer.valueOf(comments.trim());
         } catch (NumberFormatException e) {
           throw new BadInputException(
-              location + ": field 'comments': expected a count, found '" + comments + "'");
+              location
+                  + ": field 'comments': expected a count, found '"
+                  + IssueValues.abbreviate(comments)
+                  + "'");
         }
       }
       Issue issue =

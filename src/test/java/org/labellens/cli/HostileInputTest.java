@@ -489,6 +489,12 @@ class HostileInputTest {
             file("dup-long.csv", "repo,number,title," + column + "," + column + "\n"),
             "dup-long.csv:1");
     assertThat(message).hasSizeLessThan(300).contains("a long\\nheader");
+    String repo =
+        refused(
+            file("repo-break.csv", "repo,number,title\n\"vllm\n-project/vllm\",1,t\n"),
+            "repo-break.csv:2",
+            "'repo'");
+    assertThat(repo).contains("'vllm\\n-project/vllm'");
   }
 
   /** A .json file that does not start like JSON was read as CSV, with a message about columns. */

@@ -137,6 +137,99 @@ class FullDiskTest {
     }
   }
 
+  /** Exports and reports are written to a temporary sibling and moved into place. */
+  @Test
+  void aFullDiskLeavesPreviousExportsAndReportsAsTheyWere() throws Exception {
+    try (Mounts mounts = new Mounts()) {
+      Path small = mounts.tmpfs(dir.resolve("small"), "2m");
+      String[][] commands = {
+        {
+          "export",
+          "--db",
+          db.toString(),
+          "--sample",
+          "s",
+          "--format",
+          "csv",
+          "--out",
+          small.resolve("s.csv").toString()
+        },
+        {
+          "export",
+          "--db",
+          db.toString(),
+          "--sample",
+          "s",
+          "--format",
+          "labelstudio",
+          "--out",
+          small.resolve("s.json").toString()
+        },
+        {
+          "report",
+          "--db",
+          db.toString(),
+          "--sample",
+          "s",
+          "--bootstrap",
+          "0",
+          "--out",
+          small.resolve("s.html").toString()
+        },
+      };
+      for (String[] command : commands) {
+        Cli.Result first = Cli.run(command);
+        assertThat(first.code()).as(first.err()).isZero();
+      }
+      java.util.Map<String, byte[]> previous = new java.util.TreeMap<>();
+      for (String name : java.util.List.of("s.csv", "s.json", "s.html")) {
+        previous.put(name, Files.readAllBytes(small.resolve(name)));
+      }
+      // more decisions make every file larger than the room left
+      try (Project p = Project.open(db)) {
+        p.simulation().run(new SimulationService.Request("s", "a", 0.8, 1, null), d -> {});
+        p.simulation().run(new SimulationService.Request("s", "b", 0.7, 2, null), d -> {});
+      }
+      fillUp(small.resolve("filler"));
+      String before = ProjectDigest.of(db);
+      for (String[] command : commands) {
+        Cli.Result r = Cli.run(command);
+        assertThat(r.code()).as(String.join(" ", command) + ": " + r.out()).isEqualTo(1);
+        assertThat(r.err().lines()).as(r.err()).hasSize(1);
+        assertThat(r.errorLine())
+            .startsWith("error: " + command[command.length - 1])
+            .contains("cannot write");
+      }
+      for (var e : previous.entrySet()) {
+        assertThat(Files.readAllBytes(small.resolve(e.getKey())))
+            .as(e.getKey())
+            .isEqualTo(e.getValue());
+      }
+      try (Stream<Path> left = Files.list(small)) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder("s.csv", "s.json", "s.html", "filler");
+      }
+      assertThat(ProjectDigest.of(db)).isEqualTo(before);
+    }
+  }
+
+  /** Writes to {@code filler} until the file system has no byte left. */
+  private static void fillUp(Path filler) throws java.io.IOException {
+    try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+      byte[] chunk = new byte[64 * 1024];
+      for (int size = chunk.length; size > 0; ) {
+        try {
+          out.write(chunk, 0, size);
+          out.flush();
+        } catch (java.io.IOException full) {
+          size /= 2;
+        }
+      }
+    } catch (java.io.IOException closing) {
+      // the last buffered bytes did not fit either: the disk is full, as wanted
+    }
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
