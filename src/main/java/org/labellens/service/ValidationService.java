@@ -6,12 +6,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.annotation.SchemeDimension;
+import org.labellens.core.model.Dimension;
 import org.labellens.core.model.Evidence;
+import org.labellens.core.model.Label;
+import org.labellens.core.model.Rule;
+import org.labellens.core.model.Taxonomy;
 import org.labellens.core.review.ClassifierShares;
 import org.labellens.core.review.SampleDescription;
 import org.labellens.core.review.UnresolvedItem;
@@ -22,6 +27,8 @@ import org.labellens.core.stats.ClassifierValidation;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.Gold;
 import org.labellens.core.validation.KeywordDiagnostics;
+import org.labellens.io.TaxonomyReader;
+import org.labellens.store.ClassifierRunStore;
 import org.labellens.store.Database;
 import org.labellens.store.ReviewStore;
 import org.labellens.store.SampleStore;
@@ -189,76 +196,136 @@ public final class ValidationService {
     }
   }
 
-  /** The run's raw category shares over the frame the sample was drawn from. */
+  /**
+   * The run's raw category shares over the frame the sample was drawn from: every frame issue the
+   * run covers, counted (not estimated). Issue ids index plain arrays, so a frame of 100,000 issues
+   * is counted in a few streaming passes.
+   */
   private static ClassifierShares classifierShares(
       Tx tx, SampleSnapshot s, DimensionValidation.Outcome main) {
-    Frame frame = s.info.frame();
-    Map<Long, String> frameworkOf = new HashMap<>();
-    for (SampleStore.FrameRow r : SampleStore.frameRows(tx, s.info.runId())) {
-      boolean inFrame =
-          switch (frame) {
-            case ALL -> true;
-            case PRODUCTION -> r.production() != null && r.production() == 1;
-            case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
-          };
-      if (inFrame) {
-        frameworkOf.put(r.issueId(), r.framework());
-      }
-    }
     List<String> labels =
         main.figures() != null
             ? main.figures().labels()
             : s.scheme.dimension(main.dimension()).orElseThrow().labels();
-    Set<String> known = new HashSet<>(labels);
-    Map<Long, Integer> labelCount = new HashMap<>();
-    long[] covered = {0};
-    Map<String, Long> frameworkCovered = new TreeMap<>();
+    List<String> known = new ArrayList<>(labels);
+    known.remove(ValidationReport.NONE_LABEL);
+    ReviewStore.FrameworkIndex fx = ReviewStore.frameworks(tx);
+    int size = fx.frameworkOf().length;
+    boolean[] inFrame = new boolean[size];
+    Frame frame = s.info.frame();
+    Long frameRun = s.info.runId();
+    if (frame == Frame.BUG_PERF) {
+      for (SampleStore.FrameRow r : SampleStore.frameRows(tx, frameRun)) {
+        inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels());
+      }
+    } else if (frameRun == null) {
+      for (int id = 0; id < size; id++) {
+        inFrame[id] = fx.frameworkOf()[id] >= 0;
+      }
+    } else {
+      ReviewStore.forEachRunItem(
+          tx,
+          frameRun,
+          (id, primary, flag) ->
+              inFrame[(int) id] = frame == Frame.ALL || (flag != null && flag == 1));
+    }
+    long frameItems = 0;
+    for (boolean b : inFrame) {
+      frameItems += b ? 1 : 0;
+    }
+    boolean[] covered = new boolean[size];
+    long[] frameworkCovered = new long[fx.frameworks().size()];
     ReviewStore.forEachRunItem(
         tx,
         s.run.id(),
         (id, primary, flag) -> {
-          String fw = frameworkOf.get(id);
-          if (fw != null) {
-            covered[0]++;
-            frameworkCovered.merge(fw, 1L, Long::sum);
-            labelCount.put(id, 0);
+          int i = (int) id;
+          if (i < size && inFrame[i]) {
+            covered[i] = true;
+            frameworkCovered[fx.frameworkOf()[i]]++;
           }
         });
-    Map<String, Long> counts = new LinkedHashMap<>();
-    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
-    for (String label : labels) {
-      counts.put(label, 0L);
+    Map<String, Integer> labelIndex = new HashMap<>();
+    for (int k = 0; k < known.size(); k++) {
+      labelIndex.put(known.get(k), k);
     }
-    String dimension = main.dimension();
+    long[][] counts = new long[fx.frameworks().size()][known.size()];
+    boolean[] hasLabel = new boolean[size];
     ReviewStore.forEachRunLabel(
         tx,
         s.run.id(),
-        dimension,
+        main.dimension(),
         (id, label, flag) -> {
-          String fw = frameworkOf.get(id);
-          if (fw == null || !labelCount.containsKey(id) || !known.contains(label)) {
-            return;
+          int i = (int) id;
+          Integer k = labelIndex.get(label);
+          if (k != null && i < size && covered[i]) {
+            counts[fx.frameworkOf()[i]][k]++;
+            hasLabel[i] = true;
           }
-          if (label.equals(ValidationReport.NONE_LABEL)) {
-            return;
-          }
-          labelCount.merge(id, 1, Integer::sum);
-          counts.merge(label, 1L, Long::sum);
-          byFramework.computeIfAbsent(fw, k -> new TreeMap<>()).merge(label, 1L, Long::sum);
         });
-    if (known.contains(ValidationReport.NONE_LABEL)) {
-      labelCount.forEach(
-          (id, n) -> {
-            if (n == 0) {
-              counts.merge(ValidationReport.NONE_LABEL, 1L, Long::sum);
-              byFramework
-                  .computeIfAbsent(frameworkOf.get(id), k -> new TreeMap<>())
-                  .merge(ValidationReport.NONE_LABEL, 1L, Long::sum);
-            }
-          });
+    long[] none = new long[fx.frameworks().size()];
+    for (int i = 0; i < size; i++) {
+      if (covered[i] && !hasLabel[i]) {
+        none[fx.frameworkOf()[i]]++;
+      }
     }
-    return new ClassifierShares(
-        frameworkOf.size(), covered[0], counts, frameworkCovered, byFramework);
+    Map<String, Long> total = new LinkedHashMap<>();
+    for (String label : labels) {
+      total.put(label, 0L);
+    }
+    Map<String, Long> byFrameworkCovered = new TreeMap<>();
+    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
+    long coveredTotal = 0;
+    for (int f = 0; f < fx.frameworks().size(); f++) {
+      if (frameworkCovered[f] == 0) {
+        continue;
+      }
+      String fw = fx.frameworks().get(f);
+      coveredTotal += frameworkCovered[f];
+      byFrameworkCovered.put(fw, frameworkCovered[f]);
+      Map<String, Long> m = new LinkedHashMap<>();
+      for (int k = 0; k < known.size(); k++) {
+        m.put(known.get(k), counts[f][k]);
+        total.merge(known.get(k), counts[f][k], Long::sum);
+      }
+      if (labels.contains(ValidationReport.NONE_LABEL)) {
+        m.put(ValidationReport.NONE_LABEL, none[f]);
+        total.merge(ValidationReport.NONE_LABEL, none[f], Long::sum);
+      }
+      byFramework.put(fw, m);
+    }
+    return new ClassifierShares(frameItems, coveredTotal, total, byFrameworkCovered, byFramework);
+  }
+
+  /**
+   * Every keyword and pattern of the run's taxonomy (patterns written {@code /regex/}, as evidence
+   * records them), so that keywords that never fired in the sample are listed too; empty for a run
+   * of outside labels (its evidence, if any, still counts).
+   */
+  private static List<KeywordDiagnostics.Keyword> taxonomyKeywords(Tx tx, SampleSnapshot s) {
+    if (s.run.taxonomyHash() == null) {
+      return List.of();
+    }
+    Optional<String> content = ClassifierRunStore.taxonomyContent(tx, s.run.taxonomyHash());
+    if (content.isEmpty()) {
+      return List.of();
+    }
+    Taxonomy taxonomy =
+        new TaxonomyReader().parse(content.get(), "taxonomy of run " + s.run.name()).taxonomy();
+    List<KeywordDiagnostics.Keyword> out = new ArrayList<>();
+    for (Dimension d : taxonomy.dimensions()) {
+      for (Label l : d.labels()) {
+        for (Rule r : l.rules()) {
+          for (String k : r.keywords()) {
+            out.add(new KeywordDiagnostics.Keyword(d.id(), l.id(), k));
+          }
+          for (String p : r.patterns()) {
+            out.add(new KeywordDiagnostics.Keyword(d.id(), l.id(), "/" + p + "/"));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static List<KeywordDiagnostics.Result> keywords(
@@ -268,9 +335,9 @@ public final class ValidationService {
       byDimension.put(o.dimension(), o);
     }
     List<KeywordDiagnostics.Keyword> keywords = new ArrayList<>();
-    for (String[] k : ReviewStore.runKeywords(tx, s.run.id())) {
-      if (byDimension.containsKey(k[0])) {
-        keywords.add(new KeywordDiagnostics.Keyword(k[0], k[1], k[2]));
+    for (KeywordDiagnostics.Keyword k : taxonomyKeywords(tx, s)) {
+      if (byDimension.containsKey(k.dimension())) {
+        keywords.add(k);
       }
     }
     DimensionValidation.Outcome main = outcomes.get(0);

@@ -100,9 +100,9 @@ public final class ReviewStore {
           Map<Long, Integer> production = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT r.issue_id, r.primary_label, r.is_production FROM run_item r"
-                      + " JOIN sample_item si ON si.issue_id = r.issue_id"
-                      + " WHERE r.run_id = ? AND si.sample_id = ?")) {
+                  "SELECT r.issue_id, r.primary_label, r.is_production FROM sample_item si"
+                      + " CROSS JOIN run_item r ON r.run_id = ? AND r.issue_id = si.issue_id"
+                      + " WHERE si.sample_id = ?")) {
             ps.setLong(1, runId);
             ps.setLong(2, sampleId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -117,10 +117,9 @@ public final class ReviewStore {
           Map<Long, Map<String, List<String>>> labels = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT p.issue_id, p.dimension, p.label FROM prediction p"
-                      + " JOIN sample_item si ON si.issue_id = p.issue_id"
-                      + " WHERE p.run_id = ? AND si.sample_id = ? ORDER BY p.issue_id, p.dimension,"
-                      + " p.rowid")) {
+                  "SELECT p.issue_id, p.dimension, p.label FROM sample_item si"
+                      + " CROSS JOIN prediction p ON p.run_id = ? AND p.issue_id = si.issue_id"
+                      + " WHERE si.sample_id = ? ORDER BY p.issue_id, p.dimension, p.rowid")) {
             ps.setLong(1, runId);
             ps.setLong(2, sampleId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -136,9 +135,9 @@ public final class ReviewStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT e.issue_id, e.dimension, e.label, e.keyword, e.field, e.start_offset,"
-                      + " e.end_offset, e.hits FROM evidence e"
-                      + " JOIN sample_item si ON si.issue_id = e.issue_id"
-                      + " WHERE e.run_id = ? AND si.sample_id = ?"
+                      + " e.end_offset, e.hits FROM sample_item si"
+                      + " CROSS JOIN evidence e ON e.run_id = ? AND e.issue_id = si.issue_id"
+                      + " WHERE si.sample_id = ?"
                       + " ORDER BY e.issue_id, e.dimension, e.label, e.field, e.start_offset,"
                       + " e.keyword")) {
             ps.setLong(1, runId);
@@ -174,23 +173,42 @@ public final class ReviewStore {
         });
   }
 
-  /** Every keyword a run recorded evidence for: (dimension, label, keyword), sorted. */
-  public static List<String[]> runKeywords(Tx tx, long runId) {
+  /**
+   * Every issue's framework, indexed by issue id (read from the framework index alone, without
+   * touching the issues' text).
+   *
+   * @param frameworks the frameworks in name order
+   * @param frameworkOf per issue id, the index of its framework, or -1 for no issue
+   */
+  public record FrameworkIndex(List<String> frameworks, int[] frameworkOf) {}
+
+  public static FrameworkIndex frameworks(Tx tx) {
     return tx.jdbc(
         c -> {
-          List<String[]> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT DISTINCT dimension, label, keyword FROM evidence WHERE run_id = ?"
-                      + " ORDER BY dimension, label, keyword")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-              }
+          int max;
+          try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM issue");
+              ResultSet rs = ps.executeQuery()) {
+            max = rs.next() ? rs.getInt(1) : 0;
+          }
+          int[] of = new int[max + 1];
+          java.util.Arrays.fill(of, -1);
+          Map<String, Integer> index = new TreeMap<>();
+          List<Object[]> rows = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT id, framework FROM issue");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(new Object[] {rs.getInt(1), rs.getString(2)});
+              index.putIfAbsent(rs.getString(2), 0);
             }
           }
-          return out;
+          List<String> names = new ArrayList<>(index.keySet());
+          for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+          }
+          for (Object[] r : rows) {
+            of[(Integer) r[0]] = index.get((String) r[1]);
+          }
+          return new FrameworkIndex(names, of);
         });
   }
 
