@@ -214,6 +214,9 @@ public final class ValidationService {
     boolean[] inFrame = new boolean[size];
     Frame frame = s.info.frame();
     Long frameRun = s.info.runId();
+    long runId = s.run.id();
+    boolean[] covered = new boolean[size];
+    boolean sameRun = frameRun != null && frameRun == runId && frame != Frame.BUG_PERF;
     if (frame == Frame.BUG_PERF) {
       for (SampleStore.FrameRow r : SampleStore.frameRows(tx, frameRun)) {
         inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels());
@@ -226,41 +229,44 @@ public final class ValidationService {
       ReviewStore.forEachRunItem(
           tx,
           frameRun,
-          (id, primary, flag) ->
-              inFrame[(int) id] = frame == Frame.ALL || (flag != null && flag == 1));
+          (id, flag) -> {
+            if (id < size) {
+              inFrame[id] = frame == Frame.ALL || flag == 1;
+              covered[id] = sameRun && inFrame[id];
+            }
+          });
     }
     long frameItems = 0;
     for (boolean b : inFrame) {
       frameItems += b ? 1 : 0;
     }
-    boolean[] covered = new boolean[size];
+    if (!sameRun) {
+      ReviewStore.forEachRunItem(
+          tx,
+          runId,
+          (id, flag) -> {
+            if (id < size && inFrame[id]) {
+              covered[id] = true;
+            }
+          });
+    }
     long[] frameworkCovered = new long[fx.frameworks().size()];
-    ReviewStore.forEachRunItem(
-        tx,
-        s.run.id(),
-        (id, primary, flag) -> {
-          int i = (int) id;
-          if (i < size && inFrame[i]) {
-            covered[i] = true;
-            frameworkCovered[fx.frameworkOf()[i]]++;
-          }
-        });
-    Map<String, Integer> labelIndex = new HashMap<>();
-    for (int k = 0; k < known.size(); k++) {
-      labelIndex.put(known.get(k), k);
+    for (int i = 0; i < size; i++) {
+      if (covered[i]) {
+        frameworkCovered[fx.frameworkOf()[i]]++;
+      }
     }
     long[][] counts = new long[fx.frameworks().size()][known.size()];
     boolean[] hasLabel = new boolean[size];
     ReviewStore.forEachRunLabel(
         tx,
-        s.run.id(),
+        runId,
         main.dimension(),
-        (id, label, flag) -> {
-          int i = (int) id;
-          Integer k = labelIndex.get(label);
-          if (k != null && i < size && covered[i]) {
-            counts[fx.frameworkOf()[i]][k]++;
-            hasLabel[i] = true;
+        known,
+        (id, k) -> {
+          if (k >= 0 && id < size && covered[id]) {
+            counts[fx.frameworkOf()[id]][k]++;
+            hasLabel[id] = true;
           }
         });
     long[] none = new long[fx.frameworks().size()];

@@ -215,25 +215,26 @@ public final class ReviewStore {
   /** Receives a run's items or labels one row at a time. */
   @FunctionalInterface
   public interface RunRows {
-    void row(long issueId, String value, Integer flag);
+    /**
+     * One row.
+     *
+     * @param value for items the production flag (1, 0, or -1 when the run has none); for labels
+     *     the label's index in the list asked for (-1 for another label)
+     */
+    void row(int issueId, int value);
   }
 
-  /**
-   * Streams a run's items (value: the primary label; flag: the production flag or null), ordered by
-   * issue id.
-   */
+  /** Streams a run's items: issue id and production flag. */
   public static void forEachRunItem(Tx tx, long runId, RunRows rows) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT issue_id, primary_label, is_production FROM run_item WHERE run_id = ?"
-                      + " ORDER BY issue_id")) {
+                  "SELECT issue_id, coalesce(is_production, -1) FROM run_item WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                int flag = rs.getInt(3);
-                rows.row(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : flag);
+                rows.row(rs.getInt(1), rs.getInt(2));
               }
             }
           }
@@ -241,18 +242,29 @@ public final class ReviewStore {
         });
   }
 
-  /** Streams a run's predicted labels of one dimension (value: the label; flag: null). */
-  public static void forEachRunLabel(Tx tx, long runId, String dimension, RunRows rows) {
+  /**
+   * Streams a run's predicted labels of one dimension as (issue id, index of the label in {@code
+   * labels}, or -1); the database maps labels to indices, so no text crosses per row.
+   */
+  public static void forEachRunLabel(
+      Tx tx, long runId, String dimension, List<String> labels, RunRows rows) {
     tx.jdbc(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT issue_id, label FROM prediction WHERE run_id = ? AND dimension = ?")) {
-            ps.setLong(1, runId);
-            ps.setString(2, dimension);
+          StringBuilder sql = new StringBuilder("SELECT issue_id, CASE label");
+          for (int k = 0; k < labels.size(); k++) {
+            sql.append(" WHEN ? THEN ").append(k);
+          }
+          sql.append(" ELSE -1 END FROM prediction WHERE run_id = ? AND dimension = ?");
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String label : labels) {
+              ps.setString(i++, label);
+            }
+            ps.setLong(i++, runId);
+            ps.setString(i, dimension);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                rows.row(rs.getLong(1), rs.getString(2), null);
+                rows.row(rs.getInt(1), rs.getInt(2));
               }
             }
           }
