@@ -93,7 +93,34 @@ public final class AhoCorasick {
       }
       own.get(state).add(id);
     }
+    // number the states breadth-first, so the shallow states, where the automaton spends most of
+    // its time, sit together at the start of the transition table (fewer cache misses)
     int states = children.size();
+    int[] order = new int[states];
+    int head = 0;
+    int tail = 1;
+    while (head < tail) {
+      int s = order[head++];
+      List<Integer> classesOut = new ArrayList<>(children.get(s).keySet());
+      classesOut.sort(Integer::compare);
+      for (int cls : classesOut) {
+        order[tail++] = children.get(s).get(cls);
+      }
+    }
+    int[] renumber = new int[states];
+    for (int i = 0; i < states; i++) {
+      renumber[order[i]] = i;
+    }
+    List<Map<Integer, Integer>> bfsChildren = new ArrayList<>(states);
+    List<List<Integer>> bfsOwn = new ArrayList<>(states);
+    for (int i = 0; i < states; i++) {
+      Map<Integer, Integer> kids = new HashMap<>();
+      children.get(order[i]).forEach((cls, child) -> kids.put(cls, renumber[child]));
+      bfsChildren.add(kids);
+      bfsOwn.add(own.get(order[i]));
+    }
+    children = bfsChildren;
+    own = bfsOwn;
     int[] delta = new int[states * classes];
     int[] fail = new int[states];
     List<List<Integer>> outputs = new ArrayList<>(states);

@@ -21,8 +21,11 @@ import org.labellens.core.model.BodyZone;
  *       issue...}, {@code Prerequisites}) is template; any other section is read line by line.
  *   <li>Fenced blocks (three or more backticks or tildes) take the section's zone; in an ordinary
  *       section they are env when they contain an environment dump marker ({@code collect_env},
- *       {@code PyTorch version:}, ...), log when they hold a traceback or mostly log lines, and
- *       code otherwise. An unclosed fence runs to the end of the body.
+ *       {@code PyTorch version:}, ...) or a package list, log when they hold a traceback or mostly
+ *       log lines, and code otherwise, judged from their first {@value #BLOCK_SAMPLE_LINES}
+ *       non-empty lines. In a log block, start-up and configuration dumps (llama.cpp's {@code
+ *       llm_load_print_meta:} lines, vLLM's {@code ... with config:}) are env. An unclosed fence
+ *       runs to the end of the body.
  *   <li>HTML comments, {@code <details>}/{@code <summary>} tag lines and {@code _No response_} are
  *       template text; a {@code <details>} block whose summary mentions the environment is env.
  *   <li>Outside fences, tracebacks (from {@code Traceback (most recent call last):} to the next
@@ -152,6 +155,26 @@ public final class BodyZoner {
     "with config:", "ServerArgs(", "Namespace(", "EngineArgs(", "server_args=", "non-default args:",
   };
 
+  /** A fenced block is classified from this many of its first non-empty lines. */
+  static final int BLOCK_SAMPLE_LINES = 64;
+
+  private static final String[][] COMMAND_BY_FIRST = byFirstChar(COMMAND_PREFIXES);
+  private static final String[][] DUMP_BY_FIRST = byFirstChar(DUMP_PREFIXES);
+  private static final AhoCorasick CONFIG_AC = AhoCorasick.build(java.util.List.of(CONFIG_MARKERS));
+
+  /** The prefixes grouped by their first (ASCII) character. */
+  private static String[][] byFirstChar(String[] prefixes) {
+    String[][] table = new String[128][];
+    for (String p : prefixes) {
+      char c = p.charAt(0);
+      String[] row = table[c] == null ? new String[0] : table[c];
+      row = java.util.Arrays.copyOf(row, row.length + 1);
+      row[row.length - 1] = p;
+      table[c] = row;
+    }
+    return table;
+  }
+
   private static final String[] LOG_LEVELS = {
     "INFO", "WARNING", "WARN", "ERROR", "DEBUG", "CRITICAL",
   };
@@ -163,12 +186,19 @@ public final class BodyZoner {
 
   /** The zones of {@code body}, covering it exactly. */
   public static BodyZones zone(String body) {
-    return new Scan(body).run();
+    return new Scan(body, body.toCharArray()).run();
+  }
+
+  /** The zones of {@code body}, whose chars the caller has already copied into {@code chars}. */
+  static BodyZones zone(String body, char[] chars) {
+    return new Scan(body, chars).run();
   }
 
   /** One pass over one body. */
   private static final class Scan {
     private final String s;
+    // the body's chars: array reads skip String.charAt's per-call bounds and coder checks
+    private final char[] a;
     private final int n;
     private final BodyZones.Builder out = new BodyZones.Builder();
 
@@ -186,18 +216,26 @@ public final class BodyZoner {
     private int fenceStart = -1;
     private boolean fenceLogInfo;
 
-    Scan(String body) {
+    Scan(String body, char[] chars) {
       this.s = body;
+      this.a = chars;
       this.n = body.length();
     }
 
     BodyZones run() {
       int lineStart = 0;
       while (lineStart < n) {
+        if (fenceStart >= 0 && lineStart > fenceStart) {
+          // inside a fence only a closing fence matters: jump to the next line that starts one
+          lineStart = nextClosingFenceLine(lineStart);
+          if (lineStart >= n) {
+            break;
+          }
+        }
         int newline = s.indexOf('\n', lineStart);
         int lineEnd = newline < 0 ? n : newline + 1;
         int contentEnd = newline < 0 ? n : newline;
-        if (contentEnd > lineStart && s.charAt(contentEnd - 1) == '\r') {
+        if (contentEnd > lineStart && a[contentEnd - 1] == '\r') {
           contentEnd--;
         }
         line(lineStart, contentEnd, lineEnd);
@@ -209,9 +247,43 @@ public final class BodyZoner {
       return out.build();
     }
 
+    /**
+     * The start of the first line at or after {@code from} that closes the open fence (up to three
+     * spaces or tabs, at least as many fence characters, then only spaces or tabs), or {@code n}.
+     */
+    private int nextClosingFenceLine(int from) {
+      String run = fenceChar == '`' ? "```" : "~~~";
+      int at = from;
+      while (true) {
+        int hit = s.indexOf(run, at);
+        if (hit < 0) {
+          return n;
+        }
+        int lineStart = hit;
+        while (lineStart > from && a[lineStart - 1] != '\n') {
+          lineStart--;
+        }
+        int first = lineStart;
+        while (first < hit && (a[first] == ' ' || a[first] == '\t')) {
+          first++;
+        }
+        if (first == hit && hit - lineStart < 4) {
+          int newline = s.indexOf('\n', hit);
+          int contentEnd = newline < 0 ? n : newline;
+          if (contentEnd > hit && a[contentEnd - 1] == '\r') {
+            contentEnd--;
+          }
+          if (isClosingFence(first, contentEnd)) {
+            return lineStart;
+          }
+        }
+        at = hit + 1;
+      }
+    }
+
     private void line(int start, int end, int next) {
       int first = start;
-      while (first < end && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+      while (first < end && (a[first] == ' ' || a[first] == '\t')) {
         first++;
       }
       // inside a fence, only its closing line matters
@@ -236,7 +308,7 @@ public final class BodyZoner {
       }
       boolean continuation = previousLog && first - start >= 2;
       previousLog = false;
-      char c = s.charAt(first);
+      char c = a[first];
       if (first - start < 4 && (c == '`' || c == '~') && openFence(first, end, start)) {
         return;
       }
@@ -265,7 +337,7 @@ public final class BodyZoner {
         case SECTION_TEMPLATE -> add(BodyZone.TEMPLATE, start, next);
         default -> {
           boolean command = previousCommand || isCommandLine(first, end);
-          previousCommand = command && s.charAt(end - 1) == '\\';
+          previousCommand = command && a[end - 1] == '\\';
           if (command) {
             previousLog = false;
             add(BodyZone.CODE, start, next);
@@ -287,15 +359,18 @@ public final class BodyZoner {
      * lines; a line ending in a backslash continues the command.
      */
     private boolean isCommandLine(int first, int end) {
-      for (String prefix : COMMAND_PREFIXES) {
-        if (startsWith(prefix, first, end)) {
-          return true;
+      char c = a[first];
+      if (c < 128 && COMMAND_BY_FIRST[c] != null) {
+        for (String prefix : COMMAND_BY_FIRST[c]) {
+          if (startsWith(prefix, first, end)) {
+            return true;
+          }
         }
       }
       return first + 2 < end
-          && s.charAt(first) == '-'
-          && s.charAt(first + 1) == '-'
-          && Character.isLetter(s.charAt(first + 2));
+          && a[first] == '-'
+          && a[first + 1] == '-'
+          && Character.isLetter(a[first + 2]);
     }
 
     /**
@@ -306,9 +381,9 @@ public final class BodyZoner {
      * Namespace(...)}).
      */
     private boolean isDumpLine(int first, int end) {
-      char c = s.charAt(first);
-      if (c >= 'a' && c <= 's') {
-        for (String prefix : DUMP_PREFIXES) {
+      char c = a[first];
+      if (c < 128 && DUMP_BY_FIRST[c] != null) {
+        for (String prefix : DUMP_BY_FIRST[c]) {
           if (startsWith(prefix, first, end)) {
             return indexOf("rror", first, end) < 0
                 && indexOf("fail", first, end) < 0
@@ -319,10 +394,15 @@ public final class BodyZoner {
       if (end - first < 160) {
         return false;
       }
-      for (String marker : CONFIG_MARKERS) {
-        if (indexOf(marker, first, Math.min(end, first + 400)) >= 0) {
+      // one pass over the line's head for all configuration markers
+      int[] table = CONFIG_AC.table();
+      int state = AhoCorasick.root();
+      for (int i = first, limit = Math.min(end, first + 400); i < limit; i++) {
+        int v = table[state + CONFIG_AC.charClass(a[i])];
+        if (v < 0) {
           return true;
         }
+        state = v;
       }
       return false;
     }
@@ -347,9 +427,9 @@ public final class BodyZoner {
     // ------------------------------------------------------------ fences
 
     private boolean openFence(int first, int end, int lineStart) {
-      char c = s.charAt(first);
+      char c = a[first];
       int k = first;
-      while (k < end && s.charAt(k) == c) {
+      while (k < end && a[k] == c) {
         k++;
       }
       int length = k - first;
@@ -371,13 +451,13 @@ public final class BodyZoner {
 
     private boolean isClosingFence(int first, int end) {
       int k = first;
-      while (k < end && s.charAt(k) == fenceChar) {
+      while (k < end && a[k] == fenceChar) {
         k++;
       }
       if (k - first < fenceLength) {
         return false;
       }
-      while (k < end && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+      while (k < end && (a[k] == ' ' || a[k] == '\t')) {
         k++;
       }
       return k == end;
@@ -409,12 +489,11 @@ public final class BodyZoner {
         int newline = s.indexOf('\n', lineStart);
         int lineEnd = newline < 0 || newline >= end ? end : newline + 1;
         int contentEnd = lineEnd;
-        while (contentEnd > lineStart
-            && (s.charAt(contentEnd - 1) == '\n' || s.charAt(contentEnd - 1) == '\r')) {
+        while (contentEnd > lineStart && (a[contentEnd - 1] == '\n' || a[contentEnd - 1] == '\r')) {
           contentEnd--;
         }
         int first = lineStart;
-        while (first < contentEnd && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+        while (first < contentEnd && (a[first] == ' ' || a[first] == '\t')) {
           first++;
         }
         add(
@@ -435,14 +514,17 @@ public final class BodyZoner {
       while (lineStart < end) {
         int newline = s.indexOf('\n', lineStart);
         int lineEnd = newline < 0 || newline > end ? end : newline;
-        if (lineEnd > lineStart && s.charAt(lineEnd - 1) == '\r') {
+        if (lineEnd > lineStart && a[lineEnd - 1] == '\r') {
           lineEnd--;
         }
         int first = lineStart;
-        while (first < lineEnd && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+        while (first < lineEnd && (a[first] == ' ' || a[first] == '\t')) {
           first++;
         }
         if (first < lineEnd) {
+          if (lines == BLOCK_SAMPLE_LINES) {
+            break;
+          }
           if (isEnvLine(first, lineEnd)) {
             inTraceback = false;
             return BodyZone.ENV;
@@ -474,7 +556,7 @@ public final class BodyZoner {
     private boolean isPackageLine(int first, int end) {
       int k = first;
       while (k < end) {
-        char c = s.charAt(k);
+        char c = a[k];
         if (!(Character.isLetterOrDigit(c)
             || c == '_'
             || c == '-'
@@ -488,15 +570,15 @@ public final class BodyZoner {
       if (k == first || k + 2 >= end) {
         return false;
       }
-      return s.charAt(k) == '=' && s.charAt(k + 1) == '=' && Character.isDigit(s.charAt(k + 2));
+      return a[k] == '=' && a[k + 1] == '=' && Character.isDigit(a[k + 2]);
     }
 
     /** A line that starts like an environment dump ({@code collect_env}, {@code check_env}). */
     private boolean isEnvLine(int first, int end) {
-      char c = s.charAt(first);
+      char c = a[first];
       if (c == '|') {
         int k = first + 1;
-        while (k < end && s.charAt(k) == ' ') {
+        while (k < end && a[k] == ' ') {
           k++;
         }
         return startsWith("NVIDIA-SMI", k, end);
@@ -517,11 +599,11 @@ public final class BodyZoner {
 
     private boolean heading(int first, int end) {
       int k = first;
-      while (k < end && s.charAt(k) == '#') {
+      while (k < end && a[k] == '#') {
         k++;
       }
       int level = k - first;
-      if (level > 6 || (k < end && s.charAt(k) != ' ' && s.charAt(k) != '\t')) {
+      if (level > 6 || (k < end && a[k] != ' ' && a[k] != '\t')) {
         return false;
       }
       String title = normalizeHeading(k, end);
@@ -544,7 +626,7 @@ public final class BodyZoner {
     private String normalizeHeading(int from, int end) {
       StringBuilder b = new StringBuilder(end - from);
       for (int i = from; i < end; i++) {
-        char c = s.charAt(i);
+        char c = a[i];
         if (Character.isLetterOrDigit(c) || c == '.' || c == '_') {
           b.append(Character.toLowerCase(c));
         } else if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == '&') {
@@ -598,7 +680,7 @@ public final class BodyZoner {
 
     /** Whether a line outside fences is log output (cheap checks on its first characters). */
     private boolean isLogLine(int first, int end) {
-      char c = s.charAt(first);
+      char c = a[first];
       if (inTraceback) {
         return true;
       }
@@ -611,7 +693,7 @@ public final class BodyZoner {
       }
       if (c == '[') {
         return first + 1 < end
-            && (Character.isDigit(s.charAt(first + 1))
+            && (Character.isDigit(a[first + 1])
                 || startsWith("[rank", first, end)
                 || startsWith("[gpu_id", first, end)
                 || startsWith("[TP", first, end)
@@ -646,12 +728,12 @@ public final class BodyZoner {
           if (k >= end) {
             return false;
           }
-          char d = s.charAt(k);
+          char d = a[k];
           if (d == ':' || d == '[') {
             return true;
           }
           if (d == ' ' && k + 1 < end) {
-            char e = s.charAt(k + 1);
+            char e = a[k + 1];
             return Character.isDigit(e) || e == '[' || e == ' ';
           }
           return false;
@@ -664,22 +746,22 @@ public final class BodyZoner {
     private boolean isTimestamp(int first, int end) {
       if (first + 8 <= end
           && isDigits(first, 2)
-          && s.charAt(first + 2) == ':'
+          && a[first + 2] == ':'
           && isDigits(first + 3, 2)
-          && s.charAt(first + 5) == ':') {
+          && a[first + 5] == ':') {
         return true;
       }
       return first + 10 <= end
           && isDigits(first, 4)
-          && s.charAt(first + 4) == '-'
+          && a[first + 4] == '-'
           && isDigits(first + 5, 2)
-          && s.charAt(first + 7) == '-'
+          && a[first + 7] == '-'
           && isDigits(first + 8, 2);
     }
 
     private boolean isDigits(int from, int count) {
       for (int i = from; i < from + count; i++) {
-        if (!Character.isDigit(s.charAt(i))) {
+        if (!Character.isDigit(a[i])) {
           return false;
         }
       }
@@ -700,7 +782,7 @@ public final class BodyZoner {
       int k = first;
       int limit = Math.min(end, first + 48);
       while (k < limit) {
-        char c = s.charAt(k);
+        char c = a[k];
         if (c == '_') {
           underscore = true;
         } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
@@ -708,7 +790,7 @@ public final class BodyZoner {
         }
         k++;
       }
-      return underscore && k + 1 < end && s.charAt(k) == ':' && s.charAt(k + 1) == ' ';
+      return underscore && k + 1 < end && a[k] == ':' && a[k + 1] == ' ';
     }
 
     /** {@code RuntimeError: ...}, {@code torch.OutOfMemoryError: ...}. */
@@ -716,13 +798,13 @@ public final class BodyZoner {
       int k = first;
       int limit = Math.min(end, first + 80);
       while (k < limit) {
-        char c = s.charAt(k);
+        char c = a[k];
         if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_')) {
           break;
         }
         k++;
       }
-      if (k == limit || s.charAt(k) != ':') {
+      if (k == limit || a[k] != ':') {
         return false;
       }
       return endsWith("Error", first, k)
@@ -742,17 +824,26 @@ public final class BodyZoner {
       if (pct >= Math.min(end, first + 120) || pct + 2 > end) {
         return false;
       }
-      return s.charAt(pct + 1) == '|' || startsWith(" Completed |", pct + 1, end);
+      return a[pct + 1] == '|' || startsWith(" Completed |", pct + 1, end);
     }
 
     // ------------------------------------------------------------ bounded string helpers
 
     private boolean startsWith(String prefix, int from, int end) {
-      return end - from >= prefix.length() && s.startsWith(prefix, from);
+      int length = prefix.length();
+      if (end - from < length) {
+        return false;
+      }
+      for (int k = 0; k < length; k++) {
+        if (a[from + k] != prefix.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean endsWith(String suffix, int from, int end) {
-      return end - from >= suffix.length() && s.startsWith(suffix, end - suffix.length());
+      return end - from >= suffix.length() && startsWith(suffix, end - suffix.length(), end);
     }
 
     /** The first index of {@code needle} within {@code [from, end)}, or -1. */
@@ -760,7 +851,7 @@ public final class BodyZoner {
       int last = end - needle.length();
       char first = needle.charAt(0);
       for (int i = from; i <= last; i++) {
-        if (s.charAt(i) == first && s.startsWith(needle, i)) {
+        if (a[i] == first && startsWith(needle, i, end)) {
           return i;
         }
       }

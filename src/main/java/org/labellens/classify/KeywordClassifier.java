@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.labellens.core.model.BodyZone;
 import org.labellens.core.model.Classification;
 import org.labellens.core.model.Dimension;
 import org.labellens.core.model.DimensionKind;
@@ -22,6 +23,7 @@ import org.labellens.core.model.Occurrence;
 import org.labellens.core.model.Rule;
 import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TextField;
+import org.labellens.core.model.TokenKind;
 
 /**
  * The keyword classifier: applies a taxonomy's rules to issues.
@@ -62,11 +64,14 @@ public final class KeywordClassifier {
   private final int[] table;
   private final byte[] asciiClass;
   private int[] expansions = new int[4];
+  private int feedBase;
+  private int feedLength;
   private char[] chars = new char[8192];
   private int expansionCount;
   private final double[] scores;
   private final boolean[] predictedLabel;
-  private final int[][] exclusionSpans;
+  private final Matcher[] exclusionMatchers;
+  private final CharSequence[] matcherTexts;
 
   // the issue being read
   private String title;
@@ -87,7 +92,8 @@ public final class KeywordClassifier {
     this.asciiClass = compiled.asciiClass;
     this.scores = new double[compiled.labelCount];
     this.predictedLabel = new boolean[compiled.labelCount];
-    this.exclusionSpans = new int[compiled.exclusionPatterns.size() * 3][];
+    this.exclusionMatchers = new Matcher[compiled.exclusionPatterns.size()];
+    this.matcherTexts = new CharSequence[compiled.exclusionPatterns.size()];
   }
 
   /** Compiles a taxonomy's rules. */
@@ -168,22 +174,33 @@ public final class KeywordClassifier {
     this.body = issue.body();
     this.titleLength = title.length();
     this.joined = new JoinedText(title, body);
-    this.zones = c.anyZones ? BodyZoner.zone(body) : null;
-    Arrays.fill(exclusionSpans, null);
+    this.zones = null;
+    Arrays.fill(matcherTexts, null);
+    tokenText = null;
     touchedCount = 0;
     if (c.automaton.patternCount() > 0) {
       expansionCount = 0;
-      int state = feed(title, 0, AhoCorasick.root(), REGION_TITLE);
+      load(title, 0);
+      int state = feed(title, 0, AhoCorasick.root(), REGION_TITLE, 0, titleLength);
       int v = table[state + asciiClass[' ']];
       state = v & ~AhoCorasick.OUTPUT_FLAG;
       if (v < 0) {
         emit(state, titleLength + expansionCount, titleLength + 1, REGION_JOIN);
       }
-      feed(body, titleLength + 1, state, REGION_BODY);
+      load(body, titleLength + 1);
+      if (c.anyZones) {
+        zones = BodyZoner.zone(body, chars);
+      }
+      if (zones != null && c.skippableZones != 0 && collector == null) {
+        feedCountedZones();
+      } else {
+        feed(body, titleLength + 1, state, REGION_BODY, 0, body.length());
+      }
       if (c.searchesLabels && !issue.labels().isEmpty()) {
         labelsText = issue.labelsText();
         expansionCount = 0;
-        feed(labelsText, 0, AhoCorasick.root(), REGION_LABELS);
+        load(labelsText, 0);
+        feed(labelsText, 0, AhoCorasick.root(), REGION_LABELS, 0, labelsText.length());
       }
     }
     if (!c.regexSinks.isEmpty()) {
@@ -200,17 +217,13 @@ public final class KeywordClassifier {
    * extra chars are kept in {@code expansions} (rare) to map a match's start back to the original
    * text.
    */
-  private int feed(String text, int base, int state, int region) {
+  private int feed(String text, int base, int state, int region, int from, int to) {
     final int[] table = this.table;
     final byte[] ascii = this.asciiClass;
-    final int n = text.length();
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
-    }
     final char[] buffer = chars;
-    text.getChars(0, n, buffer, 0);
-    int i = 0;
-    while (i < n) {
+    final int n = text.length();
+    int i = from;
+    while (i < to) {
       char ch = buffer[i];
       if (ch < 128) {
         int v = table[state + ascii[ch]];
@@ -247,6 +260,42 @@ public final class KeywordClassifier {
     return state;
   }
 
+  /** Copies a field into the scan buffer, so word boundaries can be checked on it. */
+  private void load(String text, int base) {
+    int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    text.getChars(0, n, chars, 0);
+    loadedText = text;
+    tokenText = null;
+    feedBase = base;
+    feedLength = n;
+  }
+
+  /**
+   * Runs the automaton over the body zones that can count, skipping those every rule weighs 0 (for
+   * llm-serving-v2: environment dumps and template text, about 40% of body text). A zone boundary
+   * is a line start, so no keyword match is lost except ones starting in a skipped zone, which
+   * would not count. (The title/body join is never used with skipping.)
+   */
+  private void feedCountedZones() {
+    int base = titleLength + 1;
+    int k = 0;
+    int size = zones.size();
+    while (k < size) {
+      if ((c.skippableZones & (1 << zones.kind(k).ordinal())) != 0) {
+        k++;
+        continue;
+      }
+      int from = zones.start(k);
+      while (k < size && (c.skippableZones & (1 << zones.kind(k).ordinal())) == 0) {
+        k++;
+      }
+      feed(body, base, AhoCorasick.root(), REGION_BODY, from, zones.end(k - 1));
+    }
+  }
+
   /** The original coordinate of the lower-cased char at {@code folded}. */
   private int coordinate(int folded) {
     int k = Arrays.binarySearch(expansions, 0, expansionCount, folded);
@@ -264,6 +313,25 @@ public final class KeywordClassifier {
       int id = ac.outputPattern(k);
       int first = folded + 1 - ac.patternLength(id);
       int start = expansionCount == 0 ? first : coordinate(first);
+      int boundary = c.patternBoundary[id];
+      boolean bounded = false;
+      if (boundary != 0 && region != REGION_JOIN) {
+        // most raw hits of a word keyword sit inside a longer word: decide here, once per
+        // pattern, from the neighbouring characters when they are ASCII or field edges
+        int before = start - feedBase - 1;
+        int after = end - feedBase;
+        if (before >= -1 && after <= feedLength) {
+          char b = before < 0 ? ' ' : chars[before];
+          char a = after == feedLength ? ' ' : chars[after];
+          if (b < 128 && ASCII_WORD[b]) {
+            continue;
+          }
+          if ((boundary & NEEDS_END) != 0 && a < 128 && ASCII_WORD[a]) {
+            continue;
+          }
+          bounded = b < 128 && a < 128;
+        }
+      }
       int where = region;
       if (region != REGION_LABELS) {
         if (end <= titleLength) {
@@ -275,75 +343,308 @@ public final class KeywordClassifier {
         }
       }
       for (Sink sink : c.patternSinks[id]) {
-        match(sink, start, end, where);
+        match(sink, start, end, where, bounded);
       }
     }
   }
 
-  private void match(Sink sink, int start, int end, int region) {
+  /**
+   * One occurrence of a sink's keyword at [start, end).
+   *
+   * @param bounded the word boundaries were already checked (they hold for every word sink)
+   */
+  private void match(Sink sink, int start, int end, int region, boolean bounded) {
+    // the field's own text and offsets (the joined text only for a phrase across the join)
     CharSequence text;
-    int from;
-    int to;
+    int fieldStart = start;
+    int fieldEnd = end;
+    EvidenceField field;
     switch (region) {
       case REGION_TITLE -> {
         if ((sink.fields & TITLE_BIT) == 0) {
           return;
         }
-        text = joined;
-        from = 0;
-        to = titleLength;
+        text = title;
+        field = EvidenceField.TITLE;
       }
       case REGION_BODY -> {
         if ((sink.fields & BODY_BIT) == 0) {
           return;
         }
-        text = joined;
-        from = titleLength + 1;
-        to = joined.length();
+        text = body;
+        fieldStart = start - titleLength - 1;
+        fieldEnd = end - titleLength - 1;
+        field = null;
       }
       case REGION_JOIN -> {
         if (!sink.join || (sink.fields & (TITLE_BIT | BODY_BIT)) != (TITLE_BIT | BODY_BIT)) {
           return;
         }
         text = joined;
-        from = 0;
-        to = joined.length();
+        field = EvidenceField.TITLE_BODY;
       }
       default -> {
         if ((sink.fields & LABELS_BIT) == 0) {
           return;
         }
         text = labelsText;
-        from = 0;
-        to = labelsText.length();
+        field = EvidenceField.LABELS;
       }
     }
-    if (sink.word) {
-      if (start > from && isWordChar(Character.codePointBefore(text, start))) {
+    int to = text.length();
+    if (sink.word && !bounded) {
+      if (fieldStart > 0 && isWordChar(Character.codePointBefore(text, fieldStart))) {
         return;
       }
-      if (!sink.prefix && end < to && isWordChar(Character.codePointAt(text, end))) {
+      if (!sink.prefix && fieldEnd < to && isWordChar(Character.codePointAt(text, fieldEnd))) {
         return;
       }
     }
-    EvidenceField field;
-    int fieldStart = start;
-    int fieldEnd = end;
-    switch (region) {
-      case REGION_TITLE -> field = EvidenceField.TITLE;
-      case REGION_BODY -> {
-        fieldStart = start - titleLength - 1;
-        fieldEnd = end - titleLength - 1;
-        field = sink.zones ? zones.zoneAt(fieldStart).field() : EvidenceField.BODY;
-      }
-      case REGION_JOIN -> field = EvidenceField.TITLE_BODY;
-      default -> field = EvidenceField.LABELS;
+    if (field == null) {
+      field = sink.zones ? zones.zoneAt(fieldStart).field() : EvidenceField.BODY;
     }
-    boolean excluded =
-        (sink.exclusionPhrases.length > 0 && insidePhrase(sink, text, from, to, start))
-            || (sink.exclusionPatterns.length > 0
-                && insidePattern(sink, region, fieldStart, fieldEnd));
+    // exclusions only matter for occurrences that would count (or are being highlighted)
+    boolean excluded = false;
+    if (sink.weights[field.ordinal()] != 0 || collector != null) {
+      excluded =
+          (sink.exclusionPhrases.length > 0 && insidePhrase(sink, text, 0, to, fieldStart))
+              || (sink.excludeTokens != 0
+                  && (tokenKinds(text, 0, to, fieldStart, fieldEnd) & sink.excludeTokens) != 0)
+              || (sink.exclusionPatterns.length > 0
+                  && insidePattern(sink, region, fieldStart, fieldEnd));
+    }
     record(sink, field, fieldStart, fieldEnd, excluded);
+  }
+
+  // ---------------------------------------------------------------- token exclusions
+
+  /** How far a token is followed from an occurrence on either side. */
+  static final int TOKEN_REACH = 512;
+
+  private static final int URL_BIT = 1 << TokenKind.URL.ordinal();
+  private static final int PATH_BIT = 1 << TokenKind.PATH.ordinal();
+  private static final int MODULE_BIT = 1 << TokenKind.MODULE.ordinal();
+  private static final int FILE_BIT = 1 << TokenKind.FILE.ordinal();
+
+  private static final List<String> FILE_EXTENSIONS =
+      List.of(
+          "gguf",
+          "bin",
+          "safetensors",
+          "pt",
+          "pth",
+          "onnx",
+          "ggml",
+          "py",
+          "cpp",
+          "cc",
+          "c",
+          "h",
+          "hpp",
+          "cu",
+          "cuh",
+          "metal",
+          "json",
+          "jsonl",
+          "yaml",
+          "yml",
+          "toml",
+          "txt",
+          "sh",
+          "md",
+          "log",
+          "so",
+          "dll",
+          "dylib",
+          "whl",
+          "ipynb",
+          "csv",
+          "cmake");
+
+  // the token around the last occurrence checked, reused by the next occurrences in it
+  private CharSequence tokenText;
+  private CharSequence loadedText;
+  private char[] scratch = new char[64];
+  private int tokenStart;
+  private int tokenEnd;
+  private int tokenKinds;
+
+  /**
+   * The kinds ({@link TokenKind} bits) of the token around [start, end): the run of characters
+   * without whitespace or {@code ( ) [ ] { } < > " ' ` , ; |}, followed at most {@link
+   * #TOKEN_REACH} characters either way.
+   */
+  private int tokenKinds(CharSequence text, int from, int to, int start, int end) {
+    if (text == tokenText && start >= tokenStart && end <= tokenEnd) {
+      return tokenKinds;
+    }
+    char[] a;
+    int shift;
+    if (text == loadedText) {
+      // the field being read is in the scan buffer
+      a = chars;
+      shift = 0;
+    } else {
+      // a phrase across the join, or a pattern rule: copy the neighbourhood
+      int lo = Math.max(from, start - TOKEN_REACH);
+      int hi = Math.min(to, end + TOKEN_REACH);
+      if (scratch.length < hi - lo) {
+        scratch = new char[hi - lo];
+      }
+      for (int i = lo; i < hi; i++) {
+        scratch[i - lo] = text.charAt(i);
+      }
+      a = scratch;
+      shift = lo;
+      from = lo;
+      to = hi;
+    }
+    int s = start - shift;
+    int limit = Math.max(from - shift, s - TOKEN_REACH);
+    while (s > limit && !isTokenDelimiter(a[s - 1])) {
+      s--;
+    }
+    int e = end - shift;
+    int endLimit = Math.min(to - shift, e + TOKEN_REACH);
+    while (e < endLimit && !isTokenDelimiter(a[e])) {
+      e++;
+    }
+    tokenText = text;
+    tokenStart = s + shift;
+    tokenEnd = e + shift;
+    tokenKinds = classifyToken(a, s, e);
+    return tokenKinds;
+  }
+
+  private static boolean isTokenDelimiter(char c) {
+    switch (c) {
+      case ' ',
+          '\t',
+          '\n',
+          '\r',
+          '\f',
+          '(',
+          ')',
+          '[',
+          ']',
+          '{',
+          '}',
+          '<',
+          '>',
+          '"',
+          '\'',
+          '`',
+          ',',
+          ';',
+          '|' -> {
+        return true;
+      }
+      default -> {
+        return Character.isWhitespace(c);
+      }
+    }
+  }
+
+  /** The {@link TokenKind} bits of the token text[s, e). */
+  static int classifyToken(CharSequence text, int s, int e) {
+    char[] a = new char[e - s];
+    for (int i = s; i < e; i++) {
+      a[i - s] = text.charAt(i);
+    }
+    return classifyToken(a, 0, a.length);
+  }
+
+  /** The {@link TokenKind} bits of the token a[s, e). */
+  private static int classifyToken(char[] text, int s, int e) {
+    int kinds = 0;
+    int slashes = 0;
+    int backslashes = 0;
+    for (int i = s; i < e; i++) {
+      char c = text[i];
+      if (c == '/') {
+        slashes++;
+        if (i + 2 < e && i > s && text[i - 1] == ':' && text[i + 1] == '/') {
+          kinds |= URL_BIT;
+        }
+      } else if (c == '\\') {
+        backslashes++;
+      }
+    }
+    if (e - s > 4 && regionMatchesIgnoreCase(text, s, "www.")) {
+      kinds |= URL_BIT;
+    }
+    if (slashes >= 2 || backslashes >= 2) {
+      kinds |= PATH_BIT;
+    }
+    // trailing punctuation is not part of a module or file name
+    int t = e;
+    while (t > s && ".:!?".indexOf(text[t - 1]) >= 0) {
+      t--;
+    }
+    if (isModulePath(text, s, t)) {
+      kinds |= MODULE_BIT;
+    }
+    int dot = -1;
+    for (int i = t - 1; i > s; i--) {
+      char c = text[i];
+      if (c == '.') {
+        dot = i;
+        break;
+      }
+      if (!Character.isLetterOrDigit(c)) {
+        break;
+      }
+    }
+    if (dot > s && isFileExtension(text, dot + 1, t)) {
+      kinds |= FILE_BIT;
+    }
+    return kinds;
+  }
+
+  private static boolean isFileExtension(char[] text, int s, int e) {
+    int length = e - s;
+    for (String ext : FILE_EXTENSIONS) {
+      if (ext.length() == length && regionMatchesIgnoreCase(text, s, ext)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Three or more identifiers joined by dots, e.g. {@code torch.distributed.elastic}. */
+  private static boolean isModulePath(char[] text, int s, int e) {
+    int parts = 0;
+    int i = s;
+    while (i < e) {
+      char c = text[i];
+      if (!(Character.isLetter(c) || c == '_')) {
+        return false;
+      }
+      i++;
+      while (i < e && (Character.isLetterOrDigit(text[i]) || text[i] == '_')) {
+        i++;
+      }
+      parts++;
+      if (i < e) {
+        if (text[i] != '.') {
+          return false;
+        }
+        i++;
+        if (i == e) {
+          return false;
+        }
+      }
+    }
+    return parts >= 3;
+  }
+
+  private static boolean regionMatchesIgnoreCase(char[] text, int at, String lower) {
+    for (int k = 0; k < lower.length(); k++) {
+      if (Character.toLowerCase(text[at + k]) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void record(Sink sink, EvidenceField field, int start, int end, boolean excluded) {
@@ -369,6 +670,17 @@ public final class KeywordClassifier {
       touched[touchedCount++] = slot;
     }
   }
+
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char ch = 0; ch < 128; ch++) {
+      ASCII_WORD[ch] = ch == '_' || Character.isLetterOrDigit(ch);
+    }
+  }
+
+  private static final int NEEDS_START = 1;
+  private static final int NEEDS_END = 2;
 
   private static boolean isWordChar(int cp) {
     return cp == '_' || Character.isLetterOrDigit(cp);
@@ -433,70 +745,51 @@ public final class KeywordClassifier {
     return true;
   }
 
-  /** Whether [start, end) (field offsets) lies inside a match of one of the exclusion patterns. */
+  /** How far around an occurrence an exclusion pattern is looked for, on either side. */
+  static final int PATTERN_REACH = 64;
+
+  /**
+   * Whether [start, end) (field offsets; joined offsets for the join) lies inside a match of one of
+   * the sink's exclusion patterns, looked for within {@link #PATTERN_REACH} characters around it
+   * (lookarounds see beyond that window).
+   */
   private boolean insidePattern(Sink sink, int region, int start, int end) {
+    CharSequence text =
+        switch (region) {
+          case REGION_TITLE -> title;
+          case REGION_BODY -> body;
+          case REGION_JOIN -> joined;
+          default -> labelsText;
+        };
     for (int p : sink.exclusionPatterns) {
-      if (region == REGION_JOIN) {
-        if (covered(spans(p, REGION_TITLE), start, Math.min(end, titleLength))
-            || covered(spans(p, REGION_BODY), 0, end - titleLength - 1)) {
+      Matcher m = exclusionMatchers[p];
+      if (m == null) {
+        m = c.exclusionPatterns.get(p).matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        exclusionMatchers[p] = m;
+        matcherTexts[p] = text;
+      } else if (matcherTexts[p] != text) {
+        m.reset(text);
+        matcherTexts[p] = text;
+      }
+      m.region(Math.max(0, start - PATTERN_REACH), Math.min(text.length(), end + PATTERN_REACH));
+      while (m.find()) {
+        if (m.start() > start) {
+          break;
+        }
+        if (m.end() >= end && m.end() > m.start()) {
           return true;
         }
-        continue;
-      }
-      if (covered(spans(p, region), start, end)) {
-        return true;
       }
     }
     return false;
   }
 
-  private static boolean covered(int[] spans, int start, int end) {
-    // spans are sorted by start and do not overlap (successive find() results)
-    int lo = 0;
-    int hi = spans.length / 2 - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (spans[2 * mid] <= start) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found >= 0 && end <= spans[2 * found + 1];
-  }
-
-  private int[] spans(int pattern, int region) {
-    int key = pattern * 3 + (region == REGION_TITLE ? 0 : region == REGION_BODY ? 1 : 2);
-    int[] spans = exclusionSpans[key];
-    if (spans == null) {
-      String text =
-          switch (region) {
-            case REGION_TITLE -> title;
-            case REGION_BODY -> body;
-            default -> labelsText == null ? "" : labelsText;
-          };
-      Matcher m = c.exclusionPatterns.get(pattern).matcher(text);
-      int[] buffer = new int[8];
-      int n = 0;
-      while (m.find()) {
-        if (m.end() == m.start()) {
-          continue;
-        }
-        if (n + 2 > buffer.length) {
-          buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        buffer[n++] = m.start();
-        buffer[n++] = m.end();
-      }
-      spans = Arrays.copyOf(buffer, n);
-      exclusionSpans[key] = spans;
-    }
-    return spans;
-  }
-
   private void scanPatterns(IssueText issue) {
+    if (c.anyZones && zones == null) {
+      zones = BodyZoner.zone(body);
+    }
     for (Sink sink : c.regexSinks) {
       if ((sink.fields & TITLE_BIT) != 0) {
         scanPattern(sink, title, REGION_TITLE);
@@ -528,7 +821,9 @@ public final class KeywordClassifier {
             default -> EvidenceField.LABELS;
           };
       boolean excluded =
-          sink.exclusionPatterns.length > 0 && insidePattern(sink, region, start, end);
+          (sink.excludeTokens != 0
+                  && (tokenKinds(text, 0, text.length(), start, end) & sink.excludeTokens) != 0)
+              || (sink.exclusionPatterns.length > 0 && insidePattern(sink, region, start, end));
       record(sink, field, start, end, excluded);
     }
   }
@@ -719,6 +1014,7 @@ public final class KeywordClassifier {
     String[] exclusionPhrases = new String[0];
     int[] exclusionOffsets = new int[0];
     int[] exclusionPatterns = new int[0];
+    int excludeTokens;
     Pattern regex;
   }
 
@@ -728,6 +1024,10 @@ public final class KeywordClassifier {
     final AhoCorasick automaton;
     final Sink[] sinks;
     final Sink[][] patternSinks;
+
+    /** Per pattern: the word boundaries every one of its sinks needs (NEEDS_START, NEEDS_END). */
+    final int[] patternBoundary;
+
     final List<Sink> regexSinks = new ArrayList<>();
     final List<Pattern> exclusionPatterns = new ArrayList<>();
     final byte[] asciiClass = new byte[128];
@@ -738,6 +1038,10 @@ public final class KeywordClassifier {
     final Dimension primaryDimension;
     final Set<String> bugPerfLabels;
     final boolean anyZones;
+
+    /** Body zones every rule weighs 0 (bits by ordinal), skipped by classify() when zoning. */
+    final int skippableZones;
+
     final boolean duplicateKeywords;
     final boolean searchesLabels;
 
@@ -789,8 +1093,16 @@ public final class KeywordClassifier {
                 ruleWeights[w.getKey().ordinal()] = w.getValue();
               }
             }
+            int tokens = 0;
+            for (TokenKind kind : dim.matching().excludeTokens()) {
+              tokens |= 1 << kind.ordinal();
+            }
+            for (TokenKind kind : rule.excludeTokens()) {
+              tokens |= 1 << kind.ordinal();
+            }
             for (String keyword : rule.keywords()) {
               Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
+              sink.excludeTokens = tokens;
               sink.keyword = keyword;
               sink.word = rule.mode() == MatchMode.WORD;
               sink.prefix = sink.word && keyword.endsWith("*");
@@ -807,6 +1119,7 @@ public final class KeywordClassifier {
             }
             for (String pattern : rule.patterns()) {
               Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
+              sink.excludeTokens = tokens;
               sink.keyword = "/" + pattern + "/";
               sink.regex =
                   Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -816,10 +1129,15 @@ public final class KeywordClassifier {
         }
       }
       sinks = all.toArray(new Sink[0]);
-      Set<String> seen = new HashSet<>();
+      // a keyword listed in two rules of a label gives two evidence rows for one field only when
+      // both rules search that field; then the rows are merged
+      Map<String, Integer> fieldsSeen = new HashMap<>();
       boolean duplicates = false;
       for (Sink sink : sinks) {
-        duplicates |= !seen.add(sink.dimension + '\u0000' + sink.labelId + '\u0000' + sink.keyword);
+        String key = sink.dimension + '\u0000' + sink.labelId + '\u0000' + sink.keyword;
+        int before = fieldsSeen.getOrDefault(key, 0);
+        duplicates |= (before & sink.fields) != 0;
+        fieldsSeen.put(key, before | sink.fields);
       }
       duplicateKeywords = duplicates;
       automaton = AhoCorasick.build(new ArrayList<>(patternIds.keySet()));
@@ -830,8 +1148,18 @@ public final class KeywordClassifier {
         asciiClass[ch] = (byte) automaton.charClass(LowerCase.ascii(ch));
       }
       patternSinks = new Sink[byPattern.size()][];
+      patternBoundary = new int[byPattern.size()];
       for (int i = 0; i < byPattern.size(); i++) {
         patternSinks[i] = byPattern.get(i).toArray(new Sink[0]);
+        int boundary = NEEDS_START | NEEDS_END;
+        for (Sink sink : patternSinks[i]) {
+          if (!sink.word) {
+            boundary = 0;
+          } else if (sink.prefix) {
+            boundary &= ~NEEDS_END;
+          }
+        }
+        patternBoundary[i] = boundary;
       }
       Pattern[] ordered = new Pattern[exclusionIds.size()];
       exclusionIds.forEach(
@@ -839,6 +1167,23 @@ public final class KeywordClassifier {
               ordered[id] = Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
       exclusionPatterns.addAll(Arrays.asList(ordered));
       anyZones = zonesUsed;
+      int skippable = 0;
+      boolean join = false;
+      for (int d : predictedDimensions) {
+        join |= dims.get(d).matching().joinTitleBody();
+      }
+      if (zonesUsed && !join && regexSinks.isEmpty()) {
+        for (BodyZone zone : BodyZone.values()) {
+          boolean zero = true;
+          for (Sink sink : sinks) {
+            zero &= sink.weights[zone.field().ordinal()] == 0;
+          }
+          if (zero) {
+            skippable |= 1 << zone.ordinal();
+          }
+        }
+      }
+      skippableZones = skippable;
       searchesLabels = labelsUsed;
       primaryDimension = taxonomy.primaryDimension().orElse(null);
       if (taxonomy.frames().hasBugPerf()) {

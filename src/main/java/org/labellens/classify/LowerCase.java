@@ -58,6 +58,16 @@ public final class LowerCase {
 
   private static final char[] ASCII_LOWER = new char[128];
 
+  /**
+   * Lower case of BMP chars, filled on first use (0: not yet known; {@link #SPECIAL}: needs more
+   * than a lookup). Filling it eagerly would cost tens of milliseconds at every start. Threads may
+   * race to fill an entry; they all write the same value.
+   */
+  private static final char[] BMP_LOWER = new char[Character.MAX_VALUE + 1];
+
+  /** Marks chars needing more than a table lookup: 'İ', 'Σ' and surrogates. */
+  private static final char SPECIAL = '\uFFFF';
+
   static {
     for (char c = 0; c < 128; c++) {
       ASCII_LOWER[c] = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
@@ -100,8 +110,12 @@ public final class LowerCase {
    */
   public static long at(CharSequence text, int from, int to, int i) {
     char c = text.charAt(i);
-    if (c < 128) {
-      return pack(ASCII_LOWER[c], (char) 0, 1, 1);
+    char tabled = BMP_LOWER[c];
+    if (tabled == 0) {
+      tabled = tabulate(c);
+    }
+    if (tabled != SPECIAL) {
+      return pack(tabled, (char) 0, 1, 1);
     }
     if (c == '\u0130') {
       return pack('i', '\u0307', 2, 1);
@@ -119,6 +133,21 @@ public final class LowerCase {
       return pack((char) lower, (char) 0, 1, 2);
     }
     return pack((char) lowerCodePoint(c), (char) 0, 1, 1);
+  }
+
+  private static char tabulate(char c) {
+    char value;
+    if (c == 0) {
+      return 0;
+    }
+    if (c == 0x130 || c == 0x3A3 || c == SPECIAL || Character.isSurrogate(c)) {
+      value = SPECIAL;
+    } else {
+      int lower = lowerCodePoint(c);
+      value = lower == SPECIAL || lower > Character.MAX_VALUE ? SPECIAL : (char) lower;
+    }
+    BMP_LOWER[c] = value;
+    return value;
   }
 
   /** The lower case of an ASCII character. */

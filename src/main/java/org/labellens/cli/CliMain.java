@@ -52,10 +52,35 @@ public final class CliMain implements Runnable {
   /** Runs the command line and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, WindowOpener window) {
     CommandLine cl = commandLine(out, err, window);
-    int code = cl.execute(args);
-    out.flush();
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli hands only Exceptions to the handler below; the JVM's own failures come here. The
+      // work they interrupted is gone with its stack, and its transaction was rolled back.
+      err.println("error: " + describe(e));
+      code = 1;
+    }
+    if (out.checkError()) {
+      // a PrintWriter never throws: a full disk or a closed pipe only shows here
+      err.println(
+          "error: the output could not be written completely (the disk may be full, or the"
+              + " program reading it stopped); the project was not changed by writing it");
+      code = 1;
+    }
     err.flush();
     return code;
+  }
+
+  private static String describe(VirtualMachineError e) {
+    if (e instanceof OutOfMemoryError) {
+      long mb = Runtime.getRuntime().maxMemory() >> 20;
+      return "out of memory (Java may use "
+          + mb
+          + " MB here); nothing was saved by the interrupted work. Give Java more, e.g."
+          + " java -Xmx4g -jar labellens.jar …";
+    }
+    return "the work nested too deeply for the stack (" + e.getClass().getSimpleName() + ")";
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, WindowOpener window) {

@@ -59,7 +59,15 @@ final class IssuesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Project p = Project.open(project.db())) {
       switch (f) {
-        case "jsonl" -> p.issues().list(query, run, row -> out.println(Render.jsonLine(json(row))));
+        case "jsonl" ->
+            p.issues()
+                .list(
+                    query,
+                    run,
+                    row -> {
+                      Render.jsonLine(out, json(row));
+                      out.println();
+                    });
         case "json" -> {
           List<Object> all = new ArrayList<>();
           p.issues().list(query, run, row -> all.add(json(row)));

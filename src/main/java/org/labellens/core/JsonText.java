@@ -197,6 +197,9 @@ public final class JsonText {
           case 'b' -> sb.append('\b');
           case 'f' -> sb.append('\f');
           case 'u' -> {
+            if (i + 4 > s.length()) {
+              throw new IllegalArgumentException("unexpected end of JSON text: " + s);
+            }
             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
             i += 4;
           }

@@ -35,7 +35,10 @@ final class CsvIssueReader {
         String name = header.get(i).trim().toLowerCase(Locale.ROOT);
         if (!name.isEmpty() && columns.putIfAbsent(name, i) != null) {
           throw new BadInputException(
-              file + ":1: column '" + name + "' appears twice in the header");
+              file
+                  + ":1: column '"
+                  + IssueValues.abbreviate(name)
+                  + "' appears twice in the header");
         }
       }
       boolean predictions =
@@ -43,7 +46,7 @@ final class CsvIssueReader {
               && !columns.containsKey("title")
               && columns.containsKey("number");
       if (predictions) {
-        readPredictions(csv, file, columns, sink);
+        readPredictions(csv, file, header.size(), columns, sink);
       } else {
         readIssues(csv, file, header.size(), columns, sink);
       }
@@ -120,7 +123,7 @@ final class CsvIssueReader {
   }
 
   private void readPredictions(
-      CsvRecordReader csv, String file, Map<String, Integer> columns, IssueSink sink) {
+      CsvRecordReader csv, String file, int width, Map<String, Integer> columns, IssueSink sink) {
     if (options.repo() == null && !columns.containsKey("repo")) {
       throw new BadInputException(
           file + ":1: the predictions header has no 'repo' column; add one or give --repo");
@@ -131,13 +134,9 @@ final class CsvIssueReader {
       if (row.size() == 1 && row.get(0).isEmpty()) {
         continue;
       }
-      if (row.size() != columns.size()) {
+      if (row.size() != width) {
         throw new BadInputException(
-            location
-                + ": the record has "
-                + row.size()
-                + " fields, the header has "
-                + columns.size());
+            location + ": the record has " + row.size() + " fields, the header has " + width);
       }
       Row r = new Row(row, columns, location);
       String repo =

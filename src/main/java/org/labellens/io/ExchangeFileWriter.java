@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.labellens.core.BadInputException;
@@ -91,6 +93,11 @@ public final class ExchangeFileWriter implements AutoCloseable {
     try {
       out.flush();
       out.close();
+      // on disk before it takes the old file's place: a crash right after the move must not leave
+      // an empty or partial file under the final name
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
       try {
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -61,7 +61,7 @@ final class IssueFields {
     seenAny = true;
     JsonToken t = p.currentToken();
     if (options.labelField() != null && name.equals(options.labelField())) {
-      outside = t == JsonToken.VALUE_STRING ? single(p.getText()) : stringList(p, name);
+      outside = t == JsonToken.VALUE_STRING ? single(text(p, name)) : stringList(p, name);
       return;
     }
     switch (name) {
@@ -195,7 +195,7 @@ final class IssueFields {
   private String string(JsonParser p, String field) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
+      return text(p, field);
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -203,6 +203,25 @@ final class IssueFields {
     problem(p, field, "expected a string, found " + describe(p));
     p.skipChildren();
     return null;
+  }
+
+  /**
+   * The current string value. A JSON escape can name one half of a surrogate pair alone (U+D800,
+   * say), which no UTF-8 text can hold: storing it would replace it silently, so it is refused.
+   */
+  private String text(JsonParser p, String field) throws IOException {
+    String s = p.getText();
+    int bad = IssueValues.unpairedSurrogate(s);
+    if (bad >= 0) {
+      problem(
+          p,
+          field,
+          String.format(
+              "character %d is half of a surrogate pair (\\u%04x) with no other half;"
+                  + " it cannot be stored as UTF-8 text",
+              bad + 1, (int) s.charAt(bad)));
+    }
+    return s;
   }
 
   private Integer positiveInt(JsonParser p, String field) throws IOException {
@@ -240,14 +259,14 @@ final class IssueFields {
     int i = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == JsonToken.VALUE_STRING) {
-        out.add(p.getText());
+        out.add(text(p, field + "[" + i + "]"));
       } else if (t == JsonToken.START_OBJECT) {
         String name = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           JsonToken v = p.nextToken();
           if (key.equals("name") && v == JsonToken.VALUE_STRING) {
-            name = p.getText();
+            name = text(p, field + "[" + i + "].name");
           } else {
             p.skipChildren();
           }
@@ -272,7 +291,7 @@ final class IssueFields {
   private String login(JsonParser p, String field) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
+      return text(p, field);
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -287,7 +306,7 @@ final class IssueFields {
       String key = p.currentName();
       JsonToken v = p.nextToken();
       if (key.equals("login") && v == JsonToken.VALUE_STRING) {
-        login = p.getText();
+        login = text(p, field + ".login");
       } else {
         p.skipChildren();
       }

@@ -49,11 +49,12 @@ public final class IssueFileReader {
   /**
    * Detects the format from the content: JSON starting with {@code [} is a GitHub issue array; a
    * file whose first line is one complete JSON object is JSONL, other JSON objects are wrappers;
-   * anything else is CSV. A {@code .csv} name is always CSV.
+   * anything else is CSV, unless the file is named {@code .json} or {@code .jsonl}. A {@code .csv}
+   * name is always CSV.
    */
   public IssueFormat detect(Path file) {
     String name = file.toString();
-    if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+    if (named(name, ".csv")) {
       return IssueFormat.CSV;
     }
     try (BufferedReader r = StrictUtf8.reader(Files.newInputStream(file))) {
@@ -71,7 +72,9 @@ public final class IssueFileReader {
         return IssueFormat.GITHUB;
       }
       if (c != '{') {
-        return IssueFormat.CSV;
+        // a .json file that starts with anything else is broken JSON, not CSV: the JSON reader
+        // says what is wrong with it
+        return named(name, ".json", ".jsonl", ".ndjson") ? IssueFormat.GITHUB : IssueFormat.CSV;
       }
       // JSONL when the first line alone is one JSON object; a wrapper or pretty-printed JSON is
       // not.
@@ -90,5 +93,15 @@ public final class IssueFileReader {
     } catch (IOException e) {
       throw new BadInputException(name + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean named(String name, String... extensions) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String e : extensions) {
+      if (lower.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -42,6 +42,21 @@ final class IssueValues {
     }
   }
 
+  /** The index of the first surrogate that is not half of a pair, or -1 when there is none. */
+  static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static String abbreviate(String s) {
     String oneLine = s.replace("\n", "\\n").replace("\r", "\\r");
     return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";

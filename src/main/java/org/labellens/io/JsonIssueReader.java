@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.labellens.core.BadInputException;
 
 /**
@@ -26,6 +27,8 @@ final class JsonIssueReader {
               StreamReadConstraints.builder()
                   .maxStringLength(Limits.MAX_STRING_CHARS)
                   .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+                  .maxNumberLength(Limits.MAX_NUMBER_DIGITS)
+                  .maxNameLength(Limits.MAX_FIELD_NAME_CHARS)
                   .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
@@ -36,8 +39,11 @@ final class JsonIssueReader {
     this.options = options;
   }
 
-  void read(InputStream in, String file, IssueSink sink) {
-    try (JsonParser p = FACTORY.createParser(in)) {
+  void read(InputStream raw, String file, IssueSink sink) {
+    JsonParser parser = null;
+    try (InputStream in = utf8Only(raw, file);
+        JsonParser p = FACTORY.createParser(in)) {
+      parser = p;
       int page = 0;
       JsonToken t;
       boolean any = false;
@@ -54,20 +60,51 @@ final class JsonIssueReader {
                   + ":"
                   + p.currentTokenLocation().getLineNr()
                   + ": expected an array of issues or an object, found "
-                  + t.asString());
+                  + describe(p, t));
         }
       }
       if (!any) {
         throw new BadInputException(file + ": the file holds no JSON (it is empty)");
       }
     } catch (JsonProcessingException e) {
-      throw malformed(file, e);
+      throw malformed(file, e, parser);
     } catch (CharConversionException e) {
       throw new BadInputException(
           file + ": the file is not valid UTF-8 (" + firstLine(e.getMessage()) + ")", e);
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Jackson guesses UTF-16 or UTF-32 from a byte-order mark or from NUL bytes among the first four,
+   * and then reports "Invalid UTF-32 character" for a damaged UTF-8 file, or reads a UTF-16 file
+   * that the format says must be UTF-8. Neither can start a UTF-8 JSON text, so such a start is
+   * refused here, as invalid UTF-8 on line 1.
+   */
+  private static InputStream utf8Only(InputStream in, String file) throws IOException {
+    PushbackInputStream p = new PushbackInputStream(in, 4);
+    byte[] head = new byte[4];
+    int n = 0;
+    for (int r; n < 4 && (r = p.read(head, n, 4 - n)) > 0; ) {
+      n += r;
+    }
+    p.unread(head, 0, n);
+    boolean nul = false;
+    for (int i = 0; i < n; i++) {
+      nul |= head[i] == 0;
+    }
+    boolean utf16Mark =
+        n >= 2
+            && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+    if (nul || utf16Mark) {
+      throw new BadInputException(
+          file
+              + ":1: the file is not valid UTF-8 (it starts like UTF-16 or UTF-32 text, or with a"
+              + " NUL byte; save it as UTF-8)");
+    }
+    return p;
   }
 
   private void readArray(JsonParser p, String file, String shown, int page, IssueSink sink)
@@ -92,7 +129,8 @@ final class JsonIssueReader {
               + (index + 1)
               + ")";
       if (t != JsonToken.START_OBJECT) {
-        throw new BadInputException(location + ": expected an issue object, found " + t.asString());
+        throw new BadInputException(
+            location + ": expected an issue object, found " + describe(p, t));
       }
       IssueFields fields = new IssueFields(options, file, location);
       readFields(p, fields, file);
@@ -167,13 +205,39 @@ final class JsonIssueReader {
     }
   }
 
-  static BadInputException malformed(String file, JsonProcessingException e) {
+  /** A value where an issue (or an array of them) belongs, as people name it. */
+  private static String describe(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> "a string \"" + IssueValues.abbreviate(p.getText()) + "\"";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          "the number " + IssueValues.abbreviate(p.getText());
+      case START_ARRAY -> "an array";
+      case START_OBJECT -> "an object";
+      default -> String.valueOf(t.asString());
+    };
+  }
+
+  /**
+   * The message for a parser failure, at the failure's location or, for a limit (which Jackson
+   * reports without one), where the parser stopped.
+   */
+  static BadInputException malformed(String file, JsonProcessingException e, JsonParser parser) {
     JsonLocation loc = e.getLocation();
-    String where = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    if (loc == null && parser != null) {
+      loc = parser.currentTokenLocation();
+    }
+    String where =
+        loc == null || loc.getLineNr() < 1
+            ? file
+            : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     String what = e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
+      // Jackson names its own setting ("from `StreamReadConstraints...`"); people need the limit
       return new BadInputException(
-          where + ": input exceeds a documented limit: " + firstLine(what), e);
+          where
+              + ": input exceeds a documented limit: "
+              + firstLine(what).replaceAll(", from `[^`]*`", ""),
+          e);
     }
     if (what != null && what.contains("Invalid UTF-8")) {
       return new BadInputException(

@@ -11,6 +11,12 @@ public final class Limits {
   /** Deepest JSON nesting accepted; GitHub issue objects nest 3 to 4 levels. */
   public static final int MAX_JSON_DEPTH = 256;
 
+  /** Longest number in JSON, in digits (Jackson's default, made explicit). */
+  public static final int MAX_NUMBER_DIGITS = 1000;
+
+  /** Longest JSON field name, in characters (Jackson's default, made explicit). */
+  public static final int MAX_FIELD_NAME_CHARS = 50_000;
+
   /** Longest CSV record, in characters (a whole issue with its body). */
   public static final int MAX_CSV_RECORD_CHARS = 64 * 1024 * 1024;
 

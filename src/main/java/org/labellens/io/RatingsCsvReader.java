@@ -110,9 +110,9 @@ public final class RatingsCsvReader {
                   + "column '"
                   + raterName
                   + "': rater '"
-                  + raterId
+                  + IssueValues.abbreviate(raterId)
                   + "' already rated item '"
-                  + itemId
+                  + IssueValues.abbreviate(itemId)
                   + "' on line "
                   + earlier
                   + "; give one row per item and rater");
@@ -123,7 +123,7 @@ public final class RatingsCsvReader {
                   + "column '"
                   + labelName
                   + "': label '"
-                  + value
+                  + IssueValues.abbreviate(value)
                   + "' is not one of --labels "
                   + String.join(",", declared));
         }
@@ -170,7 +170,10 @@ public final class RatingsCsvReader {
       String column = header.get(i).strip().toLowerCase(Locale.ROOT);
       if (!column.isEmpty() && columns.putIfAbsent(column, i) != null) {
         throw new BadInputException(
-            name + ":1: column '" + column + "' appears twice in the header");
+            name
+                + ":1: column '"
+                + IssueValues.abbreviate(column)
+                + "' appears twice in the header");
       }
     }
     return columns;

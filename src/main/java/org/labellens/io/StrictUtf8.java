@@ -33,6 +33,7 @@ final class StrictUtf8 {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
     private boolean eof;
+    private boolean flushed;
     private CoderResult pendingError;
 
     Utf8Reader(InputStream in) {
@@ -46,6 +47,9 @@ final class StrictUtf8 {
       }
       if (pendingError != null) {
         throw new MalformedInputException(pendingError.length());
+      }
+      if (flushed) {
+        return -1; // the end was reached and reported before: a decoder cannot run again
       }
       CharBuffer out = CharBuffer.wrap(buf, off, len);
       while (true) {
@@ -65,6 +69,7 @@ final class StrictUtf8 {
           if (f.isError()) {
             throw new MalformedInputException(f.length());
           }
+          flushed = true;
           return out.position() > off ? out.position() - off : -1;
         }
         bytes.compact();

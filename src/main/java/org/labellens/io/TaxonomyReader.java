@@ -38,6 +38,7 @@ import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TaxonomyDocument;
 import org.labellens.core.model.TaxonomyFrames;
 import org.labellens.core.model.TextField;
+import org.labellens.core.model.TokenKind;
 
 /**
  * Reads and strictly validates taxonomy files (format: {@code docs/taxonomy-format.md}).
@@ -74,6 +75,7 @@ public final class TaxonomyReader {
           "fields",
           "exclude",
           "exclude_patterns",
+          "exclude_tokens",
           "weights",
           "note");
   private static final Set<String> MATCH_KEYS =
@@ -85,7 +87,8 @@ public final class TaxonomyReader {
           "weights",
           "min_score",
           "max_hits",
-          "exclude_patterns");
+          "exclude_patterns",
+          "exclude_tokens");
   private static final Set<String> FRAMES_KEYS = Set.of("production", "bug_perf");
   private static final Set<String> PRODUCTION_KEYS = Set.of("dimension", "label");
   private static final Set<String> BUG_PERF_KEYS = Set.of("labels");
@@ -127,6 +130,8 @@ public final class TaxonomyReader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BadInputException("taxonomy " + file + ": no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException("taxonomy " + file + ": the file is not valid UTF-8", e);
     } catch (IOException e) {
       throw new BadInputException("taxonomy " + file + ": cannot read: " + e.getMessage(), e);
     }
@@ -140,14 +145,28 @@ public final class TaxonomyReader {
    */
   public TaxonomyDocument parse(String json, String source) {
     JsonNode root;
-    try {
-      root = mapper.readTree(json);
+    JsonParser parser = null;
+    try (JsonParser p = mapper.createParser(json)) {
+      parser = p;
+      root = mapper.readTree(p);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      if (at == null && parser != null) {
+        // Jackson reports its limits (nesting depth, number length) without a location
+        at = parser.currentTokenLocation();
+      }
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new BadInputException(
-          "taxonomy " + source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+          "taxonomy "
+              + source
+              + ": not valid JSON"
+              + where
+              + ": "
+              + jsonProblem(e.getOriginalMessage()),
+          e);
+    } catch (IOException e) {
+      throw new BadInputException("taxonomy " + source + ": cannot read: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       throw new BadInputException("taxonomy " + source + ": empty file");
@@ -157,6 +176,15 @@ public final class TaxonomyReader {
     problems.throwIfAny();
     String canonical = CanonicalJson.write(root);
     return new TaxonomyDocument(taxonomy, canonical, CanonicalJson.sha256(canonical), source);
+  }
+
+  /** Jackson's message without the names of its own classes and settings. */
+  private static String jsonProblem(String message) {
+    String m = JsonIssueReader.firstLine(message);
+    if (m.startsWith("Trailing token")) {
+      return "more text after the end of the JSON document";
+    }
+    return m.replaceAll(", from `[^`]*`", "");
   }
 
   /** The problems found so far, each with its JSON path. */
@@ -287,7 +315,11 @@ public final class TaxonomyReader {
         int maxHits = count(match.get("max_hits"), mpath + ".max_hits");
         List<String> excludePatterns =
             patterns(match.get("exclude_patterns"), mpath + ".exclude_patterns");
-        matching = new MatchSettings(join, zones, weights, minScore, maxHits, excludePatterns);
+        Set<TokenKind> excludeTokens =
+            tokens(match.get("exclude_tokens"), mpath + ".exclude_tokens");
+        matching =
+            new MatchSettings(
+                join, zones, weights, minScore, maxHits, excludePatterns, excludeTokens);
       }
       String derivedFrom = optionalString(node, path, "derived_from");
       String fallback = optionalString(node, path, "fallback");
@@ -476,7 +508,9 @@ public final class TaxonomyReader {
       List<String> excludePatterns =
           patterns(node.get("exclude_patterns"), path + ".exclude_patterns");
       Map<EvidenceField, Double> weights = weights(node.get("weights"), path + ".weights");
-      return new Rule(keywords, patterns, mode, fields, exclude, excludePatterns, weights);
+      Set<TokenKind> excludeTokens = tokens(node.get("exclude_tokens"), path + ".exclude_tokens");
+      return new Rule(
+          keywords, patterns, mode, fields, exclude, excludePatterns, weights, excludeTokens);
     }
 
     private TaxonomyFrames frames(JsonNode node, List<Dimension> dimensions) {
@@ -652,6 +686,22 @@ public final class TaxonomyReader {
                   + e.getDescription()
                   + " near index "
                   + e.getIndex());
+        }
+      }
+      return out;
+    }
+
+    private Set<TokenKind> tokens(JsonNode value, String path) {
+      Set<TokenKind> out = EnumSet.noneOf(TokenKind.class);
+      List<String> names = strings(value, path);
+      for (int i = 0; i < names.size(); i++) {
+        TokenKind kind = TokenKind.fromKey(names.get(i)).orElse(null);
+        if (kind == null) {
+          problems.add(
+              path + "[" + i + "]",
+              "unknown token kind '" + names.get(i) + "' (expected url, path, module, file)");
+        } else if (!out.add(kind)) {
+          problems.add(path + "[" + i + "]", "duplicate token kind '" + names.get(i) + "'");
         }
       }
       return out;

@@ -233,7 +233,7 @@ public final class ImportService {
     Map<IssueKey, String> predictionLocation = new HashMap<>();
     List<String> formats = new ArrayList<>();
     long doneBefore = 0;
-    MemoryBound memory = new MemoryBound();
+    MemoryBound memory = new MemoryBound(totalBytes);
     try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
       while (true) {
         cancellation.check();
@@ -284,10 +284,10 @@ public final class ImportService {
     if (request.run() != null) {
       if (outside.isEmpty()) {
         throw new BadInputException(
-            "--run "
+            String.join(", ", files.stream().map(Path::toString).toList())
+                + ": no outside labels for --run "
                 + request.run()
-                + ": the files hold no outside labels (give --label-field"
-                + " or a predictions CSV repo,number,label)");
+                + " (give --label-field, or a predictions CSV repo,number,label with rows)");
       }
       Map<Long, List<String>> byId = new LinkedHashMap<>();
       for (Map.Entry<IssueKey, List<String>> e : outside.entrySet()) {

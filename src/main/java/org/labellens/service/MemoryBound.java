@@ -9,11 +9,23 @@ package org.labellens.service;
  */
 final class MemoryBound {
   private static final long GROWTH_ALLOWED = 96L << 20;
+
+  /**
+   * Below this much input the first collection is skipped: it would cost more than the whole job
+   * (tens of milliseconds against a few), and the job cannot grow the heap by much anyway.
+   */
+  static final long SMALL_JOB_BYTES = 16L << 20;
+
   private final Runtime runtime = Runtime.getRuntime();
   private long baseline;
 
-  MemoryBound() {
-    collect();
+  /** For a job that will read about {@code expectedBytes}. */
+  MemoryBound(long expectedBytes) {
+    if (expectedBytes < SMALL_JOB_BYTES) {
+      baseline = runtime.totalMemory();
+    } else {
+      collect();
+    }
   }
 
   void check() {

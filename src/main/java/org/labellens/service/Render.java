@@ -13,4 +13,9 @@ public final class Render {
   public static String jsonLine(Object value) {
     return JsonOutput.line(value);
   }
+
+  /** One JSONL line (without its line break), streamed to {@code out}. */
+  public static void jsonLine(java.io.Writer out, Object value) {
+    JsonOutput.line(out, value);
+  }
 }

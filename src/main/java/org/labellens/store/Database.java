@@ -39,15 +39,17 @@ public final class Database implements AutoCloseable {
 
   private final Path file;
   private final int schemaVersion;
+  private final boolean immutable;
   private final ExecutorService writer;
   private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
   private final List<Connection> allConnections = new ArrayList<>();
   private Connection writeConnection;
   private volatile boolean closed;
 
-  private Database(Path file, int schemaVersion) {
+  private Database(Path file, int schemaVersion, boolean immutable) {
     this.file = file;
     this.schemaVersion = schemaVersion;
+    this.immutable = immutable;
     this.writer =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -72,11 +74,15 @@ public final class Database implements AutoCloseable {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
+        if (!Files.isWritable(parent)) {
+          throw new BadInputException(
+              file + ": cannot create the project: the folder " + parent + " is read-only");
+        }
       }
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot create the project file: " + e.getMessage(), e);
     }
-    Database db = new Database(file, schema.version());
+    Database db = new Database(file, schema.version(), false);
     try {
       db.write(
           tx ->
@@ -102,16 +108,54 @@ public final class Database implements AutoCloseable {
 
   /** Opens an existing project, checking that it is a LabelLens database this build can read. */
   public static Database open(Path file) {
+    return open(file, Schema.packaged().version(), Migrations.PACKAGED);
+  }
+
+  /**
+   * Opens a project for a build that knows schema versions up to {@code expected} and upgrades
+   * older ones with {@code scripts} (tests supply their own to prove the upgrade path).
+   */
+  static Database open(Path file, int expected, Migrations.Scripts scripts) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(
           file + ": no such project (create one with: labellens init --db " + file + ")");
     }
-    int expected = Schema.packaged().version();
     int found;
-    int appId;
-    try (Connection c = connect(file)) {
-      appId = pragmaInt(c, "application_id");
-      found = pragmaInt(c, "user_version");
+    boolean immutable = false;
+    try {
+      found = checkedVersion(file, false, expected);
+    } catch (SQLException e) {
+      if (!onReadOnlyMedia(file, e)) {
+        throw describe(file, e);
+      }
+      // SQLite cannot open a WAL project for reading where it may not create the -shm file next to
+      // it; on read-only media nothing can change the file, so it is opened as immutable.
+      immutable = true;
+      try {
+        found = checkedVersion(file, true, expected);
+      } catch (SQLException again) {
+        throw describe(file, again);
+      }
+    }
+    if (found < expected) {
+      if (immutable) {
+        throw new BadInputException(
+            file
+                + ": the project needs an upgrade from schema version "
+                + found
+                + ", which cannot be done where it is read-only; copy it to a writable folder");
+      }
+      Migrations.upgrade(file, found, expected, scripts);
+    }
+    return new Database(file, expected, immutable);
+  }
+
+  /** Checks the header values that make a file a project of a known version; returns it. */
+  private static int checkedVersion(Path file, boolean immutable, int expected)
+      throws SQLException {
+    try (Connection c = connect(file, immutable)) {
+      int appId = pragmaInt(c, "application_id");
+      int found = pragmaInt(c, "user_version");
       if (appId != APPLICATION_ID) {
         boolean empty = tableCount(c) == 0;
         throw new BadInputException(
@@ -132,13 +176,20 @@ public final class Database implements AutoCloseable {
       if (found < 1) {
         throw new BadInputException(file + ": unknown LabelLens schema version " + found);
       }
-    } catch (SQLException e) {
-      throw describe(file, e);
+      return found;
     }
-    if (found < expected) {
-      Migrations.upgrade(file, found, expected);
-    }
-    return new Database(file, expected);
+  }
+
+  /**
+   * Whether opening failed only because the project sits where nothing may be written (a read-only
+   * mount or folder) and has no write-ahead log that an immutable reader would ignore.
+   */
+  private static boolean onReadOnlyMedia(Path file, SQLException e) {
+    Path dir = file.toAbsolutePath().getParent();
+    return String.valueOf(e.getMessage()).contains("SQLITE_CANTOPEN")
+        && dir != null
+        && !Files.isWritable(dir)
+        && !Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
   }
 
   /**
@@ -148,11 +199,14 @@ public final class Database implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (Connection c = connect(file)) {
-      return pragmaInt(c, "application_id") == APPLICATION_ID;
-    } catch (SQLException e) {
-      return false;
+    for (boolean immutable : new boolean[] {false, true}) {
+      try (Connection c = connect(file, immutable)) {
+        return pragmaInt(c, "application_id") == APPLICATION_ID;
+      } catch (SQLException e) {
+        // try once more as an immutable file (read-only media), then give up
+      }
     }
+    return false;
   }
 
   public Path file() {
@@ -198,6 +252,10 @@ public final class Database implements AutoCloseable {
       }
       if (cause instanceof Error err) {
         throw err;
+      }
+      if (cause instanceof SQLException sql) {
+        // e.g. the connection could not be opened at all
+        throw describe(file, sql);
       }
       throw new StoreException(String.valueOf(cause), cause);
     }
@@ -296,9 +354,11 @@ public final class Database implements AutoCloseable {
   }
 
   private synchronized Connection newConnection() throws SQLException {
-    Connection c = connect(file);
+    Connection c = connect(file, immutable);
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode = WAL");
+      if (!immutable) {
+        s.execute("PRAGMA journal_mode = WAL");
+      }
       s.execute("PRAGMA synchronous = FULL");
       s.execute("PRAGMA foreign_keys = ON");
       s.execute("PRAGMA temp_store = MEMORY");
@@ -307,12 +367,22 @@ public final class Database implements AutoCloseable {
     return c;
   }
 
-  private static Connection connect(Path file) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  private static Connection connect(Path file, boolean immutable) throws SQLException {
+    Connection c =
+        immutable
+            ? DriverManager.getConnection(
+                "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1", readOnly())
+            : DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
     }
     return c;
+  }
+
+  private static java.util.Properties readOnly() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+    return p;
   }
 
   private static int pragmaInt(Connection c, String pragma) throws SQLException {
@@ -341,9 +411,18 @@ public final class Database implements AutoCloseable {
       return new BadInputException(
           file + ": the file is not a LabelLens project or is damaged (" + m + ")", e);
     }
-    if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) {
+    if (m.contains("SQLITE_CORRUPT")
+        || m.contains("malformed")
+        || m.contains("SQLITE_IOERR_SHORT_READ")
+        || m.contains("no such table")) {
+      // a short read is a page the file's own structure points to beyond its end (cut or
+      // overwritten); a missing table in a file that passed the project checks has lost its schema
       return new BadInputException(
-          file + ": the project file is damaged (" + m + "); restore it from a backup", e);
+          file
+              + ": the project file is damaged ("
+              + m
+              + "); restore it from a backup (see docs/robustness.md)",
+          e);
     }
     if (m.contains("SQLITE_READONLY") || m.contains("readonly database")) {
       return new BadInputException(
@@ -351,6 +430,15 @@ public final class Database implements AutoCloseable {
     }
     if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
       return new BadInputException(file + ": the disk is full (" + m + "); nothing was changed", e);
+    }
+    if (m.contains("SQLITE_IOERR")) {
+      return new BadInputException(
+          file
+              + ": the disk reported an error reading or writing the project ("
+              + m
+              + "); an unfinished change was rolled back. Check the disk, then the file"
+              + " (docs/robustness.md)",
+          e);
     }
     if (m.contains("SQLITE_CANTOPEN")) {
       return new BadInputException(file + ": cannot open the project (" + m + ")", e);

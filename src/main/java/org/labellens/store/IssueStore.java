@@ -294,7 +294,7 @@ public final class IssueStore {
                   rs.getString(3),
                   rs.getInt(4),
                   rs.getString(5),
-                  JsonText.parseStringArray(rs.getString(6)),
+                  labels(rs, 6),
                   rs.getString(7)));
         }
       }
@@ -347,18 +347,51 @@ public final class IssueStore {
     int comments = rs.getInt(13);
     Integer commentCount = rs.wasNull() ? null : comments;
     return new Issue(
-        rs.getString(2),
+        required(rs, 2),
         rs.getInt(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        JsonText.parseStringArray(rs.getString(7)),
+        required(rs, 4),
+        required(rs, 5),
+        required(rs, 6),
+        labels(rs, 7),
         rs.getString(8),
         rs.getString(9),
         rs.getString(10),
         rs.getString(11),
         rs.getString(12),
         commentCount);
+  }
+
+  /**
+   * A column the schema declares NOT NULL. SQLite checks that on writing; a null read back means
+   * the file was damaged afterwards, which is reported as such rather than as a crash.
+   */
+  private static String required(ResultSet rs, int column) throws SQLException {
+    String value = rs.getString(column);
+    if (value == null) {
+      throw damaged(rs, column, "is empty");
+    }
+    return value;
+  }
+
+  /** The labels column: JSON this class wrote, unreadable only in a damaged file. */
+  private static List<String> labels(ResultSet rs, int column) throws SQLException {
+    try {
+      return JsonText.parseStringArray(rs.getString(column));
+    } catch (RuntimeException e) {
+      throw damaged(rs, column, "is not the JSON list it was written as");
+    }
+  }
+
+  private static SQLException damaged(ResultSet rs, int column, String what) throws SQLException {
+    String name = rs.getMetaData().getColumnName(column);
+    return new SQLException(
+        "database disk image is malformed: column '"
+            + name
+            + "' of issue row "
+            + rs.getLong(1)
+            + " "
+            + what
+            + " (SQLITE_CORRUPT)");
   }
 
   /** An issue with its row id. */

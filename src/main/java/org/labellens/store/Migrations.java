@@ -2,58 +2,178 @@ package org.labellens.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.labellens.core.BadInputException;
 
 /**
  * Upgrades a project from an older schema version, one versioned script at a time ({@code
  * migrations/V<n>.sql} takes version n-1 to n), in one transaction, after a backup copy of the file
  * has been written next to it. A project is never upgraded without its backup.
+ *
+ * <p>The order matters for a person who loses power or disk space half-way: every script is found
+ * before anything is written; the backup is written under a temporary name, checked, synced and
+ * only then given its final name ({@code <file>.v<old>-<stamp>.bak}), so a {@code .bak} file is
+ * always complete; the upgrade itself is one transaction, so the project is either still at the old
+ * version or entirely at the new one.
  */
 final class Migrations {
+  /** Upgrade scripts by the version they lead to. */
+  @FunctionalInterface
+  interface Scripts {
+    /** The script that takes version {@code version - 1} to {@code version}, or null if none. */
+    String script(int version) throws IOException;
+  }
+
+  /** The scripts this build ships: {@code migrations/V<n>.sql} next to this class. */
+  static final Scripts PACKAGED =
+      version -> {
+        try (InputStream in =
+            Migrations.class.getResourceAsStream("migrations/V" + version + ".sql")) {
+          return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      };
+
   private Migrations() {}
 
-  static void upgrade(Path file, int from, int to) {
-    Path backup = backupPath(file, from);
+  /**
+   * Upgrades {@code file} from version {@code from} to {@code to} and returns the backup written
+   * first.
+   */
+  static Path upgrade(Path file, int from, int to, Scripts scripts) {
+    List<String> steps = new ArrayList<>();
+    for (int v = from + 1; v <= to; v++) {
+      String sql;
+      try {
+        sql = scripts.script(v);
+      } catch (IOException e) {
+        throw new BadInputException(
+            file + ": cannot read the upgrade to schema version " + v + ": " + e.getMessage(), e);
+      }
+      if (sql == null) {
+        throw new BadInputException(
+            file
+                + ": no upgrade from schema version "
+                + (v - 1)
+                + " is known to this build; the file was not changed");
+      }
+      steps.add(sql);
+    }
+    Path backup = backup(file, from);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
-        s.execute("VACUUM INTO '" + backup.toAbsolutePath().toString().replace("'", "''") + "'");
-      }
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (int v = from + 1; v <= to; v++) {
-          s.executeUpdate(script(file, v));
+        s.execute("BEGIN IMMEDIATE");
+        try {
+          // another process may have upgraded the file since it was opened
+          if (userVersion(s) == from) {
+            for (String sql : steps) {
+              s.executeUpdate(sql);
+            }
+            s.execute("PRAGMA user_version = " + to);
+          }
+          s.execute("COMMIT");
+        } catch (SQLException e) {
+          try {
+            s.execute("ROLLBACK");
+          } catch (SQLException ignored) {
+            // SQLite may have rolled back already; the first error is the one to report
+          }
+          throw e;
         }
-        s.execute("PRAGMA user_version = " + to);
       }
-      c.commit();
     } catch (SQLException e) {
-      throw Database.describe(file, e);
+      RuntimeException described = Database.describe(file, e);
+      throw new BadInputException(
+          described.getMessage()
+              + "; the upgrade from schema version "
+              + from
+              + " was rolled back (a copy from before it is in "
+              + backup.getFileName()
+              + ")",
+          e);
+    }
+    return backup;
+  }
+
+  /**
+   * Writes a complete, checked, synced copy of {@code file} next to it, or nothing: a copy that
+   * fails half-way (a full disk) is removed.
+   */
+  private static Path backup(Path file, int version) {
+    Path backup = backupPath(file, version);
+    Path partial = backup.resolveSibling(backup.getFileName() + ".partial");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
+      Files.deleteIfExists(partial);
+      s.execute("VACUUM INTO '" + partial.toAbsolutePath().toString().replace("'", "''") + "'");
+      check(partial);
+      try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(partial, backup, StandardCopyOption.ATOMIC_MOVE);
+      return backup;
+    } catch (SQLException | IOException e) {
+      deleteQuietly(partial);
+      String why =
+          e instanceof SQLException sql ? Database.describe(file, sql).getMessage() : e.toString();
+      throw new BadInputException(
+          file
+              + ": the project needs an upgrade from schema version "
+              + version
+              + ", and its backup could not be written first ("
+              + why
+              + "); nothing was changed",
+          e);
     }
   }
 
-  static Path backupPath(Path file, int version) {
-    String stamp = Instant.now().toString().replace(":", "").replace("-", "");
-    return file.resolveSibling(file.getFileName() + ".v" + version + "-" + stamp + ".bak");
+  private static void check(Path copy) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+      String result = rs.next() ? rs.getString(1) : "no result";
+      if (!"ok".equals(result)) {
+        throw new SQLException("the copy fails its check: " + result + " (SQLITE_CORRUPT)");
+      }
+    }
   }
 
-  private static String script(Path file, int version) {
-    String name = "migrations/V" + version + ".sql";
-    try (InputStream in = Migrations.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new BadInputException(
-            file + ": no upgrade from schema version " + (version - 1) + " is known to this build");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read upgrade script " + name, e);
+  private static int userVersion(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** {@code <file>.v<version>-<UTC stamp>.bak}, made unique if a backup of that name exists. */
+  static Path backupPath(Path file, int version) {
+    String stamp = Instant.now().toString().replace(":", "").replace("-", "");
+    String base = file.getFileName() + ".v" + version + "-" + stamp;
+    Path backup = file.resolveSibling(base + ".bak");
+    for (int n = 2; Files.exists(backup); n++) {
+      backup = file.resolveSibling(base + "-" + n + ".bak");
+    }
+    return backup;
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // best effort: the name ends in .partial, never .bak
     }
   }
 }

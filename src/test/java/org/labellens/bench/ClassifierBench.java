@@ -3,6 +3,8 @@ package org.labellens.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import org.labellens.io.TaxonomyReader;
  * </pre>
  */
 public final class ClassifierBench {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ClassifierBench() {}
 
@@ -64,26 +68,40 @@ public final class ClassifierBench {
         sink += run(classifier, corpus);
       }
       double[] seconds = new double[repetitions];
+      double[] cpu = new double[repetitions];
       for (int r = 0; r < repetitions; r++) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         sink += run(classifier, corpus);
         seconds[r] = (System.nanoTime() - t0) / 1e9;
+        cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
       }
-      double[] sorted = seconds.clone();
-      Arrays.sort(sorted);
-      double median = sorted[repetitions / 2];
+      double median = median(seconds);
+      double cpuMedian = median(cpu);
       System.out.printf(
-          "%-16s median %.3f s  %.0f MB/s  %.0f issues/s  (min %.3f s, max %.3f s, %d reps;"
-              + " check %d)%n",
+          "%-16s wall: median %.3f s = %.0f MB/s (%.0f issues/s), min %.3f s = %.0f MB/s;"
+              + "  thread CPU: median %.3f s = %.0f MB/s  (%d reps; check %d)%n",
           name,
           median,
           bytes / 1e6 / median,
           size / median,
-          sorted[0],
-          sorted[repetitions - 1],
+          min(seconds),
+          bytes / 1e6 / min(seconds),
+          cpuMedian,
+          bytes / 1e6 / cpuMedian,
           repetitions,
           sink);
     }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
   }
 
   private static long run(KeywordClassifier classifier, List<IssueText> corpus) {

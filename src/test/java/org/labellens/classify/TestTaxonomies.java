@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.labellens.core.model.Dimension;
 import org.labellens.core.model.DimensionKind;
 import org.labellens.core.model.EvidenceField;
@@ -54,14 +55,15 @@ final class TestTaxonomies {
         EnumSet.of(TextField.TITLE, TextField.BODY),
         exclude,
         excludePatterns,
-        Map.of());
+        Map.of(),
+        Set.of());
   }
 
   static MatchSettings separateFields() {
-    return new MatchSettings(false, false, Map.of(), 1.0, 0, List.of());
+    return new MatchSettings(false, false, Map.of(), 1.0, 0, List.of(), Set.of());
   }
 
   static MatchSettings zoned(Map<EvidenceField, Double> weights, int maxHits) {
-    return new MatchSettings(false, true, weights, 1.0, maxHits, List.of());
+    return new MatchSettings(false, true, weights, 1.0, maxHits, List.of(), Set.of());
   }
 }

@@ -6,6 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.labellens.core.model.Classification;
 import org.labellens.core.model.EvidenceField;
@@ -13,6 +20,7 @@ import org.labellens.core.model.MatchMode;
 import org.labellens.core.model.Occurrence;
 import org.labellens.core.model.Rule;
 import org.labellens.core.model.TextField;
+import org.labellens.core.model.TokenKind;
 
 /** Whole-word matching, exclusions, fields and zone weights. */
 class WordRulesTest {
@@ -114,7 +122,8 @@ class WordRulesTest {
             Set.of(TextField.TITLE),
             List.of(),
             List.of(),
-            Map.of());
+            Map.of(),
+            Set.of());
     Rule labelsOnly =
         new Rule(
             List.of("performance"),
@@ -123,7 +132,8 @@ class WordRulesTest {
             Set.of(TextField.LABELS),
             List.of(),
             List.of(),
-            Map.of());
+            Map.of(),
+            Set.of());
     Map<String, Rule> rules = new LinkedHashMap<>();
     rules.put("model", titleOnly);
     rules.put("performance", labelsOnly);
@@ -151,7 +161,8 @@ class WordRulesTest {
             Set.of(TextField.TITLE, TextField.BODY),
             List.of(),
             List.of(),
-            Map.of());
+            Map.of(),
+            Set.of());
     KeywordClassifier c =
         KeywordClassifier.forTaxonomy(
             TestTaxonomies.categories(TestTaxonomies.separateFields(), Map.of("crash", rule)));
@@ -239,6 +250,99 @@ class WordRulesTest {
     assertThat(classify(zoned(0), "", body).labels("category")).containsExactly("gpu");
     assertThat(classify(zoned(1), "", body).labels("category")).isEmpty();
     assertThat(classify(zoned(1), "CUDA fails", body).labels("category")).containsExactly("gpu");
+  }
+
+  private static KeywordClassifier withTokens(TokenKind... kinds) {
+    Rule rule =
+        new Rule(
+            List.of("cuda", "model"),
+            List.of(),
+            MatchMode.WORD,
+            Set.of(TextField.TITLE, TextField.BODY),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Set.of(kinds));
+    return KeywordClassifier.forTaxonomy(
+        TestTaxonomies.categories(TestTaxonomies.separateFields(), Map.of("x", rule)));
+  }
+
+  @Test
+  void tokenExclusionsIgnoreUrlsPathsModulesAndFileNames() {
+    assertThat(
+            classify(withTokens(TokenKind.URL), "", "see [docs](https://x.org/cuda/model)")
+                .labels("category"))
+        .isEmpty();
+    assertThat(
+            classify(withTokens(TokenKind.PATH), "", "File \"/usr/lib/cuda/x.py\"")
+                .labels("category"))
+        .isEmpty();
+    assertThat(
+            classify(withTokens(TokenKind.MODULE), "", "in vllm.model_executor.model.run:")
+                .labels("category"))
+        .isEmpty();
+    assertThat(
+            classify(withTokens(TokenKind.FILE), "", "load ggml-model.gguf, then model.bin.")
+                .labels("category"))
+        .isEmpty();
+    // outside such tokens the keyword counts, and a kind not excluded does not veto
+    assertThat(classify(withTokens(TokenKind.URL), "", "a/b/cuda/x fails").labels("category"))
+        .containsExactly("x");
+    assertThat(classify(withTokens(TokenKind.FILE), "", "the model (cuda 12)").evidence())
+        .hasSize(2);
+  }
+
+  @Test
+  void tokenKindsAreRecognised() {
+    assertThat(KeywordClassifier.classifyToken("https://a.b", 0, 11) & 1).isEqualTo(1);
+    assertThat(KeywordClassifier.classifyToken("www.example.org", 0, 15) & 1).isEqualTo(1);
+    assertThat(KeywordClassifier.classifyToken("a/b", 0, 3)).isZero();
+    assertThat(KeywordClassifier.classifyToken("tokens/s", 0, 8)).isZero();
+    assertThat(KeywordClassifier.classifyToken("2.3.1", 0, 5)).isZero();
+    assertThat(KeywordClassifier.classifyToken("torch.cuda.OutOfMemoryError:", 0, 28) & 4)
+        .isEqualTo(4);
+    assertThat(KeywordClassifier.classifyToken("quantize.cpp", 0, 12) & 8).isEqualTo(8);
+    assertThat(KeywordClassifier.classifyToken("e.g.", 0, 4)).isZero();
+  }
+
+  /**
+   * classify() skips zones every rule weighs 0; highlight() reads all. They must agree: a label is
+   * predicted exactly when highlight shows a counted occurrence of it.
+   */
+  @Property(tries = 300)
+  void classifyAgreesWithHighlightWhenZonesAreSkipped(
+      @ForAll @Size(max = 12) List<@From("fragments") String> parts) {
+    String body = String.join("", parts);
+    KeywordClassifier c = zoned(1);
+    IssueText issue = new IssueText("t", body, List.of());
+
+    List<String> predicted = c.classify(issue).labels("category");
+    List<String> counted =
+        c.highlight(issue).stream()
+            .filter(o -> o.status() == Occurrence.Status.COUNTED)
+            .map(Occurrence::label)
+            .distinct()
+            .toList();
+
+    assertThat(predicted).containsExactlyInAnyOrderElementsOf(counted);
+  }
+
+  @Provide
+  Arbitrary<String> fragments() {
+    return Arbitraries.of(
+        "### Your current environment\n",
+        "### Describe the bug\n",
+        "CUDA 12 and NCCL\n",
+        "it fails with a CUDA error\n",
+        "```\n",
+        "```text\nPyTorch version: 2\n",
+        "Traceback (most recent call last):\n",
+        "  File \"x.py\", line 1\n",
+        "RuntimeError: nccl error\n",
+        "\n",
+        "- [x] checked cuda\n",
+        "_No response_\n",
+        "plain words\n");
   }
 
   @Test

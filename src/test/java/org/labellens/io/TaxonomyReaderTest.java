@@ -166,6 +166,13 @@ class TaxonomyReaderTest {
   }
 
   @Test
+  void unknownTokenKindsAreReported() {
+    assertThat(error(minimal(", \"exclude_tokens\": [\"url\", \"email\"]")))
+        .contains(
+            "$.dimensions[0].labels[0].rules[0].exclude_tokens[1]: unknown token kind 'email'");
+  }
+
+  @Test
   void rulesOnAManualDimensionAreReported() {
     String json =
         minimal("")

@@ -3,6 +3,7 @@ package org.labellens.core.model;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a predicted dimension searches an issue and turns matches into a prediction.
@@ -22,7 +23,9 @@ import java.util.Map;
  *     all (with 1, each keyword counts once per field, so a log repeating a word does not outweigh
  *     the title)
  * @param excludePatterns regular expressions vetoing every occurrence inside one of their matches,
- *     for all rules of the dimension (e.g. URLs)
+ *     for all rules of the dimension
+ * @param excludeTokens kinds of tokens (URLs, paths, ...) inside which no occurrence counts, for
+ *     all rules of the dimension
  */
 public record MatchSettings(
     boolean joinTitleBody,
@@ -30,18 +33,20 @@ public record MatchSettings(
     Map<EvidenceField, Double> weights,
     double minScore,
     int maxHits,
-    List<String> excludePatterns) {
+    List<String> excludePatterns,
+    Set<TokenKind> excludeTokens) {
 
   public MatchSettings {
     Map<EvidenceField, Double> copy = new EnumMap<>(EvidenceField.class);
     copy.putAll(weights);
     weights = Map.copyOf(copy);
     excludePatterns = List.copyOf(excludePatterns);
+    excludeTokens = Set.copyOf(excludeTokens);
   }
 
   /** The study's settings: title + " " + body, no zones, any single occurrence counts. */
   public static MatchSettings study() {
-    return new MatchSettings(true, false, Map.of(), 1.0, 0, List.of());
+    return new MatchSettings(true, false, Map.of(), 1.0, 0, List.of(), Set.of());
   }
 
   /** The weight of an occurrence in {@code field}; 1 unless set. */

@@ -20,6 +20,7 @@ import java.util.Set;
  *     of their matches (e.g. URLs)
  * @param weights field weights for this rule, overriding the dimension's (e.g. "core dumped" in a
  *     log is as good as in prose)
+ * @param excludeTokens kinds of tokens inside which an occurrence of this rule does not count
  */
 public record Rule(
     List<String> keywords,
@@ -28,7 +29,8 @@ public record Rule(
     Set<TextField> fields,
     List<String> exclude,
     List<String> excludePatterns,
-    Map<EvidenceField, Double> weights) {
+    Map<EvidenceField, Double> weights,
+    Set<TokenKind> excludeTokens) {
 
   public Rule {
     keywords = List.copyOf(keywords);
@@ -38,6 +40,7 @@ public record Rule(
     exclude = List.copyOf(exclude);
     excludePatterns = List.copyOf(excludePatterns);
     weights = Map.copyOf(weights);
+    excludeTokens = Set.copyOf(excludeTokens);
   }
 
   /** Searches title and body, the study's fields, with no exclusions. */
@@ -49,6 +52,7 @@ public record Rule(
         Set.of(TextField.TITLE, TextField.BODY),
         List.of(),
         List.of(),
-        Map.of());
+        Map.of(),
+        Set.of());
   }
 }
