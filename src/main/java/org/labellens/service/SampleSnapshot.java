@@ -107,7 +107,7 @@ final class SampleSnapshot {
    * Reads a sample.
    *
    * @param runName the run whose predictions to read (null: the sample's run; none if it has none)
-   * @param assigned the annotators with assignments (they count even before deciding anything)
+   * @param withBodies whether to read the issues' bodies (for exports that carry the text)
    */
   static SampleSnapshot read(
       Tx tx,
@@ -139,13 +139,6 @@ final class SampleSnapshot {
         run,
         runItems,
         SampleStore.overlapCount(tx, info.id()));
-  }
-
-  /** The annotators who were assigned items or decided any, in name order. */
-  List<String> annotatorsWithAssignments(List<String> assigned) {
-    Set<String> all = new TreeSet<>(assigned);
-    all.addAll(annotators);
-    return List.copyOf(all);
   }
 
   /** Every current decision of an item (all annotators, dimensions and phases). */

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -365,23 +364,5 @@ public final class ReviewStore {
     ps.setString(5, a.note());
     ps.setString(6, a.adjudicator());
     ps.setString(7, a.adjudicatedAt());
-  }
-
-  /** Per sample, how many adjudications it has (for listings). */
-  public static Map<String, Integer> adjudicationCounts(Tx tx) {
-    return tx.jdbc(
-        c -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT s.name, count(*) FROM adjudication a JOIN sample s ON s.id ="
-                          + " a.sample_id GROUP BY s.name ORDER BY s.name");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.put(rs.getString(1), rs.getInt(2));
-            }
-          }
-          return out;
-        });
   }
 }
