@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.annotation.SchemeDimension;
@@ -73,7 +75,7 @@ public final class ValidationService {
                     + "' was drawn without a classifier run: name the run to validate with --run R"
                     + " (see: labellens runs)");
           }
-          return validate(tx, s, bootstrap, seed);
+          return validate(db, tx, s, bootstrap, seed);
         });
   }
 
@@ -87,7 +89,25 @@ public final class ValidationService {
     }
   }
 
-  static ValidationReport validate(Tx tx, SampleSnapshot s, int bootstrap, long seed) {
+  /**
+   * Validates a sample read in {@code tx}. The run's raw shares over the frame, which depend only
+   * on the run and the frame (never on annotations), are counted at the same time on a second read
+   * connection of {@code db}.
+   */
+  static ValidationReport validate(Database db, Tx tx, SampleSnapshot s, int bootstrap, long seed) {
+    SchemeDimension first =
+        DIMENSIONS.stream()
+            .map(id -> s.scheme.dimension(id).orElse(null))
+            .filter(d -> d != null)
+            .findFirst()
+            .orElse(null);
+    CompletableFuture<ClassifierShares> counted =
+        first == null
+            ? null
+            : CompletableFuture.supplyAsync(
+                () -> db.read(tx2 -> classifierShares(tx2, s, first.id(), labelsOf(first))));
+    CompletableFuture<List<KeywordDiagnostics.Keyword>> taxonomyKeywords =
+        CompletableFuture.supplyAsync(() -> db.read(tx3 -> taxonomyKeywords(tx3, s)));
     List<String> warnings = new ArrayList<>();
     List<DimensionValidation.Outcome> outcomes = new ArrayList<>();
     for (String id : DIMENSIONS) {
@@ -122,8 +142,23 @@ public final class ValidationService {
     }
     DimensionValidation.Outcome main = outcomes.get(0);
     warnings(s, main, warnings);
-    ClassifierShares shares = classifierShares(tx, s, main);
-    List<KeywordDiagnostics.Result> keywords = keywords(tx, s, outcomes);
+    ClassifierShares shares;
+    if (counted != null && first.id().equals(main.dimension())) {
+      try {
+        shares = counted.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+    } else {
+      SchemeDimension d = s.scheme.require(main.dimension());
+      shares = classifierShares(tx, s, d.id(), labelsOf(d));
+    }
+    List<KeywordDiagnostics.Result> keywords;
+    try {
+      keywords = keywords(s, outcomes, taxonomyKeywords.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
     return new ValidationReport(
         s.info,
         SampleDescription.sentence(
@@ -201,12 +236,17 @@ public final class ValidationService {
    * run covers, counted (not estimated). Issue ids index plain arrays, so a frame of 100,000 issues
    * is counted in a few streaming passes.
    */
+  /** A dimension's labels as validation lists them: a set's labels and the empty-set label. */
+  private static List<String> labelsOf(SchemeDimension d) {
+    List<String> labels = new ArrayList<>(d.labels());
+    if (d.kind().isSet()) {
+      labels.add(ValidationReport.NONE_LABEL);
+    }
+    return labels;
+  }
+
   private static ClassifierShares classifierShares(
-      Tx tx, SampleSnapshot s, DimensionValidation.Outcome main) {
-    List<String> labels =
-        main.figures() != null
-            ? main.figures().labels()
-            : s.scheme.dimension(main.dimension()).orElseThrow().labels();
+      Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
     List<String> known = new ArrayList<>(labels);
     known.remove(ValidationReport.NONE_LABEL);
     ReviewStore.FrameworkIndex fx = ReviewStore.frameworks(tx);
@@ -261,7 +301,7 @@ public final class ValidationService {
     ReviewStore.forEachRunLabel(
         tx,
         runId,
-        main.dimension(),
+        dimension,
         known,
         (id, k) -> {
           if (k >= 0 && id < size && covered[id]) {
@@ -335,13 +375,15 @@ public final class ValidationService {
   }
 
   private static List<KeywordDiagnostics.Result> keywords(
-      Tx tx, SampleSnapshot s, List<DimensionValidation.Outcome> outcomes) {
+      SampleSnapshot s,
+      List<DimensionValidation.Outcome> outcomes,
+      List<KeywordDiagnostics.Keyword> ofTaxonomy) {
     Map<String, DimensionValidation.Outcome> byDimension = new LinkedHashMap<>();
     for (DimensionValidation.Outcome o : outcomes) {
       byDimension.put(o.dimension(), o);
     }
     List<KeywordDiagnostics.Keyword> keywords = new ArrayList<>();
-    for (KeywordDiagnostics.Keyword k : taxonomyKeywords(tx, s)) {
+    for (KeywordDiagnostics.Keyword k : ofTaxonomy) {
       if (byDimension.containsKey(k.dimension())) {
         keywords.add(k);
       }
