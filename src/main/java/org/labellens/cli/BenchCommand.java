@@ -145,7 +145,9 @@ final class BenchCommand implements Runnable {
     @Option(
         names = "--keep",
         paramLabel = "DIR",
-        description = "Build the project in DIR and keep it (default: a temporary directory).")
+        description =
+            "Build the project in DIR and keep it; a project already there is reused (default: a"
+                + " temporary directory).")
     Path keep;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json.")

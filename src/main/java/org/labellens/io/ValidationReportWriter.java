@@ -90,8 +90,7 @@ public final class ValidationReportWriter {
           m.put("estimated_share_unweighted", proportion(d.shareUnweighted().get(label)));
           fw.put(label, m);
         }
-        Map<String, Object> wrapper = new LinkedHashMap<>(fw);
-        byFramework.put(d.domain(), wrapper);
+        byFramework.put(d.domain(), fw);
       }
     }
     root.put("by_framework", byFramework);

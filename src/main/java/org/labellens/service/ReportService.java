@@ -3,6 +3,8 @@ package org.labellens.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.review.SampleAgreement;
@@ -56,9 +58,18 @@ public final class ReportService {
         tx -> {
           SampleSnapshot s = SampleSnapshot.read(tx, sample, run, false, schemes);
           List<AnnotatorProgress> progress = SampleStore.progress(tx, s.info.id());
-          SampleAgreement agreement = SampleAgreementService.compute(s, null, bootstrap, seed);
+          // agreement needs only the snapshot: it is computed while validation runs
+          CompletableFuture<SampleAgreement> agreed =
+              CompletableFuture.supplyAsync(
+                  () -> SampleAgreementService.compute(s, null, bootstrap, seed));
           ValidationReport validation =
-              s.run == null ? null : ValidationService.validate(tx, s, bootstrap, seed);
+              s.run == null ? null : ValidationService.validate(db, tx, s, bootstrap, seed);
+          SampleAgreement agreement;
+          try {
+            agreement = agreed.join();
+          } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+          }
           Doc doc = new Doc("Validation report: sample " + s.info.name());
           doc.heading(1, "Sample");
           doc.paragraph(

@@ -270,20 +270,15 @@ public final class SampleAgreementService {
           if (predicted == null) {
             continue;
           }
-          DecisionValue b = null;
-          DecisionValue r = null;
-          for (Decision dec : s.decisions(row.issue())) {
-            if (dec.annotator().equals(annotator) && dec.dimension().equals(d.id())) {
-              if (dec.phase() == Phase.BLIND) {
-                b = dec.value();
-              } else {
-                r = dec.value();
-              }
-            }
-          }
-          if (b == null || r == null) {
+          Decision blindDecision = s.blindDecisions(row.issue(), d.id()).get(annotator);
+          Decision finalDecision = s.finalDecisions(row.issue(), d.id()).get(annotator);
+          if (blindDecision == null
+              || finalDecision == null
+              || finalDecision.phase() != Phase.REVEALED) {
             continue;
           }
+          DecisionValue b = blindDecision.value();
+          DecisionValue r = finalDecision.value();
           String key = row.issue().toString();
           boolean wholeSet = label == null && d.kind().isSet();
           String bc = wholeSet ? setCode(b) : code(b, label);

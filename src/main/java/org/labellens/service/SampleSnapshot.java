@@ -44,6 +44,13 @@ final class SampleSnapshot {
   final RunInfo run;
   private final Map<Long, ReviewStore.RunItem> runItems;
   private final Map<IssueKey, List<Decision>> decisions = new HashMap<>();
+
+  /** Per issue and dimension, each annotator's final decision (revealed over blind). */
+  private final Map<IssueKey, Map<String, Map<String, Decision>>> finals = new HashMap<>();
+
+  /** Per issue and dimension, each annotator's blind decision. */
+  private final Map<IssueKey, Map<String, Map<String, Decision>>> blinds = new HashMap<>();
+
   private final Map<IssueKey, Map<String, Adjudication>> adjudications = new HashMap<>();
   private final Map<Long, Map<String, DecisionValue>> predicted = new HashMap<>();
   final Set<String> labelsOutsideScheme = new TreeSet<>();
@@ -69,6 +76,20 @@ final class SampleSnapshot {
     for (Decision d : all) {
       decisions.computeIfAbsent(d.issue(), k -> new ArrayList<>()).add(d);
       names.add(d.annotator());
+      Map<String, Decision> fin =
+          finals
+              .computeIfAbsent(d.issue(), k -> new HashMap<>())
+              .computeIfAbsent(d.dimension(), k -> new TreeMap<>());
+      Decision seen = fin.get(d.annotator());
+      if (seen == null || d.phase() == Phase.REVEALED) {
+        fin.put(d.annotator(), d);
+      }
+      if (d.phase() == Phase.BLIND) {
+        blinds
+            .computeIfAbsent(d.issue(), k -> new HashMap<>())
+            .computeIfAbsent(d.dimension(), k -> new TreeMap<>())
+            .put(d.annotator(), d);
+      }
     }
     for (Adjudication a : adjudicated) {
       adjudications.computeIfAbsent(a.issue(), k -> new TreeMap<>()).put(a.dimension(), a);
@@ -86,7 +107,7 @@ final class SampleSnapshot {
    * Reads a sample.
    *
    * @param runName the run whose predictions to read (null: the sample's run; none if it has none)
-   * @param assigned the annotators with assignments (they count even before deciding anything)
+   * @param withBodies whether to read the issues' bodies (for exports that carry the text)
    */
   static SampleSnapshot read(
       Tx tx,
@@ -120,13 +141,6 @@ final class SampleSnapshot {
         SampleStore.overlapCount(tx, info.id()));
   }
 
-  /** The annotators who were assigned items or decided any, in name order. */
-  List<String> annotatorsWithAssignments(List<String> assigned) {
-    Set<String> all = new TreeSet<>(assigned);
-    all.addAll(annotators);
-    return List.copyOf(all);
-  }
-
   /** Every current decision of an item (all annotators, dimensions and phases). */
   List<Decision> decisions(IssueKey issue) {
     return decisions.getOrDefault(issue, List.of());
@@ -137,17 +151,12 @@ final class SampleSnapshot {
    * annotator name order.
    */
   Map<String, Decision> finalDecisions(IssueKey issue, String dimension) {
-    Map<String, Decision> out = new TreeMap<>();
-    for (Decision d : decisions(issue)) {
-      if (!d.dimension().equals(dimension)) {
-        continue;
-      }
-      Decision seen = out.get(d.annotator());
-      if (seen == null || d.phase() == Phase.REVEALED) {
-        out.put(d.annotator(), d);
-      }
-    }
-    return out;
+    return finals.getOrDefault(issue, Map.of()).getOrDefault(dimension, Map.of());
+  }
+
+  /** Each annotator's blind decision of an item on a dimension, in annotator name order. */
+  Map<String, Decision> blindDecisions(IssueKey issue, String dimension) {
+    return blinds.getOrDefault(issue, Map.of()).getOrDefault(dimension, Map.of());
   }
 
   Adjudication adjudication(IssueKey issue, String dimension) {

@@ -6,12 +6,19 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.annotation.SchemeDimension;
+import org.labellens.core.model.Dimension;
 import org.labellens.core.model.Evidence;
+import org.labellens.core.model.Label;
+import org.labellens.core.model.Rule;
+import org.labellens.core.model.Taxonomy;
 import org.labellens.core.review.ClassifierShares;
 import org.labellens.core.review.SampleDescription;
 import org.labellens.core.review.UnresolvedItem;
@@ -22,6 +29,8 @@ import org.labellens.core.stats.ClassifierValidation;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.Gold;
 import org.labellens.core.validation.KeywordDiagnostics;
+import org.labellens.io.TaxonomyReader;
+import org.labellens.store.ClassifierRunStore;
 import org.labellens.store.Database;
 import org.labellens.store.ReviewStore;
 import org.labellens.store.SampleStore;
@@ -66,7 +75,7 @@ public final class ValidationService {
                     + "' was drawn without a classifier run: name the run to validate with --run R"
                     + " (see: labellens runs)");
           }
-          return validate(tx, s, bootstrap, seed);
+          return validate(db, tx, s, bootstrap, seed);
         });
   }
 
@@ -80,7 +89,25 @@ public final class ValidationService {
     }
   }
 
-  static ValidationReport validate(Tx tx, SampleSnapshot s, int bootstrap, long seed) {
+  /**
+   * Validates a sample read in {@code tx}. The run's raw shares over the frame, which depend only
+   * on the run and the frame (never on annotations), are counted at the same time on a second read
+   * connection of {@code db}.
+   */
+  static ValidationReport validate(Database db, Tx tx, SampleSnapshot s, int bootstrap, long seed) {
+    SchemeDimension first =
+        DIMENSIONS.stream()
+            .map(id -> s.scheme.dimension(id).orElse(null))
+            .filter(d -> d != null)
+            .findFirst()
+            .orElse(null);
+    CompletableFuture<ClassifierShares> counted =
+        first == null
+            ? null
+            : CompletableFuture.supplyAsync(
+                () -> db.read(tx2 -> classifierShares(tx2, s, first.id(), labelsOf(first))));
+    CompletableFuture<List<KeywordDiagnostics.Keyword>> taxonomyKeywords =
+        CompletableFuture.supplyAsync(() -> db.read(tx3 -> taxonomyKeywords(tx3, s)));
     List<String> warnings = new ArrayList<>();
     List<DimensionValidation.Outcome> outcomes = new ArrayList<>();
     for (String id : DIMENSIONS) {
@@ -115,8 +142,23 @@ public final class ValidationService {
     }
     DimensionValidation.Outcome main = outcomes.get(0);
     warnings(s, main, warnings);
-    ClassifierShares shares = classifierShares(tx, s, main);
-    List<KeywordDiagnostics.Result> keywords = keywords(tx, s, outcomes);
+    ClassifierShares shares;
+    if (counted != null && first.id().equals(main.dimension())) {
+      try {
+        shares = counted.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+    } else {
+      SchemeDimension d = s.scheme.require(main.dimension());
+      shares = classifierShares(tx, s, d.id(), labelsOf(d));
+    }
+    List<KeywordDiagnostics.Result> keywords;
+    try {
+      keywords = keywords(s, outcomes, taxonomyKeywords.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
     return new ValidationReport(
         s.info,
         SampleDescription.sentence(
@@ -189,88 +231,161 @@ public final class ValidationService {
     }
   }
 
-  /** The run's raw category shares over the frame the sample was drawn from. */
+  /**
+   * The run's raw category shares over the frame the sample was drawn from: every frame issue the
+   * run covers, counted (not estimated). Issue ids index plain arrays, so a frame of 100,000 issues
+   * is counted in a few streaming passes.
+   */
+  /** A dimension's labels as validation lists them: a set's labels and the empty-set label. */
+  private static List<String> labelsOf(SchemeDimension d) {
+    List<String> labels = new ArrayList<>(d.labels());
+    if (d.kind().isSet()) {
+      labels.add(ValidationReport.NONE_LABEL);
+    }
+    return labels;
+  }
+
   private static ClassifierShares classifierShares(
-      Tx tx, SampleSnapshot s, DimensionValidation.Outcome main) {
+      Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
+    List<String> known = new ArrayList<>(labels);
+    known.remove(ValidationReport.NONE_LABEL);
+    ReviewStore.FrameworkIndex fx = ReviewStore.frameworks(tx);
+    int size = fx.frameworkOf().length;
+    boolean[] inFrame = new boolean[size];
     Frame frame = s.info.frame();
-    Map<Long, String> frameworkOf = new HashMap<>();
-    for (SampleStore.FrameRow r : SampleStore.frameRows(tx, s.info.runId())) {
-      boolean inFrame =
-          switch (frame) {
-            case ALL -> true;
-            case PRODUCTION -> r.production() != null && r.production() == 1;
-            case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
-          };
-      if (inFrame) {
-        frameworkOf.put(r.issueId(), r.framework());
+    Long frameRun = s.info.runId();
+    long runId = s.run.id();
+    boolean[] covered = new boolean[size];
+    boolean sameRun = frameRun != null && frameRun == runId && frame != Frame.BUG_PERF;
+    if (frame == Frame.BUG_PERF) {
+      for (SampleStore.FrameRow r : SampleStore.frameRows(tx, frameRun)) {
+        inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels());
       }
-    }
-    List<String> labels =
-        main.figures() != null
-            ? main.figures().labels()
-            : s.scheme.dimension(main.dimension()).orElseThrow().labels();
-    Set<String> known = new HashSet<>(labels);
-    Map<Long, Integer> labelCount = new HashMap<>();
-    long[] covered = {0};
-    Map<String, Long> frameworkCovered = new TreeMap<>();
-    ReviewStore.forEachRunItem(
-        tx,
-        s.run.id(),
-        (id, primary, flag) -> {
-          String fw = frameworkOf.get(id);
-          if (fw != null) {
-            covered[0]++;
-            frameworkCovered.merge(fw, 1L, Long::sum);
-            labelCount.put(id, 0);
-          }
-        });
-    Map<String, Long> counts = new LinkedHashMap<>();
-    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
-    for (String label : labels) {
-      counts.put(label, 0L);
-    }
-    String dimension = main.dimension();
-    ReviewStore.forEachRunLabel(
-        tx,
-        s.run.id(),
-        dimension,
-        (id, label, flag) -> {
-          String fw = frameworkOf.get(id);
-          if (fw == null || !labelCount.containsKey(id) || !known.contains(label)) {
-            return;
-          }
-          if (label.equals(ValidationReport.NONE_LABEL)) {
-            return;
-          }
-          labelCount.merge(id, 1, Integer::sum);
-          counts.merge(label, 1L, Long::sum);
-          byFramework.computeIfAbsent(fw, k -> new TreeMap<>()).merge(label, 1L, Long::sum);
-        });
-    if (known.contains(ValidationReport.NONE_LABEL)) {
-      labelCount.forEach(
-          (id, n) -> {
-            if (n == 0) {
-              counts.merge(ValidationReport.NONE_LABEL, 1L, Long::sum);
-              byFramework
-                  .computeIfAbsent(frameworkOf.get(id), k -> new TreeMap<>())
-                  .merge(ValidationReport.NONE_LABEL, 1L, Long::sum);
+    } else if (frameRun == null) {
+      for (int id = 0; id < size; id++) {
+        inFrame[id] = fx.frameworkOf()[id] >= 0;
+      }
+    } else {
+      ReviewStore.forEachRunItem(
+          tx,
+          frameRun,
+          (id, flag) -> {
+            if (id < size) {
+              inFrame[id] = frame == Frame.ALL || flag == 1;
+              covered[id] = sameRun && inFrame[id];
             }
           });
     }
-    return new ClassifierShares(
-        frameworkOf.size(), covered[0], counts, frameworkCovered, byFramework);
+    long frameItems = 0;
+    for (boolean b : inFrame) {
+      frameItems += b ? 1 : 0;
+    }
+    if (!sameRun) {
+      ReviewStore.forEachRunItem(
+          tx,
+          runId,
+          (id, flag) -> {
+            if (id < size && inFrame[id]) {
+              covered[id] = true;
+            }
+          });
+    }
+    long[] frameworkCovered = new long[fx.frameworks().size()];
+    for (int i = 0; i < size; i++) {
+      if (covered[i]) {
+        frameworkCovered[fx.frameworkOf()[i]]++;
+      }
+    }
+    long[][] counts = new long[fx.frameworks().size()][known.size()];
+    boolean[] hasLabel = new boolean[size];
+    ReviewStore.forEachRunLabel(
+        tx,
+        runId,
+        dimension,
+        known,
+        (id, k) -> {
+          if (k >= 0 && id < size && covered[id]) {
+            counts[fx.frameworkOf()[id]][k]++;
+            hasLabel[id] = true;
+          }
+        });
+    long[] none = new long[fx.frameworks().size()];
+    for (int i = 0; i < size; i++) {
+      if (covered[i] && !hasLabel[i]) {
+        none[fx.frameworkOf()[i]]++;
+      }
+    }
+    Map<String, Long> total = new LinkedHashMap<>();
+    for (String label : labels) {
+      total.put(label, 0L);
+    }
+    Map<String, Long> byFrameworkCovered = new TreeMap<>();
+    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
+    long coveredTotal = 0;
+    for (int f = 0; f < fx.frameworks().size(); f++) {
+      if (frameworkCovered[f] == 0) {
+        continue;
+      }
+      String fw = fx.frameworks().get(f);
+      coveredTotal += frameworkCovered[f];
+      byFrameworkCovered.put(fw, frameworkCovered[f]);
+      Map<String, Long> m = new LinkedHashMap<>();
+      for (int k = 0; k < known.size(); k++) {
+        m.put(known.get(k), counts[f][k]);
+        total.merge(known.get(k), counts[f][k], Long::sum);
+      }
+      if (labels.contains(ValidationReport.NONE_LABEL)) {
+        m.put(ValidationReport.NONE_LABEL, none[f]);
+        total.merge(ValidationReport.NONE_LABEL, none[f], Long::sum);
+      }
+      byFramework.put(fw, m);
+    }
+    return new ClassifierShares(frameItems, coveredTotal, total, byFrameworkCovered, byFramework);
+  }
+
+  /**
+   * Every keyword and pattern of the run's taxonomy (patterns written {@code /regex/}, as evidence
+   * records them), so that keywords that never fired in the sample are listed too; empty for a run
+   * of outside labels (its evidence, if any, still counts).
+   */
+  private static List<KeywordDiagnostics.Keyword> taxonomyKeywords(Tx tx, SampleSnapshot s) {
+    if (s.run.taxonomyHash() == null) {
+      return List.of();
+    }
+    Optional<String> content = ClassifierRunStore.taxonomyContent(tx, s.run.taxonomyHash());
+    if (content.isEmpty()) {
+      return List.of();
+    }
+    Taxonomy taxonomy =
+        new TaxonomyReader().parse(content.get(), "taxonomy of run " + s.run.name()).taxonomy();
+    List<KeywordDiagnostics.Keyword> out = new ArrayList<>();
+    for (Dimension d : taxonomy.dimensions()) {
+      for (Label l : d.labels()) {
+        for (Rule r : l.rules()) {
+          for (String k : r.keywords()) {
+            out.add(new KeywordDiagnostics.Keyword(d.id(), l.id(), k));
+          }
+          for (String p : r.patterns()) {
+            out.add(new KeywordDiagnostics.Keyword(d.id(), l.id(), "/" + p + "/"));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static List<KeywordDiagnostics.Result> keywords(
-      Tx tx, SampleSnapshot s, List<DimensionValidation.Outcome> outcomes) {
+      SampleSnapshot s,
+      List<DimensionValidation.Outcome> outcomes,
+      List<KeywordDiagnostics.Keyword> ofTaxonomy) {
     Map<String, DimensionValidation.Outcome> byDimension = new LinkedHashMap<>();
     for (DimensionValidation.Outcome o : outcomes) {
       byDimension.put(o.dimension(), o);
     }
     List<KeywordDiagnostics.Keyword> keywords = new ArrayList<>();
-    for (String[] k : ReviewStore.runKeywords(tx, s.run.id())) {
-      if (byDimension.containsKey(k[0])) {
-        keywords.add(new KeywordDiagnostics.Keyword(k[0], k[1], k[2]));
+    for (KeywordDiagnostics.Keyword k : ofTaxonomy) {
+      if (byDimension.containsKey(k.dimension())) {
+        keywords.add(k);
       }
     }
     DimensionValidation.Outcome main = outcomes.get(0);

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,9 +99,9 @@ public final class ReviewStore {
           Map<Long, Integer> production = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT r.issue_id, r.primary_label, r.is_production FROM run_item r"
-                      + " JOIN sample_item si ON si.issue_id = r.issue_id"
-                      + " WHERE r.run_id = ? AND si.sample_id = ?")) {
+                  "SELECT r.issue_id, r.primary_label, r.is_production FROM sample_item si"
+                      + " CROSS JOIN run_item r ON r.run_id = ? AND r.issue_id = si.issue_id"
+                      + " WHERE si.sample_id = ?")) {
             ps.setLong(1, runId);
             ps.setLong(2, sampleId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -117,10 +116,9 @@ public final class ReviewStore {
           Map<Long, Map<String, List<String>>> labels = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT p.issue_id, p.dimension, p.label FROM prediction p"
-                      + " JOIN sample_item si ON si.issue_id = p.issue_id"
-                      + " WHERE p.run_id = ? AND si.sample_id = ? ORDER BY p.issue_id, p.dimension,"
-                      + " p.rowid")) {
+                  "SELECT p.issue_id, p.dimension, p.label FROM sample_item si"
+                      + " CROSS JOIN prediction p ON p.run_id = ? AND p.issue_id = si.issue_id"
+                      + " WHERE si.sample_id = ? ORDER BY p.issue_id, p.dimension, p.rowid")) {
             ps.setLong(1, runId);
             ps.setLong(2, sampleId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -136,9 +134,9 @@ public final class ReviewStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT e.issue_id, e.dimension, e.label, e.keyword, e.field, e.start_offset,"
-                      + " e.end_offset, e.hits FROM evidence e"
-                      + " JOIN sample_item si ON si.issue_id = e.issue_id"
-                      + " WHERE e.run_id = ? AND si.sample_id = ?"
+                      + " e.end_offset, e.hits FROM sample_item si"
+                      + " CROSS JOIN evidence e ON e.run_id = ? AND e.issue_id = si.issue_id"
+                      + " WHERE si.sample_id = ?"
                       + " ORDER BY e.issue_id, e.dimension, e.label, e.field, e.start_offset,"
                       + " e.keyword")) {
             ps.setLong(1, runId);
@@ -174,48 +172,68 @@ public final class ReviewStore {
         });
   }
 
-  /** Every keyword a run recorded evidence for: (dimension, label, keyword), sorted. */
-  public static List<String[]> runKeywords(Tx tx, long runId) {
+  /**
+   * Every issue's framework, indexed by issue id (read from the framework index alone, without
+   * touching the issues' text).
+   *
+   * @param frameworks the frameworks in name order
+   * @param frameworkOf per issue id, the index of its framework, or -1 for no issue
+   */
+  public record FrameworkIndex(List<String> frameworks, int[] frameworkOf) {}
+
+  public static FrameworkIndex frameworks(Tx tx) {
     return tx.jdbc(
         c -> {
-          List<String[]> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT DISTINCT dimension, label, keyword FROM evidence WHERE run_id = ?"
-                      + " ORDER BY dimension, label, keyword")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-              }
+          int max;
+          try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM issue");
+              ResultSet rs = ps.executeQuery()) {
+            max = rs.next() ? rs.getInt(1) : 0;
+          }
+          int[] of = new int[max + 1];
+          java.util.Arrays.fill(of, -1);
+          Map<String, Integer> index = new TreeMap<>();
+          List<Object[]> rows = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT id, framework FROM issue");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(new Object[] {rs.getInt(1), rs.getString(2)});
+              index.putIfAbsent(rs.getString(2), 0);
             }
           }
-          return out;
+          List<String> names = new ArrayList<>(index.keySet());
+          for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+          }
+          for (Object[] r : rows) {
+            of[(Integer) r[0]] = index.get((String) r[1]);
+          }
+          return new FrameworkIndex(names, of);
         });
   }
 
   /** Receives a run's items or labels one row at a time. */
   @FunctionalInterface
   public interface RunRows {
-    void row(long issueId, String value, Integer flag);
+    /**
+     * One row.
+     *
+     * @param value for items the production flag (1, 0, or -1 when the run has none); for labels
+     *     the label's index in the list asked for (-1 for another label)
+     */
+    void row(int issueId, int value);
   }
 
-  /**
-   * Streams a run's items (value: the primary label; flag: the production flag or null), ordered by
-   * issue id.
-   */
+  /** Streams a run's items: issue id and production flag. */
   public static void forEachRunItem(Tx tx, long runId, RunRows rows) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT issue_id, primary_label, is_production FROM run_item WHERE run_id = ?"
-                      + " ORDER BY issue_id")) {
+                  "SELECT issue_id, coalesce(is_production, -1) FROM run_item WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                int flag = rs.getInt(3);
-                rows.row(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : flag);
+                rows.row(rs.getInt(1), rs.getInt(2));
               }
             }
           }
@@ -223,18 +241,29 @@ public final class ReviewStore {
         });
   }
 
-  /** Streams a run's predicted labels of one dimension (value: the label; flag: null). */
-  public static void forEachRunLabel(Tx tx, long runId, String dimension, RunRows rows) {
+  /**
+   * Streams a run's predicted labels of one dimension as (issue id, index of the label in {@code
+   * labels}, or -1); the database maps labels to indices, so no text crosses per row.
+   */
+  public static void forEachRunLabel(
+      Tx tx, long runId, String dimension, List<String> labels, RunRows rows) {
     tx.jdbc(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT issue_id, label FROM prediction WHERE run_id = ? AND dimension = ?")) {
-            ps.setLong(1, runId);
-            ps.setString(2, dimension);
+          StringBuilder sql = new StringBuilder("SELECT issue_id, CASE label");
+          for (int k = 0; k < labels.size(); k++) {
+            sql.append(" WHEN ? THEN ").append(k);
+          }
+          sql.append(" ELSE -1 END FROM prediction WHERE run_id = ? AND dimension = ?");
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String label : labels) {
+              ps.setString(i++, label);
+            }
+            ps.setLong(i++, runId);
+            ps.setString(i, dimension);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                rows.row(rs.getLong(1), rs.getString(2), null);
+                rows.row(rs.getInt(1), rs.getInt(2));
               }
             }
           }
@@ -335,23 +364,5 @@ public final class ReviewStore {
     ps.setString(5, a.note());
     ps.setString(6, a.adjudicator());
     ps.setString(7, a.adjudicatedAt());
-  }
-
-  /** Per sample, how many adjudications it has (for listings). */
-  public static Map<String, Integer> adjudicationCounts(Tx tx) {
-    return tx.jdbc(
-        c -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT s.name, count(*) FROM adjudication a JOIN sample s ON s.id ="
-                          + " a.sample_id GROUP BY s.name ORDER BY s.name");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.put(rs.getString(1), rs.getInt(2));
-            }
-          }
-          return out;
-        });
   }
 }

@@ -109,10 +109,6 @@ public final class StratifiedBootstrap {
     }
     int units = design.unitCount();
     int strata = design.stratumCount();
-    double[] base = new double[units];
-    for (int u = 0; u < units; u++) {
-      base[u] = design.weight(u);
-    }
     double[] lambda = new double[strata];
     double[] scale = new double[strata];
     boolean[] resampled = new boolean[strata];
@@ -125,6 +121,27 @@ public final class StratifiedBootstrap {
         scale[h] = lambda[h] * m / (m - 1.0);
       }
     }
+    // units of one stratum that add to the same totals are one pattern: a replicate needs only
+    // how often each pattern was drawn
+    int[] patternOf = new int[units];
+    List<int[]> patternTotals = new ArrayList<>();
+    List<Integer> patternStratum = new ArrayList<>();
+    List<Integer> patternSize = new ArrayList<>();
+    java.util.Map<String, Integer> patternIndex = new java.util.HashMap<>();
+    for (int u = 0; u < units; u++) {
+      String key = design.stratumOf(u) + ":" + Arrays.toString(unitTotals[u]);
+      Integer p = patternIndex.get(key);
+      if (p == null) {
+        p = patternTotals.size();
+        patternIndex.put(key, p);
+        patternTotals.add(unitTotals[u]);
+        patternStratum.add(design.stratumOf(u));
+        patternSize.add(0);
+      }
+      patternSize.set(p, patternSize.get(p) + 1);
+      patternOf[u] = p;
+    }
+    int patterns = patternTotals.size();
     long[] replicateSeeds = new long[replicates];
     SplitMix64 seeds = new SplitMix64(seed);
     for (int r = 0; r < replicates; r++) {
@@ -136,7 +153,7 @@ public final class StratifiedBootstrap {
         .parallel()
         .forEach(
             block -> {
-              int[] draws = new int[units];
+              int[] draws = new int[patterns];
               double[] totals = new double[totalCount];
               int from = (int) ((long) replicates * block / blocks);
               int to = (int) ((long) replicates * (block + 1) / blocks);
@@ -149,15 +166,19 @@ public final class StratifiedBootstrap {
                   }
                   int[] members = design.members(h);
                   for (int k = 0; k < members.length - 1; k++) {
-                    draws[members[random.nextInt(members.length)]]++;
+                    draws[patternOf[members[random.nextInt(members.length)]]]++;
                   }
                 }
                 Arrays.fill(totals, 0.0);
-                for (int u = 0; u < units; u++) {
-                  int h = design.stratumOf(u);
+                for (int p = 0; p < patterns; p++) {
+                  int h = patternStratum.get(p);
+                  double base = design.stratumWeight(h);
+                  int size = patternSize.get(p);
                   double w =
-                      resampled[h] ? base[u] * (1.0 - lambda[h] + scale[h] * draws[u]) : base[u];
-                  for (int j : unitTotals[u]) {
+                      resampled[h]
+                          ? base * ((1.0 - lambda[h]) * size + scale[h] * draws[p])
+                          : base * size;
+                  for (int j : patternTotals.get(p)) {
                     totals[j] += w;
                   }
                 }

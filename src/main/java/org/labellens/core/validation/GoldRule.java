@@ -52,7 +52,10 @@ public final class GoldRule {
     if (n == 0) {
       return Gold.none();
     }
-    boolean unanimous = values.stream().allMatch(v -> sameValue(v, values.get(0)));
+    boolean unanimous = true;
+    for (DecisionValue v : values) {
+      unanimous &= sameValue(v, values.get(0));
+    }
     if (unanimous) {
       return new Gold(
           Gold.Status.RESOLVED, values.get(0), GoldSource.UNANIMOUS, n, votes, List.of());

@@ -41,10 +41,11 @@ public final class KeywordDiagnostics {
 
     @Override
     public int compareTo(Keyword o) {
-      return Comparator.comparing(Keyword::dimension)
-          .thenComparing(Keyword::label)
-          .thenComparing(Keyword::keyword)
-          .compare(this, o);
+      int c = dimension.compareTo(o.dimension);
+      if (c == 0) {
+        c = label.compareTo(o.label);
+      }
+      return c != 0 ? c : keyword.compareTo(o.keyword);
     }
   }
 
