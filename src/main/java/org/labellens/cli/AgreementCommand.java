@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
-import org.labellens.core.stats.PercentileBootstrap;
 import org.labellens.service.AgreementService;
 import org.labellens.service.Project;
 import org.labellens.service.Reports;
@@ -44,8 +42,6 @@ import picocli.CommandLine.Spec;
           + " each annotator against the classifier, and blind against revealed."
     })
 final class AgreementCommand implements Callable<Integer> {
-  private static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
-
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
@@ -85,37 +81,14 @@ final class AgreementCommand implements Callable<Integer> {
               + " raters) and ordinal alpha.")
   boolean ordinal;
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "B",
-      defaultValue = "" + PercentileBootstrap.DEFAULT_REPLICATES,
-      description =
-          "Bootstrap replicates for the 95%% intervals, 0 for none (default: ${DEFAULT-VALUE}).")
-  int bootstrap;
+  @Mixin BootstrapOptions bootstrap;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "" + PercentileBootstrap.DEFAULT_SEED,
-      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    ReportFormat f =
-        ReportFormat.valueOf(OutputFormat.check(spec, format, FORMATS).toUpperCase(Locale.ROOT));
-    if (bootstrap < 0 || bootstrap > AgreementOptions.MAX_REPLICATES) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--bootstrap must be between 0 and " + AgreementOptions.MAX_REPLICATES);
-    }
+    ReportFormat f = format.format();
+    int replicates = bootstrap.replicates();
     if ((ratings == null) == (sample == null)) {
       throw new ParameterException(spec.commandLine(), "give either --ratings FILE or --sample S");
     }
@@ -128,7 +101,7 @@ final class AgreementCommand implements Callable<Integer> {
       }
       SampleAgreement agreement;
       try (Project p = Project.open(project.db())) {
-        agreement = p.sampleAgreement().agreement(sample, dimension, bootstrap, seed);
+        agreement = p.sampleAgreement().agreement(sample, dimension, replicates, bootstrap.seed());
       }
       PrintWriter out = spec.commandLine().getOut();
       out.print(Reports.render(agreement, f));
@@ -145,7 +118,8 @@ final class AgreementCommand implements Callable<Integer> {
     }
     AgreementService service = new AgreementService();
     AgreementReport report =
-        service.fromRatings(ratings, declared, new AgreementOptions(bootstrap, seed, ordinal));
+        service.fromRatings(
+            ratings, declared, new AgreementOptions(replicates, bootstrap.seed(), ordinal));
     PrintWriter out = spec.commandLine().getOut();
     out.print(service.render(report, f));
     out.flush();

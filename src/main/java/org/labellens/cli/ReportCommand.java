@@ -2,7 +2,6 @@ package org.labellens.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.labellens.core.stats.PercentileBootstrap;
 import org.labellens.service.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,25 +39,13 @@ final class ReportCommand implements Callable<Integer> {
       description = "The classifier run to validate (default: the sample's run).")
   String run;
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "B",
-      defaultValue = "" + PercentileBootstrap.DEFAULT_REPLICATES,
-      description =
-          "Bootstrap replicates for the 95%% intervals, 0 for none (default: ${DEFAULT-VALUE}).")
-  int bootstrap;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "" + PercentileBootstrap.DEFAULT_SEED,
-      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin BootstrapOptions bootstrap;
 
   @Override
   public Integer call() {
+    int replicates = bootstrap.replicates();
     try (Project p = Project.open(project.db())) {
-      p.report().write(sample, run, out, bootstrap, seed);
+      p.report().write(sample, run, out, replicates, bootstrap.seed());
     }
     spec.commandLine().getOut().println("wrote " + out);
     return 0;

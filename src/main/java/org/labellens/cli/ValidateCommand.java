@@ -1,12 +1,9 @@
 package org.labellens.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.ValidationReport;
-import org.labellens.core.stats.PercentileBootstrap;
 import org.labellens.service.Project;
 import org.labellens.service.Reports;
 import picocli.CommandLine.Command;
@@ -28,8 +25,6 @@ import picocli.CommandLine.Spec;
           + " majority; ties are listed as unresolved. See docs/validation.md."
     })
 final class ValidateCommand implements Callable<Integer> {
-  static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
-
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
@@ -42,35 +37,17 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The classifier run to validate (default: the sample's run).")
   String run;
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "B",
-      defaultValue = "" + PercentileBootstrap.DEFAULT_REPLICATES,
-      description =
-          "Bootstrap replicates for the 95%% intervals, 0 for none (default: ${DEFAULT-VALUE}).")
-  int bootstrap;
+  @Mixin BootstrapOptions bootstrap;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "" + PercentileBootstrap.DEFAULT_SEED,
-      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    ReportFormat f =
-        ReportFormat.valueOf(OutputFormat.check(spec, format, FORMATS).toUpperCase(Locale.ROOT));
+    ReportFormat f = format.format();
+    int replicates = bootstrap.replicates();
     ValidationReport report;
     try (Project p = Project.open(project.db())) {
-      report = p.validation().validate(sample, run, bootstrap, seed);
+      report = p.validation().validate(sample, run, replicates, bootstrap.seed());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(Reports.render(report, f));
