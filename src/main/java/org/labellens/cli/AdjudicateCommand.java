@@ -232,15 +232,7 @@ final class AdjudicateCommand implements Callable<Integer> {
     m.put("dimensions", dims);
     List<Object> decisions = new ArrayList<>();
     for (Decision d : c.decisions()) {
-      Map<String, Object> dm = new LinkedHashMap<>();
-      dm.put("annotator", d.annotator());
-      dm.put("dimension", d.dimension());
-      dm.put("phase", d.phase().key());
-      dm.put("value", d.value().plain());
-      dm.put("unsure", d.unsure());
-      dm.put("reason", d.reason());
-      dm.put("note", d.note());
-      decisions.add(dm);
+      decisions.add(d.reviewFields());
     }
     m.put("decisions", decisions);
     Map<String, Object> predicted = new LinkedHashMap<>();

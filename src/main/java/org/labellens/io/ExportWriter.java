@@ -203,15 +203,7 @@ public final class ExportWriter {
       m.put("predicted", predicted);
       List<Object> decisions = new ArrayList<>();
       for (Decision d : row.decisions()) {
-        Map<String, Object> dm = new LinkedHashMap<>();
-        dm.put("annotator", d.annotator());
-        dm.put("dimension", d.dimension());
-        dm.put("phase", d.phase().key());
-        dm.put("value", d.value().plain());
-        dm.put("unsure", d.unsure());
-        dm.put("reason", d.reason());
-        dm.put("note", d.note());
-        decisions.add(dm);
+        decisions.add(d.reviewFields());
       }
       m.put("annotations", decisions);
       List<Object> adjudications = new ArrayList<>();

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.labellens.core.model.IssueKey;
 
@@ -50,6 +52,22 @@ public record Decision(
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(decidedAt, "decidedAt");
     decidedAt = DecisionTime.normalize(decidedAt);
+  }
+
+  /**
+   * The decision as a reviewer reads it in JSON output (adjudication cases, exports): annotator,
+   * dimension, phase, value, unsure, reason and note, in that order.
+   */
+  public Map<String, Object> reviewFields() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("annotator", annotator);
+    m.put("dimension", dimension);
+    m.put("phase", phase.key());
+    m.put("value", value.plain());
+    m.put("unsure", unsure);
+    m.put("reason", reason);
+    m.put("note", note);
+    return m;
   }
 
   /** A plain decision made now: no prediction shown, not unsure, no reason, note or time. */
