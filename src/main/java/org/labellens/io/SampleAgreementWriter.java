@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementReport;
@@ -246,27 +247,42 @@ public final class SampleAgreementWriter {
   }
 
   private static void singleTables(Doc doc, SampleAgreement.Dimension d, AgreementReport report) {
+    doc.add(
+        coefficients(
+            "Agreement on " + d.dimension(),
+            report.pairableItems(),
+            report.raters(),
+            report.metrics(),
+            Metric::label));
+    doc.add(pairs(d.dimension(), report));
+  }
+
+  /** One row per coefficient: value, interval and the notes on values that are not estimates. */
+  private static <M> Doc.Table coefficients(
+      String subject,
+      long pairableItems,
+      int raters,
+      Map<M, MetricResult> metrics,
+      Function<M, String> label) {
     Doc.TableBuilder t =
         new Doc.TableBuilder(
-            "Agreement on "
-                + d.dimension()
+            subject
                 + ": "
-                + report.pairableItems()
+                + pairableItems
                 + " items decided by two or more of "
-                + report.raters()
+                + raters
                 + " annotators, "
                 + UNWEIGHTED);
     t.text("Coefficient").number("Value").number("95% CI").text("Note");
-    for (Map.Entry<Metric, MetricResult> e : report.metrics().entrySet()) {
+    for (Map.Entry<M, MetricResult> e : metrics.entrySet()) {
       List<String> marks = new ArrayList<>();
       t.row(
-          e.getKey().label(),
+          label.apply(e.getKey()),
           cell(e.getValue().estimate(), t, marks),
           ci(e.getValue().bootstrap()),
           String.join(" ", marks));
     }
-    doc.add(t.build());
-    doc.add(pairs(d.dimension(), report));
+    return t.build();
   }
 
   private static Doc.Table pairs(String dimension, AgreementReport report) {
@@ -300,26 +316,13 @@ public final class SampleAgreementWriter {
   }
 
   private static void setTables(Doc doc, SampleAgreement.Dimension d, SetAgreementReport report) {
-    Doc.TableBuilder t =
-        new Doc.TableBuilder(
-            "Agreement on whole sets of "
-                + d.dimension()
-                + ": "
-                + report.pairableItems()
-                + " items decided by two or more of "
-                + report.raters()
-                + " annotators, "
-                + UNWEIGHTED);
-    t.text("Coefficient").number("Value").number("95% CI").text("Note");
-    for (Map.Entry<SetMetric, MetricResult> e : report.metrics().entrySet()) {
-      List<String> marks = new ArrayList<>();
-      t.row(
-          e.getKey().label(),
-          cell(e.getValue().estimate(), t, marks),
-          ci(e.getValue().bootstrap()),
-          String.join(" ", marks));
-    }
-    doc.add(t.build());
+    doc.add(
+        coefficients(
+            "Agreement on whole sets of " + d.dimension(),
+            report.pairableItems(),
+            report.raters(),
+            report.metrics(),
+            SetMetric::label));
     List<Metric> shown =
         List.of(
             Metric.PERCENT_AGREEMENT,
