@@ -51,6 +51,7 @@ final class AdjudicationPane extends SplitPane {
   private final VBox body = new VBox();
   private final ScrollPane bodyScroll;
   private final BodyRenderer renderer;
+  private boolean swallowTyped;
 
   AdjudicationPane(AdjudicationViewModel viewModel, Consumer<String> openLink) {
     this.viewModel = viewModel;
@@ -146,6 +147,15 @@ final class AdjudicationPane extends SplitPane {
     setDividerPositions(0.27);
 
     addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    // the character of a shortcut key (N, a digit) must not land in the field it focuses
+    addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if (swallowTyped) {
+            swallowTyped = false;
+            e.consume();
+          }
+        });
     viewModel.currentProperty().addListener((obs, o, c) -> showCase());
     viewModel.dimensionProperty().addListener((obs, o, d) -> showCase());
     viewModel.draft().addListener((ListChangeListener<String>) c -> showChooser());
@@ -167,6 +177,7 @@ final class AdjudicationPane extends SplitPane {
   private void onKey(KeyEvent e) {
     boolean inText = e.getTarget() instanceof TextField;
     KeyCode k = e.getCode();
+    swallowTyped = false;
     if (k == KeyCode.ENTER) {
       commitAndReturn();
       e.consume();
@@ -196,6 +207,7 @@ final class AdjudicationPane extends SplitPane {
         }
       }
     }
+    swallowTyped = true;
     e.consume();
   }
 
