@@ -35,7 +35,14 @@ public final class Launcher {
         r ->
             WindowLauncher.open(
                 new WindowLauncher.Options(
-                    r.db(), r.dbGiven(), r.annotator(), r.screenshot(), r.view(), r.theme()));
+                    r.db(),
+                    r.dbGiven(),
+                    r.annotator(),
+                    r.screenshot(),
+                    r.view(),
+                    r.theme(),
+                    r.sample(),
+                    r.tab()));
     int code = CliMain.execute(effective, out, err, window);
     reportPeakMemory(err);
     System.exit(code);

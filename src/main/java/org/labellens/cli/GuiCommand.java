@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Opens the window. With no --db, opens (and if needed builds) the demo project"
           + " annotations/demo.db.",
+      "With --view review, opens the lead's review (agreement dashboard, validation tables,"
+          + " adjudication queue) on --sample S, showing --tab T.",
       "With --screenshot, renders a view off-screen to a PNG and exits (no display needed)."
     })
 final class GuiCommand implements Callable<Integer> {
@@ -37,8 +39,22 @@ final class GuiCommand implements Callable<Integer> {
       names = "--view",
       paramLabel = "VIEW",
       defaultValue = "issues",
-      description = "View to render: issues (default: ${DEFAULT-VALUE}).")
+      description =
+          "View to open or render: issues, annotate, start or review (default:"
+              + " ${DEFAULT-VALUE}; without --screenshot only review changes what opens).")
   String view;
+
+  @Option(
+      names = "--sample",
+      paramLabel = "S",
+      description = "With --view review: the sample to review (default: the first sample).")
+  String sample;
+
+  @Option(
+      names = "--tab",
+      paramLabel = "TAB",
+      description = "With --view review: agreement, validation or adjudication.")
+  String tab;
 
   @Option(
       names = "--theme",
@@ -63,6 +79,8 @@ final class GuiCommand implements Callable<Integer> {
             annotator,
             screenshot,
             view,
-            theme));
+            theme,
+            sample,
+            tab));
   }
 }

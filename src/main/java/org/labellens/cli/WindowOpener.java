@@ -10,7 +10,14 @@ import java.nio.file.Path;
 public interface WindowOpener {
   /** What to open and, for screenshots, what to render. */
   record Request(
-      Path db, boolean dbGiven, String annotator, Path screenshot, String view, String theme) {}
+      Path db,
+      boolean dbGiven,
+      String annotator,
+      Path screenshot,
+      String view,
+      String theme,
+      String sample,
+      String tab) {}
 
   /** Opens the window (or renders a screenshot) and returns the exit code. */
   int open(Request request);

@@ -3,9 +3,9 @@ package org.labellens.io;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
@@ -492,12 +492,11 @@ public final class AgreementReportWriter {
   }
 
   private static String interval(Interval interval) {
-    return "[" + number(interval.low()) + ", " + number(interval.high()) + "]";
+    return Figures.interval(interval);
   }
 
   static String number(double value) {
-    String text = String.format(Locale.ROOT, "%.3f", value);
-    return text.equals("-0.000") ? "0.000" : text;
+    return Figures.number(value);
   }
 
   /** Numbered notes under a table; the same text gets the same number. */

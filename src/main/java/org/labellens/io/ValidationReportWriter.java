@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.ClassifierShares;
 import org.labellens.core.review.UnresolvedItem;
@@ -632,7 +633,7 @@ public final class ValidationReportWriter {
   }
 
   static String interval(Interval i) {
-    return "[" + number(i.low()) + ", " + number(i.high()) + "]";
+    return Figures.interval(i);
   }
 
   static String number(double v) {
@@ -645,6 +646,6 @@ public final class ValidationReportWriter {
   }
 
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return Figures.count(n);
   }
 }

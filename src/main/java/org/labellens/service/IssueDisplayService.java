@@ -12,12 +12,14 @@ import org.labellens.classify.KeywordClassifier;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.model.Issue;
+import org.labellens.core.model.IssueKey;
 import org.labellens.core.model.Occurrence;
 import org.labellens.core.model.RunInfo;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.io.TaxonomyReader;
 import org.labellens.store.ClassifierRunStore;
 import org.labellens.store.Database;
+import org.labellens.store.IssueStore;
 
 /**
  * Loads what the annotation window shows of a sampled issue: its text, the sample's classifier
@@ -38,6 +40,14 @@ public final class IssueDisplayService {
     this.issues = issues;
     this.annotations = annotations;
     this.samples = samples;
+  }
+
+  /** The display of a sampled issue named by its key (the lead's queue knows keys, not ids). */
+  public IssueDisplay display(String sample, IssueKey key) {
+    long id =
+        db.read(tx -> IssueStore.idOf(tx, key))
+            .orElseThrow(() -> new BadInputException("issue " + key + " is not in the project"));
+    return display(sample, id);
   }
 
   public IssueDisplay display(String sample, long issueId) {

@@ -49,6 +49,9 @@ public final class App extends Application {
                   url -> getHostServices().showDocument(url),
                   java.time.Clock.systemUTC());
           scene.setRoot(context.mainView(args.get("annotator")));
+          if ("review".equals(args.get("view"))) {
+            context.showReview(args.get("sample"), args.get("tab"));
+          }
         },
         e -> {
           Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));

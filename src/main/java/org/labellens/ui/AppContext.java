@@ -16,6 +16,8 @@ import org.labellens.ui.common.BackgroundExecutor;
 import org.labellens.ui.common.ViewLoader;
 import org.labellens.ui.issues.IssuesView;
 import org.labellens.ui.issues.IssuesViewModel;
+import org.labellens.ui.review.ReviewView;
+import org.labellens.ui.review.ReviewViewModel;
 import org.labellens.ui.session.SessionChooserView;
 import org.labellens.ui.session.SessionChooserViewModel;
 import org.labellens.ui.setup.ProjectSetupView;
@@ -33,6 +35,9 @@ public final class AppContext {
   private final StackPane annotateHolder = new StackPane();
   private Parent annotateView;
   private TabPane tabs;
+  private ReviewViewModel reviewViewModel;
+  private ReviewView reviewView;
+  private Tab reviewTab;
 
   /**
    * @param openLink opens an http(s) address in the browser (only ever on a click)
@@ -60,7 +65,11 @@ public final class AppContext {
         new AnnotateViewModel(project.annotations(), project.displays(), background, clock);
     this.chooserViewModel =
         new SessionChooserViewModel(
-            project.samples(), project.annotations(), background, this::startSession);
+            project.samples(),
+            project.annotations(),
+            background,
+            this::startSession,
+            this::openReview);
     this.setupViewModel = new ProjectSetupViewModel(project, background, fxThread);
   }
 
@@ -111,7 +120,58 @@ public final class AppContext {
     tabs.getTabs().add(tab("Annotate", annotateHolder));
     tabs.getTabs().add(tab("Issues", issuesView()));
     tabs.getTabs().add(tab("Project", setupView()));
+    reviewTab = tab("Review", new StackPane());
+    tabs.getTabs().add(reviewTab);
+    reviewTab
+        .selectedProperty()
+        .addListener(
+            (obs, o, selected) -> {
+              if (selected && reviewView == null) {
+                reviewTab.setContent(reviewView(null));
+              }
+            });
     return tabs;
+  }
+
+  /** The lead's view models: agreement, validation and adjudication of a sample. */
+  public ReviewViewModel reviewViewModel() {
+    if (reviewViewModel == null) {
+      reviewViewModel = new ReviewViewModel(project, background);
+    }
+    return reviewViewModel;
+  }
+
+  /** The lead's review window, computing for {@code sample} (null: the first sample). */
+  public ReviewView reviewView(String sample) {
+    if (reviewView == null) {
+      reviewView = new ReviewView(reviewViewModel(), openLink);
+    }
+    reviewViewModel().load(sample);
+    return reviewView;
+  }
+
+  /**
+   * Opens the review tab of the main window on {@code sample} (null: the first sample), showing
+   * {@code tab} ("agreement", "validation" or "adjudication"; null: as it was).
+   */
+  public void showReview(String sample, String tab) {
+    openReview(sample);
+    if (reviewView != null && tab != null) {
+      reviewView.select(tab);
+    }
+  }
+
+  /** Opens the review tab of the main window on {@code sample}. */
+  private void openReview(String sample) {
+    if (tabs == null || reviewTab == null) {
+      return;
+    }
+    if (reviewView == null) {
+      reviewTab.setContent(reviewView(sample));
+    } else {
+      reviewView(sample);
+    }
+    tabs.getSelectionModel().select(reviewTab);
   }
 
   /** Project setup: import, classify, sample. */

@@ -24,7 +24,20 @@ public final class WindowLauncher {
 
   /** What to open (see the {@code gui} command). */
   public record Options(
-      Path db, boolean dbGiven, String annotator, Path screenshot, String view, String theme) {}
+      Path db,
+      boolean dbGiven,
+      String annotator,
+      Path screenshot,
+      String view,
+      String theme,
+      String sample,
+      String tab) {}
+
+  /** The views a screenshot can show. */
+  public static final List<String> VIEWS = List.of("issues", "annotate", "start", "review");
+
+  /** The tabs of the review view. */
+  public static final List<String> REVIEW_TABS = List.of("agreement", "validation", "adjudication");
 
   public static int open(Options o) {
     if (o.screenshot() != null) {
@@ -36,6 +49,16 @@ public final class WindowLauncher {
     args.add("--theme=" + o.theme());
     if (o.annotator() != null) {
       args.add("--annotator=" + o.annotator());
+    }
+    checkViewOptions(o);
+    if ("review".equals(o.view())) {
+      args.add("--view=review");
+      if (o.sample() != null) {
+        args.add("--sample=" + o.sample());
+      }
+      if (o.tab() != null) {
+        args.add("--tab=" + o.tab());
+      }
     }
     Application.launch(App.class, args.toArray(String[]::new));
     return 0;
@@ -53,6 +76,8 @@ public final class WindowLauncher {
         return context.issuesView();
       case "start":
         return context.mainView(o.annotator());
+      case "review":
+        return reviewScreenshot(context, project, o);
       default:
         var samples = project.samples().list();
         for (var report : samples) {
@@ -70,11 +95,33 @@ public final class WindowLauncher {
     }
   }
 
-  private static int screenshot(Options o) {
-    if (!List.of("issues", "annotate", "start").contains(o.view())) {
-      throw new BadInputException(
-          "--view " + o.view() + ": unknown view (known: issues, annotate, start)");
+  private static Parent reviewScreenshot(AppContext context, Project project, Options o) {
+    if (o.sample() != null) {
+      project.samples().info(o.sample());
+    } else if (project.samples().list().isEmpty()) {
+      throw new BadInputException("--view review: the project has no sample");
     }
+    var view = context.reviewView(o.sample());
+    view.select(o.tab() == null ? "agreement" : o.tab());
+    return view;
+  }
+
+  private static void checkViewOptions(Options o) {
+    if (!VIEWS.contains(o.view())) {
+      throw new BadInputException(
+          "--view " + o.view() + ": unknown view (known: " + String.join(", ", VIEWS) + ")");
+    }
+    if (o.tab() != null && !REVIEW_TABS.contains(o.tab())) {
+      throw new BadInputException(
+          "--tab " + o.tab() + ": unknown tab (known: " + String.join(", ", REVIEW_TABS) + ")");
+    }
+    if ((o.tab() != null || o.sample() != null) && !"review".equals(o.view())) {
+      throw new BadInputException("--sample and --tab apply to --view review");
+    }
+  }
+
+  private static int screenshot(Options o) {
+    checkViewOptions(o);
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
     System.setProperty("prism.order", "sw");

@@ -59,5 +59,13 @@ public final class SessionChooserView extends VBox {
     Label sampleLabel = new Label("Sample");
     sampleLabel.getStyleClass().add("pane-title");
     getChildren().addAll(title, nameLabel, name, sampleLabel, samples, start, status);
+    if (viewModel.canReview()) {
+      Label leadLabel = new Label("Lead");
+      leadLabel.getStyleClass().add("pane-title");
+      Button review = new Button("Review (lead): agreement, validation, adjudication");
+      review.setId("reviewButton");
+      review.setOnAction(e -> viewModel.openReview());
+      getChildren().addAll(leadLabel, review);
+    }
   }
 }

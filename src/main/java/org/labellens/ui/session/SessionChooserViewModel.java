@@ -3,6 +3,7 @@ package org.labellens.ui.session;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,6 +40,7 @@ public final class SessionChooserViewModel {
   private final SampleService samples;
   private final BackgroundExecutor background;
   private final BiConsumer<String, String> start;
+  private final Consumer<String> review;
 
   private final ObservableList<String> annotators = FXCollections.observableArrayList();
   private final StringProperty annotator = new SimpleStringProperty("");
@@ -55,10 +57,37 @@ public final class SessionChooserViewModel {
       AnnotationService annotations,
       BackgroundExecutor background,
       BiConsumer<String, String> start) {
+    this(samples, annotations, background, start, null);
+  }
+
+  /**
+   * @param review opens the lead's review window on a sample (the chosen one, or null); null when
+   *     the window offers no review
+   */
+  public SessionChooserViewModel(
+      SampleService samples,
+      AnnotationService annotations,
+      BackgroundExecutor background,
+      BiConsumer<String, String> start,
+      Consumer<String> review) {
     this.samples = samples;
     this.background = background;
     this.start = start;
+    this.review = review;
     annotator.addListener((obs, o, n) -> refreshChoices());
+  }
+
+  /** Whether the lead's review can be opened from here. */
+  public boolean canReview() {
+    return review != null;
+  }
+
+  /** Opens the lead's review on the chosen sample (or on the first sample when none is chosen). */
+  public void openReview() {
+    if (review != null) {
+      Choice c = choice.get();
+      review.accept(c == null ? null : c.sample());
+    }
   }
 
   public void load(String preselected) {
