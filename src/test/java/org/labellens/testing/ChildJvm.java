@@ -133,6 +133,11 @@ public final class ChildJvm implements AutoCloseable {
     process.toHandle().destroyForcibly();
   }
 
+  /** Waits at most {@code millis} for the process to end on its own; whether it has. */
+  public boolean endsWithin(long millis) throws InterruptedException {
+    return process.waitFor(millis, TimeUnit.MILLISECONDS);
+  }
+
   /**
    * Waits for the process to end (at most {@code timeoutSeconds}, else kills it and fails), reads
    * the rest of its output, and returns its exit code.
