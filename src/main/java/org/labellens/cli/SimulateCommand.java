@@ -63,6 +63,15 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Decide at most K items in this run (default: all that are left).")
   Integer limit;
 
+  @Option(
+      names = "--think",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description =
+          "Milliseconds spent on each item before deciding it, like a person reading it; paces"
+              + " load tests (default: ${DEFAULT-VALUE}).")
+  long thinkMillis;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +80,8 @@ final class SimulateCommand implements Callable<Integer> {
       summary =
           p.simulation()
               .run(
-                  new SimulationService.Request(sample, annotator, accuracy, seed, limit),
+                  new SimulationService.Request(
+                      sample, annotator, accuracy, seed, limit, thinkMillis),
                   d -> {
                     out.println(Render.jsonLine(line(d)));
                     out.flush();

@@ -44,9 +44,20 @@ public final class SimulationService {
    * What to simulate.
    *
    * @param limit the most items to decide in this run, or null for all that are left
+   * @param thinkMillis how long the annotator looks at each item before deciding it (0: not at
+   *     all); paces the simulation like a person, for load tests
    */
   public record Request(
-      String sample, String annotator, double accuracy, long seed, Integer limit) {}
+      String sample,
+      String annotator,
+      double accuracy,
+      long seed,
+      Integer limit,
+      long thinkMillis) {
+    public Request(String sample, String annotator, double accuracy, long seed, Integer limit) {
+      this(sample, annotator, accuracy, seed, limit, 0);
+    }
+  }
 
   /** What a run did: items finished, decisions recorded, items still left. */
   public record Summary(int items, int decisions, int remaining) {}
@@ -61,6 +72,9 @@ public final class SimulationService {
     }
     if (r.limit() != null && r.limit() < 0) {
       throw new BadInputException("--limit cannot be negative, got " + r.limit());
+    }
+    if (r.thinkMillis() < 0) {
+      throw new BadInputException("--think cannot be negative, got " + r.thinkMillis());
     }
     AnnotationQueue queue = annotations.queue(r.sample(), r.annotator());
     AnnotationScheme scheme = annotations.scheme(r.sample());
@@ -85,6 +99,7 @@ public final class SimulationService {
     int decisions = 0;
     for (int k = 0; k < limit; k++) {
       QueueItem item = todo.get(k);
+      think(r.thinkMillis());
       Map<String, DecisionValue> shown = annotations.shownPrediction(r.sample(), item.issue());
       LatentTruth truth = LatentTruth.of(item.issue(), shown, categories);
       Map<String, DecisionValue> blind = new HashMap<>();
@@ -116,6 +131,17 @@ public final class SimulationService {
       decisions += commit(batch, committed);
     }
     return new Summary(limit, decisions, todo.size() - limit);
+  }
+
+  private static void think(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the next write reports it
+    }
   }
 
   private int commit(List<Decision> batch, Consumer<Decision> committed) {

@@ -496,6 +496,14 @@ public final class Database implements AutoCloseable {
               + " (docs/robustness.md)",
           e);
     }
+    if (isBusy(e)) {
+      // only after waiting: the busy timeout for a read, minutes of retries for a write
+      return new BadInputException(
+          file
+              + ": another program has been writing to the project for too long (a large import?);"
+              + " nothing was changed. Try again when it has finished",
+          e);
+    }
     if (m.contains("SQLITE_CANTOPEN")) {
       return new BadInputException(file + ": cannot open the project (" + m + ")", e);
     }

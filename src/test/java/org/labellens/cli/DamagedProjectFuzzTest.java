@@ -10,6 +10,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -117,6 +118,7 @@ class DamagedProjectFuzzTest {
   }
 
   @Property(tries = 10, seed = "20251213", edgeCases = EdgeCasesMode.NONE)
+  @Tag("slow")
   void overwrittenBytesGiveCleanErrorsAndFailedCommandsChangeNothing(
       @ForAll long noise, @ForAll @IntRange(min = 1, max = 8192) int length) throws IOException {
     byte[] bytes = pristine.clone();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.labellens.core.JsonText;
 import org.labellens.testing.Cli;
@@ -324,6 +325,7 @@ class HostileInputTest {
   // ---- lengths
 
   @Test
+  @Tag("slow")
   void extremelyLongLinesAreRead() throws Exception {
     String longBody = "x".repeat(9_000_000) + "🚀"; // a first line longer than detection looks
     imported(file("long.jsonl", jsonl("long", longBody)));
@@ -336,6 +338,7 @@ class HostileInputTest {
   // ---- numbers
 
   @Test
+  @Tag("slow")
   void numbersThatAreNotPositiveWholeIssueNumbersAreRefused() throws Exception {
     String[] bad = {
       "0", "-1", "1.0", "1e3", "2147483648", "99999999999999999999", "\"7\"", "true", "null", "[1]"

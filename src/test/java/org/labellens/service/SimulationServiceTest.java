@@ -85,6 +85,12 @@ class SimulationServiceTest {
                   p.simulation()
                       .run(new SimulationService.Request("s", "zed", 0.8, 1, null), d -> {}))
           .hasMessageContaining("annotator 'zed' has no assignment");
+      assertThatThrownBy(
+              () ->
+                  p.simulation()
+                      .run(new SimulationService.Request("s", "a", 0.8, 1, null, -5), d -> {}))
+          .hasMessageContaining("--think cannot be negative");
+      assertThat(ExchangeServiceTest.decisionTable(p)).isEmpty();
     }
   }
 

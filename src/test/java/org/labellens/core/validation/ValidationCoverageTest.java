@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.SchemeDimension;
@@ -64,6 +65,7 @@ class ValidationCoverageTest {
   record Member(IssueKey issue, String framework, List<String> truth, List<String> predicted) {}
 
   @Test
+  @Tag("slow")
   void weightedPrecisionAndRecallIntervalsCoverThePopulationValues() {
     List<Member> population = population(new Random(2024));
     Map<String, double[]> truth = trueValues(population);

@@ -3,11 +3,19 @@ package org.labellens.ui.annotate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +56,10 @@ class AnnotateViewModelTest {
   private final StepClock clock = new StepClock();
 
   private AnnotateViewModel open(boolean blind) {
+    return open(blind, BackgroundExecutor.direct());
+  }
+
+  private AnnotateViewModel open(boolean blind, BackgroundExecutor background) {
     project = Project.create(dir.resolve("p.db"));
     project.imports().importIssues(TestIssues.make(80, 9), "test");
     project
@@ -68,8 +80,7 @@ class AnnotateViewModelTest {
                 "0.5",
                 blind));
     AnnotateViewModel vm =
-        new AnnotateViewModel(
-            project.annotations(), project.displays(), BackgroundExecutor.direct(), clock);
+        new AnnotateViewModel(project.annotations(), project.displays(), background, clock);
     vm.open("s", "ana");
     return vm;
   }
@@ -181,5 +192,85 @@ class AnnotateViewModelTest {
                 .filter(d -> d.dimension().equals("category"))
                 .map(d -> d.phase() + "=" + d.value().labels()))
         .containsExactlyInAnyOrder("BLIND=[crash]", "REVEALED=[crash, model]");
+  }
+
+  /**
+   * As in the window: the view model lives on one thread (played by a single-thread executor), work
+   * runs on threads of its own and hands its result back to that thread. Runs directly until {@code
+   * threaded} is set, so a test can arrange its state synchronously first.
+   */
+  private static final class WindowThreads implements BackgroundExecutor {
+    final ExecutorService window = Executors.newSingleThreadExecutor();
+    volatile boolean threaded;
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+      if (!threaded) {
+        BackgroundExecutor.direct().run(work, onSuccess, onFailure);
+        return;
+      }
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  T result = work.call();
+                  window.execute(() -> onSuccess.accept(result));
+                } catch (Exception | Error e) {
+                  window.execute(() -> onFailure.accept(e));
+                }
+              });
+      t.setDaemon(true);
+      t.start();
+    }
+
+    /** Runs {@code c} on the window's thread; fails if that thread is held up. */
+    <T> T onWindow(Callable<T> c) throws Exception {
+      return window.submit(c).get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aCommitWaitsForAnotherProgramsWriteWithoutHoldingUpTheWindow() throws Exception {
+    WindowThreads threads = new WindowThreads();
+    AnnotateViewModel vm = open(false, threads);
+    threads.threaded = true;
+    QueueItem first = vm.queue().get(0);
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + project.file());
+        Statement s = other.createStatement()) {
+      s.execute("BEGIN IMMEDIATE"); // another program takes the write lock, as an import does
+      // Enter: the window's thread hands the write on and is free again at once (were it waiting
+      // for the write, it would wait for this test to release the lock: onWindow would fail)
+      boolean busy =
+          threads.onWindow(
+              () -> {
+                vm.toggleCategory(0);
+                vm.commit();
+                return vm.busyProperty().get();
+              });
+      assertThat(busy).isTrue();
+      // while the write waits, the window keeps working: it says so and ignores further keys
+      assertThat(threads.onWindow(() -> vm.statusProperty().get())).isEqualTo("saving …");
+      threads.onWindow(
+          () -> {
+            vm.toggleCategory(1);
+            return null;
+          });
+      assertThat(threads.onWindow(() -> vm.category(1).get())).isFalse();
+      assertThat(threads.onWindow(() -> vm.indexProperty().get())).isZero();
+      assertThat(project.annotations().decisions("s", "ana", first.issue())).isEmpty();
+      s.execute("COMMIT");
+    }
+    // the other program is done: the decision is stored and the next issue is shown
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (threads.onWindow(() -> vm.busyProperty().get()) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(threads.onWindow(() -> vm.indexProperty().get())).isEqualTo(1);
+    assertThat(threads.onWindow(() -> vm.statusProperty().get())).startsWith("saved ");
+    assertThat(project.annotations().decisions("s", "ana", first.issue()))
+        .filteredOn(d -> d.dimension().equals("category"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.value().labels()).containsExactly("memory"));
+    threads.window.shutdown();
   }
 }
