@@ -391,13 +391,41 @@ public final class AnnotateView {
     evidenceTitle.setManaged(!blind);
     BodyModel body = blind && prepared.blindBody() != null ? prepared.blindBody() : prepared.body();
     if (body != shownBody) {
-      bodyBox.getChildren().setAll(renderer.render(body));
+      bodyBox.getChildren().setAll(renderer.render(body, this::afterNextFrame));
       shownBody = body;
     }
     if (prepared != shownIssue) {
       issueScroll.setVvalue(0);
       shownIssue = prepared;
     }
+  }
+
+  /**
+   * Runs {@code step} on the FX thread once the next pulse has laid out the scene (so its frame is
+   * on its way to the screen first); at once when the view is not in a scene.
+   */
+  private void afterNextFrame(Runnable step) {
+    javafx.scene.Scene scene = root.getScene();
+    if (scene == null) {
+      step.run();
+      return;
+    }
+    // removed outside the pulse: the scene is iterating its listeners while this one runs
+    Runnable[] once = new Runnable[1];
+    boolean[] fired = new boolean[1];
+    once[0] =
+        () -> {
+          if (!fired[0]) {
+            fired[0] = true;
+            javafx.application.Platform.runLater(
+                () -> {
+                  scene.removePostLayoutPulseListener(once[0]);
+                  step.run();
+                });
+          }
+        };
+    scene.addPostLayoutPulseListener(once[0]);
+    javafx.application.Platform.requestNextPulse();
   }
 
   private void showHeader(Issue issue) {

@@ -87,7 +87,7 @@ public final class BodyModel {
   public record Flow(List<String> styleClasses, int indent, List<Run> runs) implements Block {}
 
   /** Verbatim material, collapsed when long; its runs are in the {@code code-text} style. */
-  public record Pasted(Kind kind, String title, boolean collapsed, List<Run> runs)
+  public record Pasted(Kind kind, String title, int lines, boolean collapsed, List<Run> runs)
       implements Block {}
 
   /** A horizontal rule. */
@@ -251,7 +251,7 @@ public final class BodyModel {
             + (hits > 0 ? " · " + hits + " keyword hits" : "");
     List<Run> runs = new ArrayList<>();
     appendHighlighted(runs, src, base, start, end, hs, "code-text");
-    return new Pasted(kind, title, lines > COLLAPSE_LINES || kind == Kind.ENV, runs);
+    return new Pasted(kind, title, lines, lines > COLLAPSE_LINES || kind == Kind.ENV, runs);
   }
 
   // ---- prose: Markdown -----------------------------------------------------------------------

@@ -45,16 +45,66 @@ public final class BodyRenderer {
     this.openLink = openLink;
   }
 
-  /** The nodes of {@code model}, in a box. */
+  /**
+   * Lines (estimated generously) built at once: more than the tallest issue pane shows. A longer
+   * body gets the rest of its blocks in steps of this size right after the first frame, so what is
+   * visible is complete and a very long body does not hold up the first frame.
+   */
+  public static final int FIRST_LINES = 120;
+
+  /** Characters on a line of the issue pane, estimated low (so lines are estimated high). */
+  private static final int CHARS_PER_LINE = 80;
+
+  /** The nodes of {@code model}, in a box; every block at once. */
   public VBox render(BodyModel model) {
+    return render(model, Runnable::run);
+  }
+
+  /**
+   * The nodes of {@code model}, in a box: the blocks of the first {@link #FIRST_LINES} lines at
+   * once, the others handed to {@code later} (which runs them on the FX thread, e.g. after the next
+   * frame) in steps; a step does nothing once the box has left its scene.
+   */
+  public VBox render(BodyModel model, Consumer<Runnable> later) {
     VBox box = new VBox(8);
     box.getStyleClass().add("issue-body-rendered");
-    List<Node> nodes = new ArrayList<>(model.blocks().size());
-    for (BodyModel.Block b : model.blocks()) {
-      nodes.add(node(b));
-    }
-    box.getChildren().setAll(nodes);
+    append(box, model, 0, later, false);
     return box;
+  }
+
+  private void append(
+      VBox box, BodyModel model, int from, Consumer<Runnable> later, boolean checkScene) {
+    if (checkScene && box.getScene() == null) {
+      return;
+    }
+    List<BodyModel.Block> blocks = model.blocks();
+    List<Node> nodes = new ArrayList<>();
+    int lines = 0;
+    int i = from;
+    while (i < blocks.size() && lines < FIRST_LINES) {
+      BodyModel.Block b = blocks.get(i++);
+      nodes.add(node(b));
+      lines += estimatedLines(b);
+    }
+    box.getChildren().addAll(nodes);
+    if (i < blocks.size()) {
+      int next = i;
+      later.accept(() -> append(box, model, next, later, true));
+    }
+  }
+
+  static int estimatedLines(BodyModel.Block b) {
+    if (b instanceof BodyModel.Flow f) {
+      int chars = 0;
+      for (Run r : f.runs()) {
+        chars += r.text().length();
+      }
+      return 1 + chars / CHARS_PER_LINE;
+    }
+    if (b instanceof BodyModel.Pasted p) {
+      return p.collapsed() ? 1 : 1 + p.lines();
+    }
+    return 1;
   }
 
   private Node node(BodyModel.Block block) {

@@ -47,7 +47,49 @@ class AnnotateViewModelTest {
 
   private final StepClock clock = new StepClock();
 
+  /**
+   * Runs background work at once, but holds in-order work (the writes) until {@link #flush}, which
+   * runs it, or fails it when {@code failWrites} is set.
+   */
+  private static final class HeldWrites implements BackgroundExecutor {
+    final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+    boolean failWrites;
+
+    @Override
+    public <T> void run(
+        java.util.concurrent.Callable<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure) {
+      BackgroundExecutor.direct().run(work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void runInOrder(
+        java.util.concurrent.Callable<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure) {
+      held.add(
+          () -> {
+            if (failWrites) {
+              onFailure.accept(new IllegalStateException("disk full"));
+            } else {
+              BackgroundExecutor.direct().run(work, onSuccess, onFailure);
+            }
+          });
+    }
+
+    void flush() {
+      while (!held.isEmpty()) {
+        held.poll().run();
+      }
+    }
+  }
+
   private AnnotateViewModel open(boolean blind) {
+    return open(blind, BackgroundExecutor.direct());
+  }
+
+  private AnnotateViewModel open(boolean blind, BackgroundExecutor executor) {
     project = Project.create(dir.resolve("p.db"));
     project.imports().importIssues(TestIssues.make(80, 9), "test");
     project
@@ -68,8 +110,7 @@ class AnnotateViewModelTest {
                 "0.5",
                 blind));
     AnnotateViewModel vm =
-        new AnnotateViewModel(
-            project.annotations(), project.displays(), BackgroundExecutor.direct(), clock);
+        new AnnotateViewModel(project.annotations(), project.displays(), executor, clock);
     vm.open("s", "ana");
     return vm;
   }
@@ -181,5 +222,61 @@ class AnnotateViewModelTest {
                 .filter(d -> d.dimension().equals("category"))
                 .map(d -> d.phase() + "=" + d.value().labels()))
         .containsExactlyInAnyOrder("BLIND=[crash]", "REVEALED=[crash, model]");
+  }
+
+  @Test
+  void theNextIssueIsShownBeforeTheWriteFinishesAndTheWriteLandsAfterwards() {
+    HeldWrites writes = new HeldWrites();
+    AnnotateViewModel vm = open(false, writes);
+    vm.toggleCategory(3);
+    vm.commit();
+    // shown at once; the queue knows it is decided; nothing is on disk yet
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.DECIDED);
+    assertThat(vm.decidedProperty().get()).isEqualTo(1);
+    assertThat(vm.savingProperty().get()).isEqualTo(1);
+    assertThat(stored(vm, 0)).isEmpty();
+    // going back while the write is under way shows the decision made
+    vm.back();
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(3).get()).isTrue();
+    boolean[] saved = new boolean[1];
+    vm.whenSaved(() -> saved[0] = true);
+    assertThat(saved[0]).isFalse();
+    writes.flush();
+    assertThat(saved[0]).isTrue();
+    assertThat(vm.savingProperty().get()).isZero();
+    assertThat(vm.statusProperty().get()).startsWith("saved ");
+    assertThat(stored(vm, 0))
+        .filteredOn(d -> d.dimension().equals("category"))
+        .extracting(d -> d.value().labels())
+        .containsExactly(List.of("gpu"));
+  }
+
+  @Test
+  void aFailedWriteIsReportedAndTheIssueComesBackWithItsDraft() {
+    HeldWrites writes = new HeldWrites();
+    AnnotateViewModel vm = open(false, writes);
+    QueueItem first = vm.queue().get(0);
+    vm.toggleCategory(1);
+    vm.primaryProperty().set("performance");
+    vm.commit();
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    writes.failWrites = true;
+    writes.flush();
+    assertThat(vm.statusProperty().get())
+        .startsWith("error: the decision on " + first.issue().repo() + "#" + first.issue().number())
+        .contains("disk full");
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.PENDING);
+    assertThat(vm.decidedProperty().get()).isZero();
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(1).get()).isTrue();
+    assertThat(vm.primaryProperty().get()).isEqualTo("performance");
+    assertThat(stored(vm, 0)).isEmpty();
+    // committing again, with a working disk, stores it
+    writes.failWrites = false;
+    vm.commit();
+    writes.flush();
+    assertThat(stored(vm, 0)).isNotEmpty();
   }
 }
