@@ -124,6 +124,7 @@ public final class AnnotateBench {
 
     AnnotateViewModel vm = context[0].annotateViewModel();
     double[] millis = new double[decisions];
+    double[] cpuMillis = new double[decisions];
     long cpuBefore = processCpuNanos();
     for (int d = 0; d < decisions; d++) {
       final int i = d;
@@ -150,6 +151,7 @@ public final class AnnotateBench {
             "no next issue after decision " + i + ": " + vm.statusProperty().get());
       }
       millis[d] = (end - start.get()) / 1e6;
+      cpuMillis[d] = (arm.cpuAtFrame - arm.cpuAtStart) / 1e6;
     }
     double cpuPerDecision = (processCpuNanos() - cpuBefore) / 1e6 / decisions;
     // every decision must have reached the disk before the figures count
@@ -162,6 +164,7 @@ public final class AnnotateBench {
       Thread.sleep(50);
     }
     Arrays.sort(millis);
+    Arrays.sort(cpuMillis);
     System.out.printf("load average at the end: %s%n", loadAverage());
     System.out.printf("open project to first issue shown: %.2f s%n", openSeconds);
     System.out.printf(
@@ -174,6 +177,13 @@ public final class AnnotateBench {
         pct(millis, 0.99),
         millis[millis.length - 1],
         cpuPerDecision);
+    System.out.printf(
+        "CPU of the FX and render threads from key press to frame: p50 %.1f ms, p95 %.1f ms,"
+            + " p99 %.1f ms, max %.1f ms%n",
+        pct(cpuMillis, 0.50),
+        pct(cpuMillis, 0.95),
+        pct(cpuMillis, 0.99),
+        cpuMillis[cpuMillis.length - 1]);
     Platform.exit();
     background.close();
     project.close();
@@ -246,6 +256,8 @@ public final class AnnotateBench {
    */
   private static final class FrameClock {
     private volatile Arm current;
+    private volatile long fxThread = -1;
+    private volatile long renderThread = -1;
     // the toolkit holds pulse listeners weakly: keep this one
     private com.sun.javafx.tk.TKPulseListener afterPulse;
 
@@ -255,6 +267,11 @@ public final class AnnotateBench {
       volatile boolean changed;
       volatile boolean pulsed;
       volatile long renderedAt = -1;
+
+      /** CPU time of the FX and render threads when armed and when the frame was rendered. */
+      volatile long cpuAtStart = -1;
+
+      volatile long cpuAtFrame = -1;
 
       /** The render time of the frame that showed the change, or -1 after {@code seconds}. */
       long await(int seconds) throws InterruptedException {
@@ -274,9 +291,11 @@ public final class AnnotateBench {
       PerformanceTracker.getSceneTracker(scene)
           .setOnRenderedFrameTask(
               () -> {
+                renderThread = Thread.currentThread().getId();
                 Arm a = current;
                 if (a != null && a.pulsed && a.renderedAt < 0) {
                   a.renderedAt = System.nanoTime();
+                  a.cpuAtFrame = criticalCpu();
                   a.done.countDown();
                 }
               });
@@ -289,8 +308,18 @@ public final class AnnotateBench {
       return a;
     }
 
+    /** CPU time so far of the FX thread and the render thread together. */
+    long criticalCpu() {
+      java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long fx = fxThread < 0 ? 0 : Math.max(0, mx.getThreadCpuTime(fxThread));
+      long render = renderThread < 0 ? 0 : Math.max(0, mx.getThreadCpuTime(renderThread));
+      return fx + render;
+    }
+
     /** On the FX thread: the next change of the shown issue marks {@code a} as changed. */
     void listen(Arm a, AnnotateViewModel vm) {
+      fxThread = Thread.currentThread().getId();
+      a.cpuAtStart = criticalCpu();
       javafx.beans.value.ChangeListener<Object> l =
           new javafx.beans.value.ChangeListener<>() {
             @Override

@@ -484,16 +484,14 @@ public final class AnnotateView {
       evidenceBox.getChildren().add(none);
       return;
     }
+    // one light text flow per line (a square and a text), not a label with its skin per line
     List<Node> rows = new ArrayList<>(lines.size());
     for (PreparedIssue.EvidenceLine e : lines) {
-      Region swatch = new Region();
-      swatch.getStyleClass().addAll("category-swatch", e.styleClass());
-      Label line = new Label(e.text());
-      line.setWrapText(true);
-      if (!e.counted()) {
-        line.getStyleClass().add("muted");
-      }
-      rows.add(new HBox(6, swatch, line));
+      javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10);
+      swatch.getStyleClass().addAll("hit-bg", e.styleClass());
+      javafx.scene.text.Text line = new javafx.scene.text.Text("  " + e.text());
+      line.getStyleClass().add(e.counted() ? "evidence-text" : "evidence-muted");
+      rows.add(new javafx.scene.text.TextFlow(swatch, line));
     }
     evidenceBox.getChildren().setAll(rows);
   }

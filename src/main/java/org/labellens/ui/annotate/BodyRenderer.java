@@ -203,6 +203,16 @@ public final class BodyRenderer {
       }
     }
 
+    /**
+     * The issue pane gives every block its preferred height (a vertical box in a scroll pane), so
+     * the minimum only bounds it from below; answering it cheaply saves laying the text out once
+     * more per layout pass.
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+      return snappedTopInset() + snappedBottomInset();
+    }
+
     @Override
     protected void layoutChildren() {
       super.layoutChildren();
