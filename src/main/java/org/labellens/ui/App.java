@@ -63,11 +63,12 @@ public final class App extends Application {
 
   @Override
   public void stop() {
-    if (project != null) {
-      project.close();
-    }
+    // first the background work (decisions still being written), then the project
     if (background != null) {
       background.close();
+    }
+    if (project != null) {
+      project.close();
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -34,7 +35,6 @@ import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.QueueItem;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.model.Issue;
-import org.labellens.service.IssueDisplay;
 
 /**
  * The annotation window's code-behind: binds controls to {@link AnnotateViewModel} and maps every
@@ -77,6 +77,8 @@ public final class AnnotateView {
   private final ToggleGroup productionGroup = new ToggleGroup();
   private final ToggleGroup severityGroup = new ToggleGroup();
   private BodyRenderer renderer;
+  private PreparedIssue shownIssue;
+  private BodyModel shownBody;
 
   public AnnotateView(AnnotateViewModel viewModel, Consumer<String> openLink) {
     this.viewModel = viewModel;
@@ -108,8 +110,7 @@ public final class AnnotateView {
             });
     viewModel.queue().addListener((ListChangeListener<QueueItem>) c -> updateProgress());
     viewModel.schemeProperty().addListener((obs, o, s) -> buildDecisionControls(s));
-    viewModel.shownProperty().addListener((obs, o, d) -> showIssue());
-    viewModel.phaseProperty().addListener((obs, o, p) -> showIssue());
+    viewModel.presentedProperty().addListener((obs, o, p) -> showIssue());
     commitButton.disableProperty().bind(viewModel.busyProperty());
     skipButton.disableProperty().bind(viewModel.busyProperty());
     backButton
@@ -365,21 +366,69 @@ public final class AnnotateView {
   // ---- the issue -----------------------------------------------------------------------------
 
   private void showIssue() {
-    IssueDisplay d = viewModel.shownProperty().get();
-    Phase phase = viewModel.phaseProperty().get();
-    boolean blind = phase == Phase.BLIND;
+    AnnotateViewModel.Presentation shown = viewModel.presentedProperty().get();
+    boolean blind = shown != null && shown.phase() == Phase.BLIND;
     phaseBadge.getStyleClass().removeAll("phase-blind", "phase-revealed");
     phaseBadge.getStyleClass().add(blind ? "phase-blind" : "phase-revealed");
     phaseBadge.setText(blind ? "BLIND · classifier hidden" : "classifier shown");
-    issueMeta.getChildren().clear();
-    issueLabels.getChildren().clear();
-    bodyBox.getChildren().clear();
     evidenceBox.getChildren().clear();
-    if (d == null) {
+    if (shown == null) {
+      issueMeta.getChildren().clear();
+      issueLabels.getChildren().clear();
+      bodyBox.getChildren().clear();
       issueTitle.setText("");
       return;
     }
-    Issue issue = d.issue();
+    PreparedIssue prepared = shown.issue();
+    Issue issue = prepared.display().issue();
+    if (prepared != shownIssue) {
+      showHeader(issue);
+    }
+    if (!blind) {
+      showEvidence(prepared);
+    }
+    evidenceTitle.setVisible(!blind);
+    evidenceTitle.setManaged(!blind);
+    BodyModel body = blind && prepared.blindBody() != null ? prepared.blindBody() : prepared.body();
+    if (body != shownBody) {
+      bodyBox.getChildren().setAll(renderer.render(body, this::afterNextFrame));
+      shownBody = body;
+    }
+    if (prepared != shownIssue) {
+      issueScroll.setVvalue(0);
+      shownIssue = prepared;
+    }
+  }
+
+  /**
+   * Runs {@code step} on the FX thread once the next pulse has laid out the scene (so its frame is
+   * on its way to the screen first); at once when the view is not in a scene.
+   */
+  private void afterNextFrame(Runnable step) {
+    javafx.scene.Scene scene = root.getScene();
+    if (scene == null) {
+      step.run();
+      return;
+    }
+    // removed outside the pulse: the scene is iterating its listeners while this one runs
+    Runnable[] once = new Runnable[1];
+    boolean[] fired = new boolean[1];
+    once[0] =
+        () -> {
+          if (!fired[0]) {
+            fired[0] = true;
+            javafx.application.Platform.runLater(
+                () -> {
+                  scene.removePostLayoutPulseListener(once[0]);
+                  step.run();
+                });
+          }
+        };
+    scene.addPostLayoutPulseListener(once[0]);
+    javafx.application.Platform.requestNextPulse();
+  }
+
+  private void showHeader(Issue issue) {
     issueTitle.setText(issue.title());
     Label framework = new Label(issue.framework());
     framework.getStyleClass().add("muted");
@@ -388,11 +437,13 @@ public final class AnnotateView {
     String url = issue.url();
     link.setOnAction(
         e -> {
-          if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+          if (url != null && BodyRenderer.isWeb(url)) {
             openLink.accept(url);
           }
         });
-    issueMeta.getChildren().addAll(framework, link);
+    List<Node> meta = new ArrayList<>();
+    meta.add(framework);
+    meta.add(link);
     for (String part :
         new String[] {
           issue.state(),
@@ -408,97 +459,41 @@ public final class AnnotateView {
       if (part != null) {
         Label l = new Label("· " + part);
         l.getStyleClass().add("muted");
-        issueMeta.getChildren().add(l);
+        meta.add(l);
       }
     }
+    issueMeta.getChildren().setAll(meta);
+    List<Node> chips = new ArrayList<>();
     for (String l : issue.labels()) {
       Label chip = new Label(l);
       chip.getStyleClass().add("issue-label");
-      issueLabels.getChildren().add(chip);
+      chips.add(chip);
     }
-    List<BodyRenderer.Highlight> highlights = new ArrayList<>();
-    if (!blind) {
-      for (IssueDisplay.Highlight h : d.highlights()) {
-        if (h.field().equals("body")) {
-          int k = viewModel.categoryLabels().indexOf(h.label());
-          boolean category = h.dimension().equals(AnnotateViewModel.CATEGORY) && k >= 0;
-          String style = !h.counted() ? "keyword-ignored" : category ? "cat-" + k : "keyword-other";
-          highlights.add(
-              new BodyRenderer.Highlight(
-                  h.start(),
-                  h.end(),
-                  style,
-                  "\""
-                      + h.keyword()
-                      + "\" → "
-                      + h.label()
-                      + (h.counted() ? "" : " (not counted: " + h.why() + ")")));
-        }
-      }
-      showEvidence(d);
-    }
-    evidenceTitle.setVisible(!blind);
-    evidenceTitle.setManaged(!blind);
-    List<BodyRenderer.Zone> zones = new ArrayList<>();
-    for (IssueDisplay.Zone z : d.zones()) {
-      zones.add(new BodyRenderer.Zone(kind(z.kind()), z.start(), z.end()));
-    }
-    bodyBox.getChildren().add(renderer.render(issue.body(), zones, highlights));
-    issueScroll.setVvalue(0);
+    issueLabels.getChildren().setAll(chips);
   }
 
-  private static BodyRenderer.Kind kind(String k) {
-    return switch (k) {
-      case "code" -> BodyRenderer.Kind.CODE;
-      case "log" -> BodyRenderer.Kind.LOG;
-      case "env" -> BodyRenderer.Kind.ENV;
-      case "template" -> BodyRenderer.Kind.TEMPLATE;
-      default -> BodyRenderer.Kind.PROSE;
-    };
-  }
-
-  private void showEvidence(IssueDisplay d) {
-    Map<String, int[]> counted = new LinkedHashMap<>();
-    Map<String, String> labelOf = new LinkedHashMap<>();
-    for (IssueDisplay.Highlight h : d.highlights()) {
-      if (!h.dimension().equals(AnnotateViewModel.CATEGORY)) {
-        continue;
-      }
-      String key =
-          "\""
-              + h.keyword()
-              + "\" → "
-              + h.label()
-              + "  ("
-              + h.field()
-              + ")"
-              + (h.counted() ? "" : "  not counted: " + h.why());
-      counted.computeIfAbsent(key, x -> new int[1])[0]++;
-      labelOf.put(key, h.counted() ? h.label() : null);
-    }
-    if (counted.isEmpty()) {
+  private void showEvidence(PreparedIssue prepared) {
+    List<PreparedIssue.EvidenceLine> lines = prepared.evidence();
+    if (lines.isEmpty()) {
       Label none =
           new Label(
-              d.predicted().isEmpty()
+              prepared.display().predicted().isEmpty()
                   ? "no classifier output for this sample"
                   : "no keyword matched");
       none.getStyleClass().add("muted");
       evidenceBox.getChildren().add(none);
       return;
     }
-    counted.forEach(
-        (key, n) -> {
-          Region swatch = new Region();
-          String label = labelOf.get(key);
-          int k = label == null ? -1 : viewModel.categoryLabels().indexOf(label);
-          swatch.getStyleClass().addAll("category-swatch", k < 0 ? "keyword-ignored" : "cat-" + k);
-          Label line = new Label(key + (n[0] > 1 ? "  ×" + n[0] : ""));
-          line.setWrapText(true);
-          if (label == null) {
-            line.getStyleClass().add("muted");
-          }
-          evidenceBox.getChildren().add(new HBox(6, swatch, line));
-        });
+    // one light text flow per line (a square and a text), not a label with its skin per line
+    List<Node> rows = new ArrayList<>(lines.size());
+    for (PreparedIssue.EvidenceLine e : lines) {
+      javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10);
+      swatch.getStyleClass().addAll("hit-bg", e.styleClass());
+      javafx.scene.text.Text line = new javafx.scene.text.Text("  " + e.text());
+      line.getStyleClass().add(e.counted() ? "evidence-text" : "evidence-muted");
+      rows.add(new javafx.scene.text.TextFlow(swatch, line));
+    }
+    evidenceBox.getChildren().setAll(rows);
   }
 
   private void updateProgress() {

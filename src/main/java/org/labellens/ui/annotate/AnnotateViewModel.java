@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,15 @@ import org.labellens.ui.common.BackgroundExecutor;
  * <p>Flow. In a revealed sample the draft starts from the classifier's labels. In a blind-first
  * sample the item is first decided blind (no classifier output shown, empty draft); committing
  * stores the blind phase and reveals the classifier's labels and evidence, keeping the blind
- * choices as the draft to revise; committing again stores the revealed phase and moves on. Every
- * commit is one transaction on the database's writer thread; the next issue is shown only after the
- * commit succeeded, and is loaded in the background meanwhile, so the annotator does not wait for
- * either.
+ * choices as the draft to revise; committing again stores the revealed phase and moves on.
+ *
+ * <p>Latency. While an issue is shown, the next pending one is loaded and prepared (body parsed,
+ * highlights split, evidence counted) in the background, so committing shows it at once. The commit
+ * itself is written in the background, one transaction per commit, in the order of the commits (see
+ * {@link BackgroundExecutor#runInOrder}); the queue is updated in memory rather than read again. A
+ * write that fails is never lost silently: the status says so, the item returns to pending and is
+ * shown again with the draft that could not be saved. Decisions whose write is still under way are
+ * part of the draft when their issue is shown again (going back).
  */
 public final class AnnotateViewModel {
   /** The dimension whose labels are toggles (keys 1–8). */
@@ -64,6 +70,8 @@ public final class AnnotateViewModel {
   private final ObservableList<QueueItem> queue = FXCollections.observableArrayList();
   private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
   private final ReadOnlyObjectWrapper<IssueDisplay> shown = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Presentation> presented = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyIntegerWrapper saving = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.REVEALED);
   private final ReadOnlyBooleanWrapper blindFirst = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -83,6 +91,32 @@ public final class AnnotateViewModel {
 
   private Instant shownAt;
   private long loadGeneration;
+  private Preload preload;
+  private final List<Save> unsaved = new ArrayList<>();
+  private final Map<Long, List<Decision>> failedDrafts = new HashMap<>();
+  private final List<Runnable> whenSaved = new ArrayList<>();
+
+  /** What the view shows: the prepared issue in a phase (one change per issue or phase shown). */
+  public record Presentation(PreparedIssue issue, Phase phase) {}
+
+  /** The next pending issue, being prepared while the current one is shown. */
+  private static final class Preload {
+    final long issueId;
+    PreparedIssue result;
+    boolean failed;
+
+    /** Set when a commit is waiting for this preload: the generation and queue index to show. */
+    long wantedGeneration = -1;
+
+    int wantedIndex = -1;
+
+    Preload(long issueId) {
+      this.issueId = issueId;
+    }
+  }
+
+  /** A commit whose write has not finished yet. */
+  private record Save(long issueId, List<Decision> decisions) {}
 
   public AnnotateViewModel(
       AnnotationService annotations,
@@ -106,6 +140,8 @@ public final class AnnotateViewModel {
         opened -> {
           sample.set(sampleName);
           annotator.set(annotatorName);
+          preload = null;
+          failedDrafts.clear();
           setScheme(opened.scheme());
           applyQueue(opened.queue());
           busy.set(false);
@@ -151,11 +187,9 @@ public final class AnnotateViewModel {
     }
     long gen = ++loadGeneration;
     QueueItem item = queue.get(i);
-    String s = sample.get();
-    String a = annotator.get();
     busy.set(true);
     background.run(
-        () -> load(s, a, item),
+        loader(item),
         loaded -> {
           if (gen != loadGeneration) {
             return;
@@ -165,8 +199,8 @@ public final class AnnotateViewModel {
         this::fail);
   }
 
-  /** Shows a loaded item: the phase, the issue and the draft. */
-  private void present(int i, Loaded loaded) {
+  /** Shows a prepared item: the phase, the issue and the draft; then prepares the next one. */
+  private void present(int i, PreparedIssue loaded) {
     QueueItem item = queue.get(i);
     busy.set(false);
     index.set(i);
@@ -174,13 +208,68 @@ public final class AnnotateViewModel {
         blindFirst.get() && !item.blindDecided() && item.state() != ItemState.DECIDED
             ? Phase.BLIND
             : Phase.REVEALED;
+    List<Decision> previous = new ArrayList<>(loaded.decisions());
+    for (Save save : unsaved) {
+      if (save.issueId() == item.issueId()) {
+        previous.addAll(save.decisions());
+      }
+    }
+    List<Decision> failed = failedDrafts.remove(item.issueId());
+    if (failed != null) {
+      previous.addAll(failed);
+    }
     phase.set(p);
+    presented.set(new Presentation(loaded, p));
     shown.set(loaded.display());
-    setDraft(loaded.display(), loaded.decisions(), p);
+    setDraft(loaded.display(), previous, p);
     shownAt = clock.instant();
+    preloadAfter(i);
   }
 
-  private record Loaded(IssueDisplay display, List<Decision> decisions) {}
+  /** Starts preparing the item that will be next once item {@code i} is decided. */
+  private void preloadAfter(int i) {
+    int next = nextPendingAfterCommit(i);
+    if (next < 0) {
+      preload = null;
+      return;
+    }
+    QueueItem item = queue.get(next);
+    if (preload != null && preload.issueId == item.issueId() && !preload.failed) {
+      return;
+    }
+    Preload pre = new Preload(item.issueId());
+    preload = pre;
+    background.run(
+        loader(item),
+        loaded -> {
+          pre.result = loaded;
+          if (pre.wantedGeneration >= 0 && pre.wantedGeneration == loadGeneration) {
+            pre.wantedGeneration = -1;
+            present(pre.wantedIndex, loaded);
+          }
+        },
+        e -> {
+          pre.failed = true;
+          if (pre.wantedGeneration >= 0 && pre.wantedGeneration == loadGeneration) {
+            pre.wantedGeneration = -1;
+            show(pre.wantedIndex, false);
+          }
+        });
+  }
+
+  /** Loads and prepares {@code item} (runs in the background). */
+  private java.util.concurrent.Callable<PreparedIssue> loader(QueueItem item) {
+    String s = sample.get();
+    String a = annotator.get();
+    List<String> labels = List.copyOf(categoryLabels);
+    boolean blind = blindFirst.get();
+    return () ->
+        PreparedIssue.prepare(
+            displays.display(s, item.issueId()),
+            annotations.decisions(s, a, item.issue()),
+            labels,
+            blind);
+  }
 
   /**
    * Draft: the latest decisions if any (revealed over blind), else the classifier's, else empty.
@@ -234,7 +323,8 @@ public final class AnnotateViewModel {
 
   /**
    * Commits the draft for the item shown (Enter). Blind phase: stores it and reveals the
-   * classifier. Revealed phase: stores it and shows the next pending item.
+   * classifier. Revealed phase: stores it and shows the next pending item at once (prepared while
+   * this one was shown); the write finishes in the background.
    */
   public void commit() {
     IssueDisplay display = shown.get();
@@ -244,81 +334,127 @@ public final class AnnotateViewModel {
     Phase p = phase.get();
     List<Decision> draft = draftDecisions(display, p);
     int at = index.get();
-    busy.set(true);
-    status.set("saving …");
-    // While the decision is written (and waits for the disk), the next issue is loaded in parallel;
-    // it is shown once both are done, and only if the write succeeded.
-    int guess = p == Phase.REVEALED ? nextPendingAfterCommit(at) : -1;
-    long gen = ++loadGeneration;
-    Object[] parts = new Object[2];
-    Runnable finish =
-        () -> {
-          if (parts[0] == null || (guess >= 0 && parts[1] == null) || gen != loadGeneration) {
-            return;
+    save(at, draft, p);
+    if (p == Phase.BLIND) {
+      phase.set(Phase.REVEALED);
+      presented.set(new Presentation(presented.get().issue(), Phase.REVEALED));
+      status.set("blind decision made; now with the classifier's labels");
+      shownAt = clock.instant();
+      return;
+    }
+    int next = nextPending(at);
+    if (next < 0) {
+      finished.set(true);
+      status.set("all done: every item of this sample is decided");
+      return;
+    }
+    Preload pre = preload;
+    if (pre != null && !pre.failed && pre.issueId == queue.get(next).issueId()) {
+      if (pre.result != null) {
+        loadGeneration++;
+        present(next, pre.result);
+      } else {
+        busy.set(true);
+        pre.wantedGeneration = ++loadGeneration;
+        pre.wantedIndex = next;
+      }
+      return;
+    }
+    show(next, false);
+  }
+
+  /**
+   * Records {@code draft} for the item at {@code at}: the queue is updated at once, the write runs
+   * in the background in commit order. On failure the item returns to its earlier state and is
+   * shown again with the draft.
+   */
+  private void save(int at, List<Decision> draft, Phase p) {
+    QueueItem before = queue.get(at);
+    QueueItem after =
+        p == Phase.BLIND
+            ? withState(before, before.state(), true)
+            : withState(before, ItemState.DECIDED, before.blindDecided());
+    queue.set(at, after);
+    if (before.state() != ItemState.DECIDED && after.state() == ItemState.DECIDED) {
+      decided.set(decided.get() + 1);
+    }
+    Save save = new Save(before.issueId(), draft);
+    unsaved.add(save);
+    saving.set(unsaved.size());
+    String what = before.issue().repo() + "#" + before.issue().number();
+    background.runInOrder(
+        () -> annotations.decideAll(draft, DecisionOrigin.WINDOW),
+        ok -> {
+          saved(save);
+          if (!status.get().startsWith("error")) {
+            status.set(
+                finished.get()
+                    ? "all done: every item of this sample is decided and saved"
+                    : "saved " + what + (p == Phase.BLIND ? " (blind)" : ""));
           }
-          AnnotationQueue q = (AnnotationQueue) parts[0];
-          busy.set(false);
-          status.set(
-              "saved "
-                  + display.issue().repo()
-                  + "#"
-                  + display.issue().number()
-                  + (p == Phase.BLIND ? " (blind); now with the classifier's labels" : ""));
-          applyQueue(q);
-          if (p == Phase.BLIND) {
-            phase.set(Phase.REVEALED);
-            shownAt = clock.instant();
-            return;
-          }
-          int next = nextPending(at);
-          Preloaded pre = (Preloaded) parts[1];
-          if (next < 0) {
-            finished.set(true);
-            status.set("all done: every item of this sample is decided");
-          } else if (pre != null
-              && pre.loaded() != null
-              && queue.get(next).issueId() == pre.issueId()) {
-            present(next, pre.loaded());
-          } else {
-            show(next, false);
-          }
-        };
-    background.run(
-        () -> {
-          annotations.decideAll(draft, DecisionOrigin.WINDOW);
-          return annotations.queue(sample.get(), annotator.get());
-        },
-        q -> {
-          parts[0] = q;
-          finish.run();
         },
         e -> {
-          loadGeneration++;
-          busy.set(false);
-          fail(e);
+          saved(save);
+          status.set(
+              "error: the decision on "
+                  + what
+                  + " was not saved ("
+                  + (e.getMessage() == null ? e.toString() : e.getMessage())
+                  + "); it is shown again");
+          int i = indexOf(before.issueId());
+          if (i >= 0) {
+            QueueItem now = queue.get(i);
+            if (now.state() == ItemState.DECIDED && before.state() != ItemState.DECIDED) {
+              decided.set(decided.get() - 1);
+            }
+            queue.set(i, withState(now, before.state(), before.blindDecided()));
+            failedDrafts.put(before.issueId(), draft);
+            finished.set(false);
+            loadGeneration++;
+            busy.set(false);
+            show(i, true);
+          }
         });
-    if (guess >= 0) {
-      QueueItem item = queue.get(guess);
-      String s = sample.get();
-      String a = annotator.get();
-      background.run(
-          () -> new Preloaded(item.issueId(), load(s, a, item)),
-          pre -> {
-            parts[1] = pre;
-            finish.run();
-          },
-          e -> {
-            parts[1] = new Preloaded(-1, null);
-            finish.run();
-          });
+  }
+
+  private void saved(Save save) {
+    unsaved.remove(save);
+    saving.set(unsaved.size());
+    if (unsaved.isEmpty()) {
+      List<Runnable> run = new ArrayList<>(whenSaved);
+      whenSaved.clear();
+      run.forEach(Runnable::run);
     }
   }
 
-  private record Preloaded(long issueId, Loaded loaded) {}
+  /** Runs {@code action} on the FX thread once every commit so far is written (or failed). */
+  public void whenSaved(Runnable action) {
+    if (unsaved.isEmpty()) {
+      action.run();
+    } else {
+      whenSaved.add(action);
+    }
+  }
 
-  private Loaded load(String s, String a, QueueItem item) {
-    return new Loaded(
-        displays.display(s, item.issueId()), annotations.decisions(s, a, item.issue()));
+  private int indexOf(long issueId) {
+    for (int i = 0; i < queue.size(); i++) {
+      if (queue.get(i).issueId() == issueId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static QueueItem withState(QueueItem q, ItemState state, boolean blindDecided) {
+    return new QueueItem(
+        q.position(),
+        q.issueId(),
+        q.issue(),
+        q.framework(),
+        q.title(),
+        q.overlap(),
+        state,
+        blindDecided);
   }
 
   /** The item that will be next once the item at {@code at} is decided. */
@@ -360,10 +496,13 @@ public final class AnnotateViewModel {
       return;
     }
     busy.set(true);
-    background.run(
+    String s = sample.get();
+    String a = annotator.get();
+    // in order after any decision still being written, so the queue read back includes them
+    background.runInOrder(
         () -> {
-          annotations.skip(sample.get(), annotator.get(), display.issue().key());
-          return annotations.queue(sample.get(), annotator.get());
+          annotations.skip(s, a, display.issue().key());
+          return annotations.queue(s, a);
         },
         q -> {
           busy.set(false);
@@ -470,6 +609,16 @@ public final class AnnotateViewModel {
 
   public ReadOnlyObjectProperty<IssueDisplay> shownProperty() {
     return shown.getReadOnlyProperty();
+  }
+
+  /** The prepared issue and its phase: what the view shows. */
+  public ReadOnlyObjectProperty<Presentation> presentedProperty() {
+    return presented.getReadOnlyProperty();
+  }
+
+  /** How many commits are still being written. */
+  public ReadOnlyIntegerProperty savingProperty() {
+    return saving.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<Phase> phaseProperty() {

@@ -1,73 +1,42 @@
 package org.labellens.ui.annotate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
-import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Link;
-import org.commonmark.node.ListItem;
-import org.commonmark.node.OrderedList;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.SourceSpan;
-import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
+import org.labellens.ui.annotate.BodyModel.Run;
 
 /**
- * Renders an issue body (GitHub Markdown) as JavaFX nodes, with keyword highlights placed by their
- * offsets in the original body text.
+ * Turns a {@link BodyModel} into nodes: one {@link TextFlow} of plain {@link Text} runs per block,
+ * verbatim material in a collapsible pane (built only when opened).
  *
- * <p>The body is first cut into zones (the reporter's prose, code, logs and tracebacks, environment
- * dumps, issue-template text). Prose and template text are rendered from Markdown — headings,
- * lists, emphasis, inline code, links — and pasted material is shown verbatim in monospace,
- * collapsed when long, built only when opened. Issue text is untrusted: nothing in it runs, HTML is
- * shown as text, images are never fetched (their description is shown), and a link opens only on a
- * click, only for http(s) addresses.
+ * <p>Few, light nodes: a keyword highlight is a Text run like any other; its coloured background
+ * (or underline) is painted by one path per highlight style and block, laid out from the flow's own
+ * text geometry, behind the text. Tooltips (a highlight's keyword and label, a link's address) come
+ * from one shared tooltip that follows the pointer. Nothing in the issue runs: HTML is text, and a
+ * link opens only on a click, only for http(s) addresses.
  */
 public final class BodyRenderer {
-  /** Lines above which pasted material starts collapsed. */
-  public static final int COLLAPSE_LINES = 12;
-
-  private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-
-  /** What a stretch of the body is (mirrors the classifier's zoning). */
-  public enum Kind {
-    PROSE,
-    CODE,
-    LOG,
-    ENV,
-    TEMPLATE
-  }
-
-  /** A zone of the body: [start, end) in body offsets. */
-  public record Zone(Kind kind, int start, int end) {}
-
-  /** A highlight: [start, end) in body offsets, drawn with a CSS style class, with a tooltip. */
-  public record Highlight(int start, int end, String styleClass, String tooltip) {}
-
   private final Consumer<String> openLink;
+  private final Tooltip tip = new Tooltip();
 
   /**
    * @param openLink called with an http(s) address when the user clicks a link (never otherwise)
@@ -76,76 +45,102 @@ public final class BodyRenderer {
     this.openLink = openLink;
   }
 
-  /** Renders {@code body}; zones must cover the body in order (gaps are rendered as prose). */
-  public VBox render(String body, List<Zone> zones, List<Highlight> highlights) {
+  /**
+   * Lines (estimated generously) built at once: more than the tallest issue pane shows. A longer
+   * body gets the rest of its blocks in steps of this size right after the first frame, so what is
+   * visible is complete and a very long body does not hold up the first frame.
+   */
+  public static final int FIRST_LINES = 120;
+
+  /** Characters on a line of the issue pane, estimated low (so lines are estimated high). */
+  private static final int CHARS_PER_LINE = 80;
+
+  /** The nodes of {@code model}, in a box; every block at once. */
+  public VBox render(BodyModel model) {
+    return render(model, Runnable::run);
+  }
+
+  /**
+   * The nodes of {@code model}, in a box: the blocks of the first {@link #FIRST_LINES} lines at
+   * once, the others handed to {@code later} (which runs them on the FX thread, e.g. after the next
+   * frame) in steps; a step does nothing once the box has left its scene.
+   */
+  public VBox render(BodyModel model, Consumer<Runnable> later) {
     VBox box = new VBox(8);
     box.getStyleClass().add("issue-body-rendered");
-    List<Highlight> sorted = new ArrayList<>(highlights);
-    sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    int at = 0;
-    for (Zone z : zones) {
-      if (z.start() > at) {
-        addProse(box, body, at, z.start(), sorted, false);
-      }
-      int start = Math.max(at, z.start());
-      int end = Math.min(body.length(), z.end());
-      if (end <= start) {
-        continue;
-      }
-      switch (z.kind()) {
-        case PROSE -> addProse(box, body, start, end, sorted, false);
-        case TEMPLATE -> addProse(box, body, start, end, sorted, true);
-        default -> box.getChildren().add(pasted(body, 0, z.kind(), start, end, sorted));
-      }
-      at = end;
-    }
-    if (at < body.length()) {
-      addProse(box, body, at, body.length(), sorted, false);
-    }
-    if (body.isBlank()) {
-      Label empty = new Label("(no description)");
-      empty.getStyleClass().add("muted");
-      box.getChildren().add(empty);
-    }
+    append(box, model, 0, later, false);
     return box;
   }
 
-  // ---- pasted material: verbatim, monospace, collapsible -------------------------------------
+  private void append(
+      VBox box, BodyModel model, int from, Consumer<Runnable> later, boolean checkScene) {
+    if (checkScene && box.getScene() == null) {
+      return;
+    }
+    List<BodyModel.Block> blocks = model.blocks();
+    List<Node> nodes = new ArrayList<>();
+    int lines = 0;
+    int i = from;
+    while (i < blocks.size() && lines < FIRST_LINES) {
+      BodyModel.Block b = blocks.get(i++);
+      nodes.add(node(b));
+      lines += estimatedLines(b);
+    }
+    box.getChildren().addAll(nodes);
+    if (i < blocks.size()) {
+      int next = i;
+      later.accept(() -> append(box, model, next, later, true));
+    }
+  }
 
-  /**
-   * Verbatim material: body offsets [start, end), where {@code src} holds the body from {@code
-   * base}.
-   */
-  private Node pasted(
-      String src, int base, Kind kind, int start, int end, List<Highlight> highlights) {
-    String text = src.substring(start - base, end - base);
-    int lines = 1 + (int) text.chars().filter(c -> c == '\n').count();
-    long hits = highlights.stream().filter(h -> h.start() >= start && h.end() <= end).count();
-    String what =
-        switch (kind) {
-          case LOG -> "log / traceback";
-          case ENV -> "environment";
-          default -> "code";
-        };
-    String title =
-        what
-            + " · "
-            + lines
-            + (lines == 1 ? " line" : " lines")
-            + (hits > 0 ? " · " + hits + " keyword hits" : "");
+  static int estimatedLines(BodyModel.Block b) {
+    if (b instanceof BodyModel.Flow f) {
+      int chars = 0;
+      for (Run r : f.runs()) {
+        chars += r.text().length();
+      }
+      return 1 + chars / CHARS_PER_LINE;
+    }
+    if (b instanceof BodyModel.Pasted p) {
+      return p.collapsed() ? 1 : 1 + p.lines();
+    }
+    return 1;
+  }
+
+  private Node node(BodyModel.Block block) {
+    if (block instanceof BodyModel.Flow f) {
+      HighlightFlow flow = new HighlightFlow(f.runs());
+      flow.getStyleClass().addAll(f.styleClasses());
+      if (f.indent() > 0) {
+        flow.setPadding(new Insets(0, 0, 0, 18 * f.indent()));
+      }
+      return flow;
+    }
+    if (block instanceof BodyModel.Pasted p) {
+      return pasted(p);
+    }
+    if (block instanceof BodyModel.Note n) {
+      Label l = new Label(n.text());
+      l.getStyleClass().addAll("muted", "md-summary");
+      return l;
+    }
+    Region rule = new Region();
+    rule.getStyleClass().add("md-rule");
+    rule.setMaxWidth(Double.MAX_VALUE);
+    return rule;
+  }
+
+  private Node pasted(BodyModel.Pasted p) {
     TitledPane pane = new TitledPane();
-    pane.setText(title);
-    pane.getStyleClass()
-        .addAll("pasted", "pasted-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+    pane.setText(p.title());
+    pane.getStyleClass().addAll("pasted", "pasted-" + p.kind().name().toLowerCase(Locale.ROOT));
     pane.setAnimated(false);
-    boolean collapse = lines > COLLAPSE_LINES || kind == Kind.ENV;
-    pane.setExpanded(!collapse);
+    pane.setExpanded(!p.collapsed());
     Runnable build =
         () -> {
           if (pane.getContent() == null) {
-            TextFlow flow = new TextFlow();
+            HighlightFlow flow = new HighlightFlow(p.runs());
             flow.getStyleClass().add("code-flow");
-            appendHighlighted(flow, src, base, start, end, highlights, "code-text");
             pane.setContent(flow);
           }
         };
@@ -164,356 +159,174 @@ public final class BodyRenderer {
   }
 
   /**
-   * Appends body offsets [start, end) to {@code flow}, split at highlight boundaries; {@code src}
-   * holds the body's text from offset {@code base}.
+   * A text flow whose highlighted runs get a background (or underline) painted behind them: one
+   * unmanaged path per highlight style, recomputed from {@link TextFlow#rangeShape} after every
+   * layout (so it follows line wrapping).
    */
-  static void appendHighlighted(
-      TextFlow flow,
-      String src,
-      int base,
-      int start,
-      int end,
-      List<Highlight> highlights,
-      String textClass) {
-    int at = start;
-    for (Highlight h : highlights) {
-      if (h.end() <= at || h.start() >= end) {
-        continue;
-      }
-      int hs = Math.max(h.start(), at);
-      int he = Math.min(h.end(), end);
-      if (hs > at) {
-        flow.getChildren().add(text(src.substring(at - base, hs - base), textClass));
-      }
-      Label marked = new Label(src.substring(hs - base, he - base));
-      marked.getStyleClass().addAll("keyword-hit", textClass, h.styleClass());
-      marked.setTooltip(new Tooltip(h.tooltip()));
-      flow.getChildren().add(marked);
-      at = he;
-    }
-    if (at < end) {
-      flow.getChildren().add(text(src.substring(at - base, end - base), textClass));
-    }
-  }
+  final class HighlightFlow extends TextFlow {
+    private final List<Run> runs;
+    private final int[] starts;
+    private final Map<String, Path> paths = new LinkedHashMap<>();
+    private int hovered = -1;
 
-  private static Text text(String s, String styleClass) {
-    Text t = new Text(s);
-    t.getStyleClass().add(styleClass);
-    return t;
-  }
-
-  // ---- prose: Markdown ---------------------------------------------------------------------
-
-  private void addProse(
-      VBox box, String body, int start, int end, List<Highlight> highlights, boolean template) {
-    String source = body.substring(start, end);
-    if (source.isBlank()) {
-      return;
-    }
-    org.commonmark.node.Node doc = PARSER.parse(source);
-    MarkdownVisitor visitor = new MarkdownVisitor(source, start, highlights, template);
-    doc.accept(visitor);
-    box.getChildren().addAll(visitor.blocks);
-  }
-
-  /** Walks Markdown blocks, building one TextFlow per paragraph/heading/list item. */
-  private final class MarkdownVisitor extends AbstractVisitor {
-    private final String source;
-    private final int offset;
-    private final List<Highlight> highlights;
-    private final boolean template;
-    private final List<Node> blocks = new ArrayList<>();
-    private TextFlow flow;
-    private final List<String> inlineStyles = new ArrayList<>();
-    private int listDepth;
-
-    MarkdownVisitor(String source, int offset, List<Highlight> highlights, boolean template) {
-      this.source = source;
-      this.offset = offset;
-      this.highlights = highlights;
-      this.template = template;
-    }
-
-    private TextFlow newFlow(String styleClass) {
-      TextFlow f = new TextFlow();
-      f.getStyleClass().add(styleClass);
-      if (template) {
-        f.getStyleClass().add("template-text");
-      }
-      if (listDepth > 0) {
-        f.setStyle("-fx-padding: 0 0 0 " + (18 * listDepth) + ";");
-      }
-      blocks.add(f);
-      return f;
-    }
-
-    @Override
-    public void visit(Heading heading) {
-      flow = newFlow("md-h" + Math.min(heading.getLevel(), 3));
-      visitChildren(heading);
-      flow = null;
-    }
-
-    @Override
-    public void visit(Paragraph paragraph) {
-      if (flow == null) {
-        flow = newFlow("md-paragraph");
-        visitChildren(paragraph);
-        flow = null;
-      } else {
-        visitChildren(paragraph);
-      }
-    }
-
-    @Override
-    public void visit(BulletList list) {
-      listDepth++;
-      visitChildren(list);
-      listDepth--;
-    }
-
-    @Override
-    public void visit(OrderedList list) {
-      listDepth++;
-      int n = list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber();
-      for (org.commonmark.node.Node item = list.getFirstChild();
-          item != null;
-          item = item.getNext()) {
-        visitListItem((ListItem) item, n++ + ".");
-      }
-      listDepth--;
-    }
-
-    @Override
-    public void visit(ListItem item) {
-      visitListItem(item, "•");
-    }
-
-    private void visitListItem(ListItem item, String marker) {
-      flow = newFlow("md-list-item");
-      flow.getChildren().add(text(marker + " ", "md-marker"));
-      for (org.commonmark.node.Node child = item.getFirstChild();
-          child != null;
-          child = child.getNext()) {
-        if (child instanceof Paragraph) {
-          if (flow == null) {
-            flow = newFlow("md-list-item");
-          }
-          visitChildren(child);
-          flow = null;
+    HighlightFlow(List<Run> runs) {
+      this.runs = runs;
+      this.starts = new int[runs.size() + 1];
+      List<Node> texts = new ArrayList<>(runs.size() + 2);
+      boolean any = false;
+      int at = 0;
+      for (int i = 0; i < runs.size(); i++) {
+        Run r = runs.get(i);
+        starts[i] = at;
+        at += r.text().length();
+        Text t = new Text(r.text());
+        if (r.highlight() != null) {
+          String style = r.highlight().styleClass();
+          t.getStyleClass().addAll(r.style(), "hit-text", style);
+          paths.computeIfAbsent(style, BodyRenderer::backgroundPath);
+          any = true;
         } else {
-          flow = null;
-          child.accept(this);
+          t.getStyleClass().add(r.style());
+          any |= r.link() != null;
         }
+        texts.add(t);
       }
-      flow = null;
-    }
-
-    @Override
-    public void visit(BlockQuote quote) {
-      int before = blocks.size();
-      visitChildren(quote);
-      for (int i = before; i < blocks.size(); i++) {
-        blocks.get(i).getStyleClass().add("md-quote");
+      starts[runs.size()] = at;
+      // the paths first: painted behind the text
+      List<Node> children = new ArrayList<>(paths.values());
+      children.addAll(texts);
+      getChildren().setAll(children);
+      if (any) {
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> leave());
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
       }
-    }
-
-    @Override
-    public void visit(FencedCodeBlock code) {
-      blocks.add(codeBlock(code));
-    }
-
-    @Override
-    public void visit(IndentedCodeBlock code) {
-      blocks.add(codeBlock(code));
-    }
-
-    private Node codeBlock(org.commonmark.node.Block code) {
-      List<SourceSpan> spans = code.getSourceSpans();
-      if (spans.isEmpty()) {
-        return new Label();
-      }
-      int s = spans.get(0).getInputIndex();
-      SourceSpan last = spans.get(spans.size() - 1);
-      int e = last.getInputIndex() + last.getLength();
-      if (code instanceof FencedCodeBlock && spans.size() >= 2) {
-        // show the content lines only: not the opening fence (with its info string) nor the closing
-        // one
-        s = spans.get(1).getInputIndex();
-        boolean closed =
-            last.getLength() > 0
-                && source
-                    .substring(last.getInputIndex(), e)
-                    .strip()
-                    .startsWith(String.valueOf(((FencedCodeBlock) code).getFenceCharacter()));
-        if (closed && spans.size() >= 3) {
-          SourceSpan beforeLast = spans.get(spans.size() - 2);
-          e = beforeLast.getInputIndex() + beforeLast.getLength();
-        } else if (closed) {
-          e = s;
-        }
-      }
-      if (e <= s) {
-        return new Label();
-      }
-      return pasted(source, offset, Kind.CODE, offset + s, offset + e, highlights);
-    }
-
-    @Override
-    public void visit(HtmlBlock html) {
-      String literal = html.getLiteral().strip();
-      // GitHub's collapsible sections: drop the bare tags, show a summary as a muted line
-      String bare = literal.replaceAll("(?i)</?details\\s*>", "").strip();
-      if (bare.isEmpty()) {
-        return;
-      }
-      java.util.regex.Matcher summary =
-          java.util.regex.Pattern.compile("(?is)^<summary>(.*)</summary>$").matcher(bare);
-      if (summary.matches()) {
-        Label l = new Label(summary.group(1).strip());
-        l.getStyleClass().addAll("muted", "md-summary");
-        blocks.add(l);
-        return;
-      }
-      TextFlow f = newFlow("md-html");
-      appendSource(f, html.getSourceSpans(), html.getLiteral(), "html-text");
-    }
-
-    @Override
-    public void visit(ThematicBreak br) {
-      Label rule = new Label();
-      rule.getStyleClass().add("md-rule");
-      rule.setMaxWidth(Double.MAX_VALUE);
-      blocks.add(rule);
-    }
-
-    @Override
-    public void visit(org.commonmark.node.Text t) {
-      ensureFlow();
-      appendSource(flow, t.getSourceSpans(), t.getLiteral(), styleNow());
-    }
-
-    @Override
-    public void visit(Code code) {
-      ensureFlow();
-      appendSource(flow, code.getSourceSpans(), code.getLiteral(), "md-code");
-    }
-
-    @Override
-    public void visit(HtmlInline html) {
-      ensureFlow();
-      appendSource(flow, html.getSourceSpans(), html.getLiteral(), "html-text");
-    }
-
-    @Override
-    public void visit(Emphasis e) {
-      inlineStyles.add("md-em");
-      visitChildren(e);
-      inlineStyles.remove(inlineStyles.size() - 1);
-    }
-
-    @Override
-    public void visit(StrongEmphasis e) {
-      inlineStyles.add("md-strong");
-      visitChildren(e);
-      inlineStyles.remove(inlineStyles.size() - 1);
-    }
-
-    @Override
-    public void visit(SoftLineBreak br) {
-      ensureFlow();
-      flow.getChildren().add(text(" ", styleNow()));
-    }
-
-    @Override
-    public void visit(HardLineBreak br) {
-      ensureFlow();
-      flow.getChildren().add(text("\n", styleNow()));
-    }
-
-    @Override
-    public void visit(Link link) {
-      ensureFlow();
-      String destination = link.getDestination();
-      StringBuilder label = new StringBuilder();
-      collectText(link, label);
-      Hyperlink h = new Hyperlink(label.length() == 0 ? destination : label.toString());
-      h.getStyleClass().add("md-link");
-      boolean web =
-          destination != null
-              && (destination.startsWith("https://") || destination.startsWith("http://"));
-      Tooltip.install(
-          h, new Tooltip(web ? destination : destination + " (not a web address: not opened)"));
-      h.setOnAction(
-          e -> {
-            if (web) {
-              openLink.accept(destination);
-            }
-          });
-      flow.getChildren().add(h);
-    }
-
-    @Override
-    public void visit(Image image) {
-      ensureFlow();
-      StringBuilder alt = new StringBuilder();
-      collectText(image, alt);
-      flow.getChildren()
-          .add(
-              text(
-                  "[image: " + (alt.length() == 0 ? image.getDestination() : alt) + "]",
-                  "md-image"));
-    }
-
-    private void collectText(org.commonmark.node.Node node, StringBuilder out) {
-      for (org.commonmark.node.Node c = node.getFirstChild(); c != null; c = c.getNext()) {
-        if (c instanceof org.commonmark.node.Text t) {
-          out.append(t.getLiteral());
-        } else if (c instanceof Code code) {
-          out.append(code.getLiteral());
-        } else {
-          collectText(c, out);
-        }
-      }
-    }
-
-    private void ensureFlow() {
-      if (flow == null) {
-        flow = newFlow("md-paragraph");
-      }
-    }
-
-    private String styleNow() {
-      return inlineStyles.isEmpty() ? "md-text" : inlineStyles.get(inlineStyles.size() - 1);
     }
 
     /**
-     * Appends a node's literal, highlighted where its source text is the literal itself (plain
-     * text: offsets map one to one); escaped or entity-encoded text is shown without highlights.
+     * The issue pane gives every block its preferred height (a vertical box in a scroll pane), so
+     * the minimum only bounds it from below; answering it cheaply saves laying the text out once
+     * more per layout pass.
      */
-    private void appendSource(TextFlow f, List<SourceSpan> spans, String literal, String style) {
-      if (spans.size() == 1) {
-        SourceSpan span = spans.get(0);
-        int s = span.getInputIndex();
-        int e = s + span.getLength();
-        if (s >= 0 && e <= source.length() && source.substring(s, e).equals(literal)) {
-          appendHighlighted(f, source, offset, offset + s, offset + e, highlights, style);
-          return;
+    @Override
+    protected double computeMinHeight(double width) {
+      return snappedTopInset() + snappedBottomInset();
+    }
+
+    @Override
+    protected void layoutChildren() {
+      super.layoutChildren();
+      for (Map.Entry<String, Path> e : paths.entrySet()) {
+        List<PathElement> shape = new ArrayList<>();
+        boolean line = !e.getKey().startsWith("cat-");
+        for (int i = 0; i < runs.size(); i++) {
+          BodyModel.Highlight h = runs.get(i).highlight();
+          if (h != null && h.styleClass().equals(e.getKey())) {
+            PathElement[] range = rangeShape(starts[i], starts[i + 1]);
+            if (line) {
+              underline(range, shape);
+            } else {
+              shape.addAll(List.of(range));
+            }
+          }
         }
-        int inner = s >= 0 && e <= source.length() ? source.substring(s, e).indexOf(literal) : -1;
-        if (inner >= 0 && !literal.isEmpty()) {
-          appendHighlighted(
-              f,
-              source,
-              offset,
-              offset + s + inner,
-              offset + s + inner + literal.length(),
-              highlights,
-              style);
-          return;
+        e.getValue().getElements().setAll(shape);
+      }
+    }
+
+    /** The run under the pointer, or -1. */
+    private int runAt(double x, double y) {
+      int c = hitTest(new Point2D(x, y)).getCharIndex();
+      if (c < 0 || c >= starts[runs.size()]) {
+        return -1;
+      }
+      int lo = 0;
+      int hi = runs.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (starts[mid] <= c) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
         }
       }
-      f.getChildren().add(text(literal, style));
+      return lo;
+    }
+
+    private void hover(MouseEvent e) {
+      int i = runAt(e.getX(), e.getY());
+      Run r = i < 0 ? null : runs.get(i);
+      String text = r == null ? null : tooltipOf(r);
+      setCursor(r != null && r.link() != null ? Cursor.HAND : null);
+      if (i == hovered) {
+        return;
+      }
+      hovered = i;
+      if (text == null) {
+        Tooltip.uninstall(this, tip);
+      } else {
+        tip.setText(text);
+        Tooltip.install(this, tip);
+      }
+    }
+
+    private void leave() {
+      hovered = -1;
+      Tooltip.uninstall(this, tip);
+    }
+
+    private void click(MouseEvent e) {
+      int i = runAt(e.getX(), e.getY());
+      if (i >= 0 && runs.get(i).link() != null && isWeb(runs.get(i).link())) {
+        openLink.accept(runs.get(i).link());
+      }
+    }
+  }
+
+  private static String tooltipOf(Run r) {
+    if (r.highlight() != null) {
+      return r.highlight().tooltip();
+    }
+    if (r.link() != null) {
+      return isWeb(r.link()) ? r.link() : r.link() + " (not a web address: not opened)";
+    }
+    return null;
+  }
+
+  static boolean isWeb(String address) {
+    return address.startsWith("https://") || address.startsWith("http://");
+  }
+
+  private static Path backgroundPath(String style) {
+    Path p = new Path();
+    p.setManaged(false);
+    p.getStyleClass().addAll("hit-bg", style);
+    return p;
+  }
+
+  /** The bottom edge of every line box of {@code range} (a run wrapped over lines has several). */
+  private static void underline(PathElement[] range, List<PathElement> out) {
+    double minX = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (PathElement el : range) {
+      if (el instanceof MoveTo m) {
+        if (maxX > minX) {
+          out.add(new MoveTo(minX, maxY));
+          out.add(new LineTo(maxX, maxY));
+        }
+        minX = m.getX();
+        maxX = m.getX();
+        maxY = m.getY();
+      } else if (el instanceof LineTo l) {
+        minX = Math.min(minX, l.getX());
+        maxX = Math.max(maxX, l.getX());
+        maxY = Math.max(maxY, l.getY());
+      }
+    }
+    if (maxX > minX) {
+      out.add(new MoveTo(minX, maxY));
+      out.add(new LineTo(maxX, maxY));
     }
   }
 }

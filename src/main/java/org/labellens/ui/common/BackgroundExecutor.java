@@ -11,6 +11,16 @@ public interface BackgroundExecutor {
   /** Runs {@code work} in the background; exactly one callback runs afterwards on the FX thread. */
   <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+  /**
+   * Like {@link #run}, but the works given here run one at a time, in the order they were given
+   * (for writes whose order matters, such as an annotator's successive decisions). Closing the
+   * window waits for them.
+   */
+  default <T> void runInOrder(
+      Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    run(work, onSuccess, onFailure);
+  }
+
   /** Runs everything at once on the calling thread: for tests and off-screen rendering. */
   static BackgroundExecutor direct() {
     return new BackgroundExecutor() {

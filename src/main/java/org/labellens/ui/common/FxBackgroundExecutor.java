@@ -3,6 +3,7 @@ package org.labellens.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -12,11 +13,14 @@ import javafx.application.Platform;
 /**
  * The window's background executor: named daemon threads, results handed to the FX thread with
  * {@link Platform#runLater}. Database writes are serialised further down, on the database's single
- * writer thread.
+ * writer thread; {@link #runInOrder} work runs on one more thread, in order, and {@link #close}
+ * waits for it (a decision committed just before the window closes is still written).
  */
 public final class FxBackgroundExecutor implements BackgroundExecutor, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FxBackgroundExecutor.class.getName());
+  private static final long DRAIN_SECONDS = 60;
   private final ExecutorService pool;
+  private final ExecutorService ordered;
 
   public FxBackgroundExecutor(int threads) {
     AtomicInteger n = new AtomicInteger();
@@ -25,6 +29,15 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
             threads,
             r -> {
               Thread t = new Thread(r, "labellens-background-" + n.incrementAndGet());
+              t.setDaemon(true);
+              t.setUncaughtExceptionHandler(
+                  (th, e) -> LOG.log(Level.SEVERE, "uncaught in " + th.getName(), e));
+              return t;
+            });
+    this.ordered =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "labellens-ordered");
               t.setDaemon(true);
               t.setUncaughtExceptionHandler(
                   (th, e) -> LOG.log(Level.SEVERE, "uncaught in " + th.getName(), e));
@@ -46,7 +59,31 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
   }
 
   @Override
+  public <T> void runInOrder(
+      Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    ordered.execute(
+        () -> {
+          try {
+            T result = work.call();
+            Platform.runLater(() -> onSuccess.accept(result));
+          } catch (Exception | Error e) {
+            Platform.runLater(() -> onFailure.accept(e));
+          }
+        });
+  }
+
+  /** Waits for the in-order work (up to a minute), then stops everything else. */
+  @Override
   public void close() {
+    ordered.shutdown();
+    try {
+      if (!ordered.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+        LOG.severe("in-order work still running after " + DRAIN_SECONDS + " s; stopping it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ordered.shutdownNow();
     pool.shutdownNow();
   }
 }

@@ -32,6 +32,7 @@ import org.labellens.core.model.Evidence;
 import org.labellens.core.review.AdjudicationCase;
 import org.labellens.service.IssueDisplay;
 import org.labellens.ui.annotate.BodyRenderer;
+import org.labellens.ui.annotate.PreparedIssue;
 
 /**
  * The adjudication queue, worked with the keyboard: ↑/↓ (or K/J) move between items, ←/→ between
@@ -383,43 +384,15 @@ final class AdjudicationPane extends SplitPane {
     if (d == null) {
       return;
     }
-    List<BodyRenderer.Highlight> highlights = new ArrayList<>();
-    for (IssueDisplay.Highlight h : d.highlights()) {
-      if (!h.field().equals("body")) {
-        continue;
-      }
-      int k = AnnotationScheme.STUDY_CATEGORIES.indexOf(h.label());
-      boolean category = h.dimension().equals("category") && k >= 0;
-      String style = !h.counted() ? "keyword-ignored" : category ? "cat-" + k : "keyword-other";
-      highlights.add(
-          new BodyRenderer.Highlight(
-              h.start(),
-              h.end(),
-              style,
-              "\""
-                  + h.keyword()
-                  + "\" → "
-                  + h.label()
-                  + (h.counted() ? "" : " (not counted: " + h.why() + ")")));
-    }
-    List<BodyRenderer.Zone> zones = new ArrayList<>();
-    for (IssueDisplay.Zone z : d.zones()) {
-      zones.add(new BodyRenderer.Zone(kind(z.kind()), z.start(), z.end()));
-    }
     Label bodyTitle = new Label("Issue text (keywords highlighted)");
     bodyTitle.getStyleClass().add("pane-title");
-    body.getChildren().addAll(bodyTitle, renderer.render(d.issue().body(), zones, highlights));
+    body.getChildren()
+        .addAll(
+            bodyTitle,
+            renderer.render(
+                PreparedIssue.prepare(d, List.of(), AnnotationScheme.STUDY_CATEGORIES, false)
+                    .body()));
     bodyScroll.setVvalue(0);
-  }
-
-  private static BodyRenderer.Kind kind(String k) {
-    return switch (k) {
-      case "code" -> BodyRenderer.Kind.CODE;
-      case "log" -> BodyRenderer.Kind.LOG;
-      case "env" -> BodyRenderer.Kind.ENV;
-      case "template" -> BodyRenderer.Kind.TEMPLATE;
-      default -> BodyRenderer.Kind.PROSE;
-    };
   }
 
   /** A queue row: open or done, the issue, the flagged dimensions, the title. */

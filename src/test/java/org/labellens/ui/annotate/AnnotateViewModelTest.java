@@ -55,11 +55,49 @@ class AnnotateViewModelTest {
 
   private final StepClock clock = new StepClock();
 
+  /**
+   * Runs background work at once, but holds in-order work (the writes) until {@link #flush}, which
+   * runs it, or fails it when {@code failWrites} is set.
+   */
+  private static final class HeldWrites implements BackgroundExecutor {
+    final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+    boolean failWrites;
+
+    @Override
+    public <T> void run(
+        java.util.concurrent.Callable<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure) {
+      BackgroundExecutor.direct().run(work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void runInOrder(
+        java.util.concurrent.Callable<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure) {
+      held.add(
+          () -> {
+            if (failWrites) {
+              onFailure.accept(new IllegalStateException("disk full"));
+            } else {
+              BackgroundExecutor.direct().run(work, onSuccess, onFailure);
+            }
+          });
+    }
+
+    void flush() {
+      while (!held.isEmpty()) {
+        held.poll().run();
+      }
+    }
+  }
+
   private AnnotateViewModel open(boolean blind) {
     return open(blind, BackgroundExecutor.direct());
   }
 
-  private AnnotateViewModel open(boolean blind, BackgroundExecutor background) {
+  private AnnotateViewModel open(boolean blind, BackgroundExecutor executor) {
     project = Project.create(dir.resolve("p.db"));
     project.imports().importIssues(TestIssues.make(80, 9), "test");
     project
@@ -80,7 +118,7 @@ class AnnotateViewModelTest {
                 "0.5",
                 blind));
     AnnotateViewModel vm =
-        new AnnotateViewModel(project.annotations(), project.displays(), background, clock);
+        new AnnotateViewModel(project.annotations(), project.displays(), executor, clock);
     vm.open("s", "ana");
     return vm;
   }
@@ -230,7 +268,7 @@ class AnnotateViewModelTest {
   }
 
   @Test
-  void aCommitWaitsForAnotherProgramsWriteWithoutHoldingUpTheWindow() throws Exception {
+  void aWriteWaitsForAnotherProgramWhileTheWindowGoesOn() throws Exception {
     WindowThreads threads = new WindowThreads();
     AnnotateViewModel vm = open(false, threads);
     threads.threaded = true;
@@ -238,39 +276,94 @@ class AnnotateViewModelTest {
     try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + project.file());
         Statement s = other.createStatement()) {
       s.execute("BEGIN IMMEDIATE"); // another program takes the write lock, as an import does
-      // Enter: the window's thread hands the write on and is free again at once (were it waiting
-      // for the write, it would wait for this test to release the lock: onWindow would fail)
-      boolean busy =
+      // Enter: the window's thread hands the write on and shows the next issue at once (were it
+      // waiting for the write, it would wait for this test to release the lock: onWindow would
+      // fail)
+      int shown =
           threads.onWindow(
               () -> {
                 vm.toggleCategory(0);
                 vm.commit();
-                return vm.busyProperty().get();
+                return vm.indexProperty().get();
               });
-      assertThat(busy).isTrue();
-      // while the write waits, the window keeps working: it says so and ignores further keys
-      assertThat(threads.onWindow(() -> vm.statusProperty().get())).isEqualTo("saving …");
+      assertThat(shown).isEqualTo(1);
+      // while the write waits, the window keeps working and says that a write is pending
+      assertThat(threads.onWindow(() -> vm.savingProperty().get())).isEqualTo(1);
       threads.onWindow(
           () -> {
             vm.toggleCategory(1);
             return null;
           });
-      assertThat(threads.onWindow(() -> vm.category(1).get())).isFalse();
-      assertThat(threads.onWindow(() -> vm.indexProperty().get())).isZero();
+      assertThat(threads.onWindow(() -> vm.category(1).get())).isTrue();
       assertThat(project.annotations().decisions("s", "ana", first.issue())).isEmpty();
       s.execute("COMMIT");
     }
-    // the other program is done: the decision is stored and the next issue is shown
+    // the other program is done: the waiting write lands
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (threads.onWindow(() -> vm.busyProperty().get()) && System.nanoTime() < deadline) {
+    while (threads.onWindow(() -> vm.savingProperty().get()) > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(threads.onWindow(() -> vm.indexProperty().get())).isEqualTo(1);
-    assertThat(threads.onWindow(() -> vm.statusProperty().get())).startsWith("saved ");
+    assertThat(threads.onWindow(() -> vm.savingProperty().get())).isZero();
     assertThat(project.annotations().decisions("s", "ana", first.issue()))
         .filteredOn(d -> d.dimension().equals("category"))
         .singleElement()
         .satisfies(d -> assertThat(d.value().labels()).containsExactly("memory"));
     threads.window.shutdown();
+  }
+
+  @Test
+  void theNextIssueIsShownBeforeTheWriteFinishesAndTheWriteLandsAfterwards() {
+    HeldWrites writes = new HeldWrites();
+    AnnotateViewModel vm = open(false, writes);
+    vm.toggleCategory(3);
+    vm.commit();
+    // shown at once; the queue knows it is decided; nothing is on disk yet
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.DECIDED);
+    assertThat(vm.decidedProperty().get()).isEqualTo(1);
+    assertThat(vm.savingProperty().get()).isEqualTo(1);
+    assertThat(stored(vm, 0)).isEmpty();
+    // going back while the write is under way shows the decision made
+    vm.back();
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(3).get()).isTrue();
+    boolean[] saved = new boolean[1];
+    vm.whenSaved(() -> saved[0] = true);
+    assertThat(saved[0]).isFalse();
+    writes.flush();
+    assertThat(saved[0]).isTrue();
+    assertThat(vm.savingProperty().get()).isZero();
+    assertThat(vm.statusProperty().get()).startsWith("saved ");
+    assertThat(stored(vm, 0))
+        .filteredOn(d -> d.dimension().equals("category"))
+        .extracting(d -> d.value().labels())
+        .containsExactly(List.of("gpu"));
+  }
+
+  @Test
+  void aFailedWriteIsReportedAndTheIssueComesBackWithItsDraft() {
+    HeldWrites writes = new HeldWrites();
+    AnnotateViewModel vm = open(false, writes);
+    QueueItem first = vm.queue().get(0);
+    vm.toggleCategory(1);
+    vm.primaryProperty().set("performance");
+    vm.commit();
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    writes.failWrites = true;
+    writes.flush();
+    assertThat(vm.statusProperty().get())
+        .startsWith("error: the decision on " + first.issue().repo() + "#" + first.issue().number())
+        .contains("disk full");
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.PENDING);
+    assertThat(vm.decidedProperty().get()).isZero();
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(1).get()).isTrue();
+    assertThat(vm.primaryProperty().get()).isEqualTo("performance");
+    assertThat(stored(vm, 0)).isEmpty();
+    // committing again, with a working disk, stores it
+    writes.failWrites = false;
+    vm.commit();
+    writes.flush();
+    assertThat(stored(vm, 0)).isNotEmpty();
   }
 }
