@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ public final class Launcher {
     System.exit(code);
   }
 
-  /** For benchmarks: with LABELLENS_REPORT_RSS set, prints the process's peak resident memory. */
+  /**
+   * For benchmarks: with LABELLENS_REPORT_RSS set, prints the process's peak resident memory and
+   * its CPU time (every thread, user and system).
+   */
   private static void reportPeakMemory(PrintWriter err) {
     if (System.getenv("LABELLENS_REPORT_RSS") == null) {
       return;
@@ -54,6 +58,10 @@ public final class Launcher {
       }
     } catch (IOException e) {
       err.println("peak-rss-kb: unknown");
+    }
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      err.println("cpu-ms: " + sun.getProcessCpuTime() / 1_000_000);
     }
   }
 }
