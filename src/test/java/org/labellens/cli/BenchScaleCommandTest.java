@@ -65,7 +65,7 @@ class BenchScaleCommandTest {
             "export all issues",
             "open window");
     for (String step : steps) {
-      // a measured wall time and peak memory in the first table, a CPU time in the second
+      // a measured wall time and peak memory in the first table, CPU time and heap in the second
       assertThat(r.out())
           .containsPattern(
               "\\| "
@@ -73,7 +73,9 @@ class BenchScaleCommandTest {
                   + " \\| \\d+\\.\\d\\d s / [1-9]\\d* MB \\|");
       assertThat(r.out())
           .containsPattern(
-              "\\| " + java.util.regex.Pattern.quote(step) + " \\| \\d+\\.\\d\\d s \\|");
+              "\\| "
+                  + java.util.regex.Pattern.quote(step)
+                  + " \\| \\d+\\.\\d\\d s / [1-9]\\d* MB \\|");
     }
     assertThat(r.out()).contains("-Xmx256m").contains("| 300 |");
     // nothing is left behind without --keep

@@ -18,15 +18,21 @@ import java.util.regex.Pattern;
 public final class CommandTimer {
   private static final Pattern PEAK = Pattern.compile("peak-rss-kb: (\\d+)");
   private static final Pattern CPU = Pattern.compile("cpu-ms: (\\d+)");
+  private static final Pattern HEAP = Pattern.compile("heap-after-gc-kb: (\\d+)");
 
   private CommandTimer() {}
 
   /**
-   * Wall time, peak memory and CPU time (all threads; -1 when the child did not report it) of one
-   * run.
+   * One run: wall time, peak resident memory, CPU time (all threads) and the most heap in use just
+   * after a garbage collection (the last three -1 when the child did not report them).
    */
   public record Measurement(
-      double seconds, long peakRssKb, long cpuMillis, int exitCode, String stderr) {}
+      double seconds,
+      long peakRssKb,
+      long cpuMillis,
+      long heapAfterGcKb,
+      int exitCode,
+      String stderr) {}
 
   /** The jar this program runs from (the bench needs the packaged jar). */
   public static Path ownJar() {
@@ -90,7 +96,9 @@ public final class CommandTimer {
       long peak = m.find() ? Long.parseLong(m.group(1)) : -1;
       Matcher c = CPU.matcher(stderr);
       long cpu = c.find() ? Long.parseLong(c.group(1)) : -1;
-      return new Measurement(seconds, peak, cpu, code, stderr);
+      Matcher h = HEAP.matcher(stderr);
+      long heap = h.find() ? Long.parseLong(h.group(1)) : -1;
+      return new Measurement(seconds, peak, cpu, heap, code, stderr);
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + cmd + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

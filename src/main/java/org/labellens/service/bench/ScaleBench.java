@@ -78,8 +78,11 @@ public final class ScaleBench {
     }
   }
 
-  /** The medians of one step at one size over the runs. */
-  public record Figure(double seconds, double cpuSeconds, double peakMb, int runs) {}
+  /**
+   * The medians of one step at one size over the runs: wall and CPU time, peak resident memory, and
+   * the most heap in use just after a collection (an upper bound of the live data).
+   */
+  public record Figure(double seconds, double cpuSeconds, double peakMb, double heapMb, int runs) {}
 
   /** Everything measured at one size. */
   public record SizeResult(
@@ -133,13 +136,14 @@ public final class ScaleBench {
           log.accept(
               String.format(
                   Locale.ROOT,
-                  "%,d issues, run %d: %-22s %8.2f s wall %8.2f s cpu %6.0f MB peak",
+                  "%,d issues, run %d: %-22s %8.2f s wall %8.2f s cpu %6.0f MB peak %6.0f MB heap",
                   n,
                   run + 1,
                   name,
                   m.seconds(),
                   m.cpuMillis() / 1000.0,
-                  m.peakRssKb() / 1024.0));
+                  m.peakRssKb() / 1024.0,
+                  m.heapAfterGcKb() / 1024.0));
         }
         if (!r.keep()) {
           deleteTree(runDir);
@@ -159,6 +163,7 @@ public final class ScaleBench {
                           ms.stream().map(CommandTimer.Measurement::seconds).toList()),
                       ImportBench.median(ms.stream().map(m -> m.cpuMillis() / 1000.0).toList()),
                       ImportBench.median(ms.stream().map(m -> m.peakRssKb() / 1024.0).toList()),
+                      ImportBench.median(ms.stream().map(m -> m.heapAfterGcKb() / 1024.0).toList()),
                       ms.size())));
       results.add(new SizeResult(n, w.bytes(), generate, figures));
     }
@@ -166,9 +171,10 @@ public final class ScaleBench {
   }
 
   /**
-   * The figures as Markdown: one table of wall time and peak memory, one of CPU time, rows the
-   * steps, columns the sizes, then the growth of the time per issue from each size to the next
-   * (1.00: linear; below 1: fixed costs such as the JVM's start dominate).
+   * The figures as Markdown: one table of wall time and peak resident memory, one of CPU time and
+   * the most heap in use after a collection; rows the steps, columns the sizes, then the growth of
+   * the time per issue from each size to the next (1.00: linear; below 1: fixed costs such as the
+   * JVM's start dominate).
    */
   public static String markdown(Result result) {
     StringBuilder sb = new StringBuilder();
@@ -184,7 +190,7 @@ public final class ScaleBench {
             result.request().bootstrap()));
     table(sb, result, "wall time / peak memory", true);
     sb.append('\n');
-    table(sb, result, "CPU time (all threads)", false);
+    table(sb, result, "CPU time / heap after GC", false);
     sb.append('\n');
     sb.append("| input |");
     for (SizeResult s : sizes) {
@@ -223,7 +229,7 @@ public final class ScaleBench {
         } else if (wall) {
           sb.append(String.format(Locale.ROOT, " %.2f s / %.0f MB |", f.seconds(), f.peakMb()));
         } else {
-          sb.append(String.format(Locale.ROOT, " %.2f s |", f.cpuSeconds()));
+          sb.append(String.format(Locale.ROOT, " %.2f s / %.0f MB |", f.cpuSeconds(), f.heapMb()));
         }
       }
       for (int i = 1; i < sizes.size(); i++) {

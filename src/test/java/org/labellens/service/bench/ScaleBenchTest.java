@@ -18,8 +18,8 @@ class ScaleBenchTest {
 
   private static ScaleBench.SizeResult size(int issues, double importSeconds, double fixed) {
     Map<String, ScaleBench.Figure> steps = new LinkedHashMap<>();
-    steps.put("import", new ScaleBench.Figure(importSeconds, importSeconds * 2, 100, 1));
-    steps.put("validate", new ScaleBench.Figure(fixed, fixed, 150, 1));
+    steps.put("import", new ScaleBench.Figure(importSeconds, importSeconds * 2, 100, 20, 1));
+    steps.put("validate", new ScaleBench.Figure(fixed, fixed, 150, 30, 1));
     return new ScaleBench.SizeResult(issues, issues * 1000L, 0.5, steps);
   }
 
@@ -38,7 +38,7 @@ class ScaleBenchTest {
             "| import | 2.00 s / 100 MB | 20.00 s / 100 MB | 80.00 s / 100 MB | 1.00 | 2.00 |")
         .contains(
             "| validate | 3.00 s / 150 MB | 3.00 s / 150 MB | 3.00 s / 150 MB | 0.10 | 0.50 |")
-        .contains("| import | 4.00 s | 40.00 s | 160.00 s | 1.00 | 2.00 |")
+        .contains("| import | 4.00 s / 20 MB | 40.00 s / 20 MB | 160.00 s / 20 MB | 1.00 | 2.00 |")
         .contains("-Xmx256m");
   }
 
