@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.service.Render;
 import org.labellens.service.bench.ImportBench;
+import org.labellens.service.bench.ScaleBench;
+import org.labellens.service.bench.StudyLikeData;
 import org.labellens.service.bench.ValidationBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on generated study-like data; prints medians.",
-    subcommands = {BenchCommand.Import.class, BenchCommand.Validate.class})
+    subcommands = {
+      BenchCommand.Import.class,
+      BenchCommand.Validate.class,
+      BenchCommand.Generate.class,
+      BenchCommand.Scale.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -206,6 +214,183 @@ final class BenchCommand implements Runnable {
 
     private static List<String> seconds(List<Double> values) {
       return values.stream().map(s -> String.format("%.2f", s)).toList();
+    }
+  }
+
+  /** {@code bench generate}: study-like issues of any number, written as a stream. */
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes --issues study-like issues to --out: titles, bodies and labels resampled (seeded)"
+            + " from --source or from the synthetic demo issues, in the study's framework mix"
+            + " (vLLM 33%%, llama.cpp 45%%, SGLang 22%%), numbers unique per repository. The same"
+            + " arguments always give the same file; memory does not depend on --issues.",
+        "Formats: rest (GitHub REST API pages of 100 issues, each with one pull request) or jsonl"
+            + " (one issue per line, as the study's scraper wrote them)."
+      })
+  static final class Generate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--issues", required = true, paramLabel = "N", description = "Issues to write.")
+    int issues;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    Path out;
+
+    @Option(
+        names = "--source",
+        paramLabel = "FILE",
+        description = "A dump to resample from (any import format; default: the demo issues).")
+    Path source;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--format",
+        defaultValue = "rest",
+        description = "rest or jsonl (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+        names = "--max-body",
+        defaultValue = "0",
+        paramLabel = "CHARS",
+        description = "Cut bodies to this many characters (default: 0, never).")
+    int maxBody;
+
+    @Override
+    public Integer call() {
+      StudyLikeData.Options o =
+          new StudyLikeData.Options(issues, seed, StudyLikeData.Format.of(format), maxBody);
+      StudyLikeData.Written w;
+      try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+        w = StudyLikeData.write(StudyLikeData.pool(source), o, out, progress);
+      }
+      List<String> repos = StudyLikeData.repos();
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.printf(
+          Locale.ROOT,
+          "wrote %,d issues (%,d pull requests) to %s: %.1f MB%n",
+          w.issues(),
+          w.pullRequests(),
+          out,
+          w.bytes() / 1e6);
+      for (int i = 0; i < repos.size(); i++) {
+        pw.printf(Locale.ROOT, "  %-22s %,d%n", repos.get(i), w.byRepo()[i]);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code bench scale}: every step of a study, at several project sizes. */
+  @Command(
+      name = "scale",
+      mixinStandardHelpOptions = true,
+      description = {
+        "For each size: generates study-like issues (GitHub REST pages), then runs each step as a"
+            + " user would, every one a command in a fresh JVM with a capped heap: init, import,"
+            + " classify (study-v1), sample (stratified by framework and predicted category,"
+            + " three annotators, 20%% overlap), simulate each annotator (setup), agreement --sample,"
+            + " validate --sample, export of the sample (jsonl), issues --format jsonl (every issue"
+            + " with its predicted labels), and the annotation window rendered headless on its"
+            + " first issue. Prints a Markdown table of wall time, CPU time and peak memory, with"
+            + " the growth of time per issue from each size to the next (1.00 = linear).",
+        "Needs the packaged jar (mvn package) or the class path of a build."
+      })
+  static final class Scale implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--sizes",
+        split = ",",
+        defaultValue = "12349,100000,1000000",
+        paramLabel = "N,N,…",
+        description = "Project sizes in issues, ascending (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(
+        names = "--runs",
+        split = ",",
+        defaultValue = "1",
+        paramLabel = "R[,R…]",
+        description = "Runs of the whole pipeline, one number or one per size (default: 1).")
+    List<Integer> runs;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Working directory (default: a new temporary directory).")
+    Path dir;
+
+    @Option(names = "--keep", description = "Keep the projects and generated files.")
+    boolean keep;
+
+    @Option(
+        names = "--source",
+        paramLabel = "FILE",
+        description = "A dump to resample from (any import format; default: the demo issues).")
+    Path source;
+
+    @Option(
+        names = "--sample-size",
+        defaultValue = "2000",
+        description = "Sample size (default: ${DEFAULT-VALUE}).")
+    int sampleSize;
+
+    @Option(
+        names = "--bootstrap",
+        defaultValue = "1000",
+        description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--heap",
+        defaultValue = "512m",
+        paramLabel = "SIZE",
+        description = "Heap cap of every command's JVM, as -Xmx (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!heap.matches("[0-9]+[kKmMgG]?")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--heap " + heap + ": expected a size such as 512m");
+      }
+      boolean temporary = dir == null;
+      Path work = temporary ? Files.createTempDirectory("labellens-scale") : dir;
+      Files.createDirectories(work);
+      PrintWriter err = spec.commandLine().getErr();
+      ScaleBench.Result r;
+      try (TerminalProgress progress = new TerminalProgress(err, false)) {
+        r =
+            ScaleBench.run(
+                new ScaleBench.Request(
+                    sizes,
+                    runs,
+                    work,
+                    source,
+                    sampleSize,
+                    bootstrap,
+                    seed,
+                    List.of("-Xmx" + heap),
+                    keep),
+                progress,
+                line -> {
+                  err.println(line);
+                  err.flush();
+                });
+      } finally {
+        if (temporary && !keep) {
+          Files.deleteIfExists(work);
+        }
+      }
+      spec.commandLine().getOut().print(ScaleBench.markdown(r));
+      return 0;
     }
   }
 }

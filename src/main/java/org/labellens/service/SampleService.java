@@ -56,8 +56,8 @@ public final class SampleService {
                     + request.name()
                     + "' exists already (sample names are unique; see: labellens samples)");
           }
-          List<Candidate> candidates = candidates(tx, run, d.frame, d.strataBy);
-          SampleDraw.Result draw = SampleDraw.draw(candidates, d.design);
+          SampleDraw.Result draw =
+              SampleDraw.draw(candidates(tx, run, d.frame, d.strataBy), d.design);
           SampleStore.insert(
               tx,
               new SampleStore.NewSample(
@@ -127,9 +127,8 @@ public final class SampleService {
         db.read(
             tx -> {
               Map<StratumKey, Long> counts = new TreeMap<>();
-              for (Candidate cand : candidates(tx, run, frame, strataBy)) {
-                counts.merge(cand.stratum(), 1L, Long::sum);
-              }
+              candidates(tx, run, frame, strataBy)
+                  .forEach(cand -> counts.merge(cand.stratum(), 1L, Long::sum));
               return counts;
             });
     if (populations.isEmpty()) {
@@ -170,42 +169,54 @@ public final class SampleService {
                     "no classifier run named '" + name + "' (see: labellens runs)"));
   }
 
-  private static List<Candidate> candidates(
+  /**
+   * The frame's candidates, read from the store each time they are needed (nothing is held per
+   * issue); reading them fails with a precise message when the frame is empty or needs production
+   * flags the run does not have.
+   */
+  private static SampleDraw.CandidateSource candidates(
       Tx tx, RunInfo run, Frame frame, List<String> strataBy) {
-    List<SampleStore.FrameRow> rows = SampleStore.frameRows(tx, run == null ? null : run.id());
-    if (frame == Frame.PRODUCTION && rows.stream().allMatch(r -> r.production() == null)) {
-      throw new BadInputException(
-          "run '"
-              + run.name()
-              + "' has no production flags (it is a run of outside labels, or its taxonomy"
-              + " defines no production rules): the production frame needs a keyword classifier"
-              + " run with production rules; use --frame all or bug-perf");
-    }
-    List<Candidate> candidates = new ArrayList<>(rows.size());
-    for (SampleStore.FrameRow r : rows) {
-      boolean inFrame =
-          switch (frame) {
-            case ALL -> true;
-            case PRODUCTION -> r.production() != null && r.production() == 1;
-            case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
-          };
-      if (inFrame) {
-        candidates.add(
-            new Candidate(
-                r.issueId(),
-                r.issue(),
-                Stratification.key(strataBy, r.framework(), r.primaryLabel())));
+    Long runId = run == null ? null : run.id();
+    return action -> {
+      long[] inFrame = {0};
+      boolean[] flagged = {false};
+      SampleStore.forEachFrameRow(
+          tx,
+          runId,
+          r -> {
+            flagged[0] |= r.production() != null;
+            boolean in =
+                switch (frame) {
+                  case ALL -> true;
+                  case PRODUCTION -> r.production() != null && r.production() == 1;
+                  case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
+                };
+            if (in) {
+              inFrame[0]++;
+              action.accept(
+                  new Candidate(
+                      r.issueId(),
+                      r.issue(),
+                      Stratification.key(strataBy, r.framework(), r.primaryLabel())));
+            }
+          });
+      if (frame == Frame.PRODUCTION && !flagged[0]) {
+        throw new BadInputException(
+            "run '"
+                + run.name()
+                + "' has no production flags (it is a run of outside labels, or its taxonomy"
+                + " defines no production rules): the production frame needs a keyword classifier"
+                + " run with production rules; use --frame all or bug-perf");
       }
-    }
-    if (candidates.isEmpty()) {
-      throw new BadInputException(
-          "the frame '"
-              + frame.key()
-              + "' is empty"
-              + (run == null ? "" : " for run '" + run.name() + "'")
-              + ": there is nothing to sample");
-    }
-    return candidates;
+      if (inFrame[0] == 0) {
+        throw new BadInputException(
+            "the frame '"
+                + frame.key()
+                + "' is empty"
+                + (run == null ? "" : " for run '" + run.name() + "'")
+                + ": there is nothing to sample");
+      }
+    };
   }
 
   private static SampleReport report(Tx tx, String name) {

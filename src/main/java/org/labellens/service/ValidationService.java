@@ -258,9 +258,8 @@ public final class ValidationService {
     boolean[] covered = new boolean[size];
     boolean sameRun = frameRun != null && frameRun == runId && frame != Frame.BUG_PERF;
     if (frame == Frame.BUG_PERF) {
-      for (SampleStore.FrameRow r : SampleStore.frameRows(tx, frameRun)) {
-        inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels());
-      }
+      SampleStore.forEachFrameRow(
+          tx, frameRun, r -> inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels()));
     } else if (frameRun == null) {
       for (int id = 0; id < size; id++) {
         inFrame[id] = fx.frameworkOf()[id] >= 0;

@@ -191,21 +191,32 @@ public final class ReviewStore {
           }
           int[] of = new int[max + 1];
           java.util.Arrays.fill(of, -1);
-          Map<String, Integer> index = new TreeMap<>();
-          List<Object[]> rows = new ArrayList<>();
+          // one pass, nothing held per issue but its slot: frameworks are numbered as they first
+          // appear, then renumbered in name order
+          Map<String, Integer> seen = new java.util.HashMap<>();
+          List<String> firstSeen = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement("SELECT id, framework FROM issue");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              rows.add(new Object[] {rs.getInt(1), rs.getString(2)});
-              index.putIfAbsent(rs.getString(2), 0);
+              String framework = rs.getString(2);
+              Integer k = seen.get(framework);
+              if (k == null) {
+                k = firstSeen.size();
+                seen.put(framework, k);
+                firstSeen.add(framework);
+              }
+              of[rs.getInt(1)] = k;
             }
           }
-          List<String> names = new ArrayList<>(index.keySet());
+          List<String> names = new ArrayList<>(new TreeMap<>(seen).keySet());
+          int[] renumber = new int[firstSeen.size()];
           for (int i = 0; i < names.size(); i++) {
-            index.put(names.get(i), i);
+            renumber[seen.get(names.get(i))] = i;
           }
-          for (Object[] r : rows) {
-            of[(Integer) r[0]] = index.get((String) r[1]);
+          for (int id = 0; id < of.length; id++) {
+            if (of[id] >= 0) {
+              of[id] = renumber[of[id]];
+            }
           }
           return new FrameworkIndex(names, of);
         });

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.labellens.core.JsonText;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.model.IssueKey;
@@ -43,17 +44,19 @@ public final class SampleStore {
    * Every issue, or with a run every issue the run covers, with what frames and strata need.
    * Ordered by repo and number (the draw does not depend on this order).
    */
-  public static List<FrameRow> frameRows(Tx tx, Long runId) {
-    return tx.jdbc(
+  /**
+   * Every issue of the frame's source (all issues, or those the run covers), streamed in no
+   * particular order: nothing is held per issue.
+   */
+  public static void forEachFrameRow(Tx tx, Long runId, Consumer<FrameRow> action) {
+    tx.jdbc(
         c -> {
           String sql =
               runId == null
                   ? "SELECT i.id, i.repo, i.number, i.framework, i.labels, NULL, NULL FROM issue i"
-                      + " ORDER BY i.repo, i.number"
                   : "SELECT i.id, i.repo, i.number, i.framework, i.labels, r.primary_label,"
-                      + " r.is_production FROM issue i JOIN run_item r ON r.issue_id = i.id"
-                      + " WHERE r.run_id = ? ORDER BY i.repo, i.number";
-          List<FrameRow> rows = new ArrayList<>();
+                      + " r.is_production FROM run_item r JOIN issue i ON i.id = r.issue_id"
+                      + " WHERE r.run_id = ?";
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (runId != null) {
               ps.setLong(1, runId);
@@ -62,7 +65,7 @@ public final class SampleStore {
               while (rs.next()) {
                 int production = rs.getInt(7);
                 Integer flag = rs.wasNull() ? null : production;
-                rows.add(
+                action.accept(
                     new FrameRow(
                         rs.getLong(1),
                         new IssueKey(rs.getString(2), rs.getInt(3)),
@@ -73,7 +76,7 @@ public final class SampleStore {
               }
             }
           }
-          return rows;
+          return null;
         });
   }
 

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.AnnotatorNames;
 import org.labellens.core.model.IssueKey;
@@ -82,34 +85,72 @@ public final class SampleDraw {
     }
   }
 
+  /**
+   * A frame that can be read more than once: the draw reads it twice (first the stratum
+   * populations, then the hashes), keeping only the drawn items, so its memory depends on the
+   * sample's size, not the frame's. Both readings must give the same candidates, in any order.
+   */
+  @FunctionalInterface
+  public interface CandidateSource {
+    void forEach(Consumer<Candidate> action);
+  }
+
+  /** Draws from a list of candidates; an issue listed twice is an error. */
   public static Result draw(List<Candidate> candidates, SampleDesign design) {
-    List<String> annotators = checkAnnotators(design.annotators(), design.overlap());
-    Map<StratumKey, List<Ranked>> byStratum = new TreeMap<>();
     Set<IssueKey> seen = new HashSet<>();
     for (Candidate c : candidates) {
       if (!seen.add(c.issue())) {
         throw new IllegalArgumentException("issue " + c.issue() + " is in the frame twice");
       }
-      byStratum
-          .computeIfAbsent(c.stratum(), k -> new ArrayList<>())
-          .add(new Ranked(c, HashOrder.drawHash(design.seed(), c.issue())));
     }
-    if (byStratum.isEmpty()) {
+    return draw(candidates::forEach, design);
+  }
+
+  /** Draws from a frame read twice; the frame must not list an issue twice. */
+  public static Result draw(CandidateSource frame, SampleDesign design) {
+    List<String> annotators = checkAnnotators(design.annotators(), design.overlap());
+    Map<StratumKey, long[]> counts = new TreeMap<>();
+    frame.forEach(c -> counts.computeIfAbsent(c.stratum(), k -> new long[1])[0]++);
+    if (counts.isEmpty()) {
       throw new BadInputException("the frame is empty: there is nothing to sample");
     }
-    List<StratumKey> keys = new ArrayList<>(byStratum.keySet());
+    List<StratumKey> keys = new ArrayList<>(counts.keySet());
     long[] populations = new long[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
-      populations[i] = byStratum.get(keys.get(i)).size();
+      populations[i] = counts.get(keys.get(i))[0];
     }
     int[] sizes = allocate(populations, design);
+
+    // the first n_h of each stratum in hash order, kept in a bounded heap whose head is the last
+    Map<StratumKey, PriorityQueue<Ranked>> kept = new HashMap<>();
+    Map<StratumKey, Integer> sizeOf = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      sizeOf.put(keys.get(i), sizes[i]);
+      kept.put(keys.get(i), new PriorityQueue<>(Ranked.ORDER.reversed()));
+    }
+    frame.forEach(
+        c -> {
+          Integer n = sizeOf.get(c.stratum());
+          if (n == null) {
+            throw new IllegalStateException("the frame changed while it was read: " + c.issue());
+          }
+          if (n == 0) {
+            return;
+          }
+          PriorityQueue<Ranked> heap = kept.get(c.stratum());
+          Ranked r = new Ranked(c, HashOrder.drawHash(design.seed(), c.issue()));
+          if (heap.size() < n) {
+            heap.add(r);
+          } else if (Ranked.ORDER.compare(r, heap.peek()) < 0) {
+            heap.poll();
+            heap.add(r);
+          }
+        });
 
     List<Stratum> strata = new ArrayList<>();
     List<Ranked> chosen = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      List<Ranked> members = byStratum.get(keys.get(i));
-      members.sort(Ranked.ORDER);
-      chosen.addAll(members.subList(0, sizes[i]));
+      chosen.addAll(kept.get(keys.get(i)));
       strata.add(new Stratum(keys.get(i), populations[i], sizes[i]));
     }
     chosen.sort(Ranked.ORDER);

@@ -1,51 +1,23 @@
 package org.labellens.service.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import org.labellens.core.BadInputException;
-import org.labellens.core.JsonText;
-import org.labellens.core.annotation.AnnotationQueue;
-import org.labellens.core.annotation.AnnotationScheme;
-import org.labellens.core.annotation.Decision;
-import org.labellens.core.annotation.DecisionOrigin;
-import org.labellens.core.annotation.DecisionValue;
-import org.labellens.core.annotation.Phase;
-import org.labellens.core.annotation.QueueItem;
-import org.labellens.core.annotation.SchemeDimension;
-import org.labellens.core.model.Issue;
-import org.labellens.core.simulation.LatentTruth;
-import org.labellens.core.simulation.SimulatedAnnotator;
-import org.labellens.service.Cancellation;
-import org.labellens.service.ImportRequest;
 import org.labellens.service.Progress;
 import org.labellens.service.Project;
-import org.labellens.service.SampleRequest;
-import org.labellens.service.SimulationService;
-import org.labellens.service.demo.DemoIssues;
 
 /**
- * The validation and report benchmark: builds a large project quickly (study-like issues with short
- * bodies, classified with study-v1, a stratified sample with three simulated annotators and a 20%
- * overlap, decisions written in large transactions), then times {@code validate} and {@code report
- * --out x.html} as a user runs them: a fresh JVM per run, start-up included (median of runs), and
- * the same work in process, warm.
+ * The validation and report benchmark: builds a large project ({@link BenchProject}: study-like
+ * issues with short bodies, classified with study-v1, a stratified sample with three simulated
+ * annotators and a 20% overlap), then times {@code validate} and {@code report --out x.html} as a
+ * user runs them: a fresh JVM per run, start-up included (median of runs), and the same work in
+ * process, warm.
  */
 public final class ValidationBench {
-  public static final String SAMPLE = "bench";
-  public static final String RUN = "study-v1";
-  private static final String[] REPOS = {
-    "vllm-project/vllm", "ggml-org/llama.cpp", "sgl-project/sglang"
-  };
-  private static final double[] SHARES = {4100.0 / 12349, 5549.0 / 12349, 2700.0 / 12349};
-  private static final List<String> ANNOTATORS = List.of("ann", "bob", "cat");
+  public static final String SAMPLE = BenchProject.SAMPLE;
+  public static final String RUN = BenchProject.RUN;
 
   private ValidationBench() {}
 
@@ -77,113 +49,28 @@ public final class ValidationBench {
   }
 
   /**
-   * Builds the project at {@code db} (which must not exist): {@code issues} issues, classified, a
-   * sample of {@code sampleSize} stratified by framework and predicted category, decided by three
-   * simulated annotators.
+   * Builds the project at {@code db} (which must not exist): {@code issues} issues (titles and
+   * labels resampled from the demo issues, bodies cut to 1,500 characters), classified, a sample of
+   * {@code sampleSize} stratified by framework and predicted category, decided by three simulated
+   * annotators; every step a command in its own JVM ({@link BenchProject}).
    */
   public static void build(Path db, int issues, int sampleSize, long seed, Progress progress) {
     Path jsonl = db.resolveSibling(db.getFileName() + ".issues.jsonl");
-    progress.update("generating " + issues + " issues", 0, 5);
-    writeIssues(jsonl, issues, seed);
-    try (Project p = Project.create(db)) {
-      progress.update("importing", 1, 5);
-      p.imports()
-          .importFiles(List.of(jsonl), ImportRequest.DEFAULT, Progress.NONE, new Cancellation());
-      progress.update("classifying with " + RUN, 2, 5);
-      p.classifier().classify(RUN, RUN, Progress.NONE, new Cancellation());
-      progress.update("drawing the sample", 3, 5);
-      p.samples()
-          .draw(
-              new SampleRequest(
-                  SAMPLE,
-                  sampleSize,
-                  null,
-                  null,
-                  RUN,
-                  "all",
-                  "framework,predicted",
-                  "proportional",
-                  5,
-                  seed,
-                  ANNOTATORS,
-                  "0.2",
-                  false));
-      progress.update("simulating three annotators", 4, 5);
-      for (String annotator : ANNOTATORS) {
-        decide(p, annotator, seed);
-      }
+    progress.update("generating " + issues + " issues", 0, 2);
+    StudyLikeData.write(
+        StudyLikeData.pool(null),
+        new StudyLikeData.Options(issues, seed, StudyLikeData.Format.JSONL, 1500),
+        jsonl,
+        Progress.NONE);
+    try {
+      progress.update("building the project", 1, 2);
+      BenchProject.build(db, jsonl, sampleSize, seed, List.of());
     } finally {
       try {
         Files.deleteIfExists(jsonl);
       } catch (IOException ignored) {
         // a leftover input file in a temporary directory
       }
-    }
-  }
-
-  /** Every item of the annotator's queue, decided like {@code simulate}, in large transactions. */
-  private static void decide(Project p, String annotator, long seed) {
-    AnnotationQueue queue = p.annotations().queue(SAMPLE, annotator);
-    AnnotationScheme scheme = p.annotations().scheme(SAMPLE);
-    List<String> categories = scheme.require("category").labels();
-    SimulatedAnnotator sim =
-        new SimulatedAnnotator(annotator, SimulationService.DEFAULT_ACCURACY, seed);
-    List<Decision> batch = new ArrayList<>();
-    Instant now = Instant.now();
-    for (QueueItem item : queue.items()) {
-      Map<String, DecisionValue> shown = p.annotations().shownPrediction(SAMPLE, item.issue());
-      LatentTruth truth = LatentTruth.of(item.issue(), shown, categories);
-      for (String id : SimulationService.DIMENSIONS) {
-        SchemeDimension dim = scheme.require(id);
-        DecisionValue v = sim.answer(item.issue(), dim, truth.value(id), Phase.REVEALED, null);
-        batch.add(
-            new Decision(
-                SAMPLE,
-                item.issue(),
-                annotator,
-                id,
-                v,
-                Phase.REVEALED,
-                shown.get(id),
-                sim.unsure(item.issue(), id, Phase.REVEALED),
-                null,
-                null,
-                sim.seconds(item.issue(), id, Phase.REVEALED),
-                now,
-                null));
-      }
-      if (batch.size() >= 3000) {
-        p.annotations().decideAll(batch, DecisionOrigin.SIMULATE);
-        batch.clear();
-      }
-    }
-    p.annotations().decideAll(batch, DecisionOrigin.SIMULATE);
-  }
-
-  /** Study-like issues (titles, bodies cut to 1,500 characters, labels) from the demo pool. */
-  static void writeIssues(Path out, int count, long seed) {
-    List<Issue> pool = DemoIssues.generate(200, 1);
-    Random rnd = new Random(seed);
-    int[] next = {1, 1, 1};
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      for (int k = 0; k < count; k++) {
-        double u = rnd.nextDouble();
-        int f = u < SHARES[0] ? 0 : u < SHARES[0] + SHARES[1] ? 1 : 2;
-        Issue src = pool.get(rnd.nextInt(pool.size()));
-        int number = next[f];
-        next[f] += 1 + rnd.nextInt(3);
-        String body = src.body().length() > 1500 ? src.body().substring(0, 1500) : src.body();
-        StringBuilder sb = new StringBuilder(body.length() + 256);
-        sb.append("{\"repo\": ").append(JsonText.string(REPOS[f]));
-        sb.append(", \"number\": ").append(number);
-        sb.append(", \"title\": ").append(JsonText.string(src.title()));
-        sb.append(", \"body\": ").append(JsonText.string(body));
-        sb.append(", \"labels\": ").append(JsonText.stringArray(src.labels()));
-        sb.append(", \"state\": \"open\", \"created_at\": \"2025-01-01T00:00:00Z\"}\n");
-        w.write(sb.toString());
-      }
-    } catch (IOException e) {
-      throw new BadInputException(out + ": cannot write: " + e.getMessage(), e);
     }
   }
 
@@ -254,10 +141,7 @@ public final class ValidationBench {
   }
 
   private static double timed(List<String> args) {
-    CommandTimer.Measurement m = CommandTimer.run(List.of(), args);
-    if (m.exitCode() != 0) {
-      throw new BadInputException(args.get(0) + " failed in the benchmark: " + m.stderr().strip());
-    }
-    return m.seconds();
+    return BenchProject.run(new BenchProject.Step(args.get(0), args, null, false), List.of())
+        .seconds();
   }
 }

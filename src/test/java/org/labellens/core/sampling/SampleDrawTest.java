@@ -57,6 +57,47 @@ class SampleDrawTest {
   }
 
   @Test
+  void aFrameReadTwiceGivesTheDrawOfItsList() {
+    List<Candidate> candidates = frame(40);
+    int[] readings = {0};
+    SampleDraw.Result streamed =
+        SampleDraw.draw(
+            action -> {
+              readings[0]++;
+              // a different order on each reading, as a database may give
+              List<Candidate> copy = new ArrayList<>(candidates);
+              Collections.shuffle(copy, new Random(readings[0]));
+              copy.forEach(action);
+            },
+            bySize(50, List.of("a", "b"), "0.2"));
+    assertThat(readings[0]).isEqualTo(2);
+    assertThat(streamed)
+        .isEqualTo(SampleDraw.draw(candidates, bySize(50, List.of("a", "b"), "0.2")));
+  }
+
+  @Test
+  void aFrameThatGainsAStratumBetweenReadingsIsAnError() {
+    List<Candidate> candidates = frame(10);
+    int[] readings = {0};
+    assertThatThrownBy(
+            () ->
+                SampleDraw.draw(
+                    action -> {
+                      candidates.forEach(action);
+                      if (++readings[0] == 2) {
+                        action.accept(
+                            new Candidate(
+                                999,
+                                new IssueKey("sgl-project/sglang", 1),
+                                new StratumKey(BY, List.of("SGLang", "gpu"))));
+                      }
+                    },
+                    bySize(20, List.of(), "0")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("changed");
+  }
+
+  @Test
   void eachStratumTakesItsFirstIssuesInHashOrder() {
     List<Candidate> candidates = frame(40);
     SampleDraw.Result r = SampleDraw.draw(candidates, bySize(50, List.of(), "0"));
