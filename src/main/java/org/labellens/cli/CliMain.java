@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       GuiCommand.class,
       BenchCommand.class,
+      TrainingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CliMain implements Runnable {

@@ -4,18 +4,24 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Times a whole LabelLens command as a user runs it: a fresh JVM ({@code java -jar labellens.jar
- * …}), start-up included, with the child's peak resident memory (read from {@code /proc} at its
+ * Times a whole LabelLens command as a user runs it: a fresh JVM started by the launcher script
+ * {@code ./labellens} (or {@code java -jar labellens.jar …} where the jar has no launcher beside
+ * it), start-up included, with the child's peak resident memory (read from {@code /proc} at its
  * exit).
  */
 public final class CommandTimer {
+  /** The launcher script's name, at the top of the checkout (beside {@code target/}). */
+  public static final String LAUNCHER = "labellens";
+
   private static final Pattern PEAK = Pattern.compile("peak-rss-kb: (\\d+)");
 
   private CommandTimer() {}
@@ -38,14 +44,60 @@ public final class CommandTimer {
     }
   }
 
-  public static Measurement run(List<String> jvmOptions, List<String> args) {
+  /**
+   * The launcher a user runs: {@code ./labellens} of the checkout the jar was built in (it runs
+   * {@code target/labellens.jar} with the JVM settings written in it), or empty for a jar
+   * elsewhere, which is then timed as {@code java -jar}.
+   */
+  public static Optional<Path> launcher() {
+    Path jar = ownJar().toAbsolutePath();
+    Path target = jar.getParent();
+    if (!jar.getFileName().toString().equals("labellens.jar")
+        || target == null
+        || !target.getFileName().toString().equals("target")
+        || target.getParent() == null) {
+      return Optional.empty();
+    }
+    Path script = target.getParent().resolve(LAUNCHER);
+    return Files.isRegularFile(script) ? Optional.of(script) : Optional.empty();
+  }
+
+  /** How the timed commands are started, for the benchmark's output. */
+  public static String describeLauncher() {
+    return launcher().map(p -> p.toString()).orElse("java -jar " + ownJar());
+  }
+
+  /**
+   * The command line that runs LabelLens with {@code args} as a user does: through the launcher
+   * script with this JVM as its {@code JAVA_HOME} (extra {@code jvmOptions} go to {@code
+   * LABELLENS_JAVA_OPTS}), or {@code java [jvmOptions] -jar} when there is no launcher.
+   */
+  static ProcessBuilder command(List<String> jvmOptions, List<String> args) {
+    String javaHome = System.getProperty("java.home");
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
-    cmd.add("-jar");
-    cmd.add(ownJar().toString());
+    Optional<Path> script = launcher();
+    if (script.isPresent()) {
+      cmd.add("sh");
+      cmd.add(script.get().toString());
+    } else {
+      cmd.add(Path.of(javaHome, "bin", "java").toString());
+      cmd.addAll(jvmOptions);
+      cmd.add("-jar");
+      cmd.add(ownJar().toString());
+    }
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (script.isPresent()) {
+      pb.environment().put("JAVA_HOME", javaHome);
+      pb.environment().remove("LABELLENS_WRITE_ARCHIVE");
+      pb.environment().put("LABELLENS_JAVA_OPTS", String.join(" ", jvmOptions));
+    }
+    return pb;
+  }
+
+  public static Measurement run(List<String> jvmOptions, List<String> args) {
+    ProcessBuilder pb = command(jvmOptions, args);
+    List<String> cmd = pb.command();
     pb.environment().put("LABELLENS_REPORT_RSS", "1");
     pb.redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
     long t0 = System.nanoTime();
