@@ -50,7 +50,11 @@ public final class CommandTimer {
    * elsewhere, which is then timed as {@code java -jar}.
    */
   public static Optional<Path> launcher() {
-    Path jar = ownJar().toAbsolutePath();
+    return launcher(ownJar());
+  }
+
+  static Optional<Path> launcher(Path ownJar) {
+    Path jar = ownJar.toAbsolutePath();
     Path target = jar.getParent();
     if (!jar.getFileName().toString().equals("labellens.jar")
         || target == null
@@ -72,10 +76,10 @@ public final class CommandTimer {
    * script with this JVM as its {@code JAVA_HOME} (extra {@code jvmOptions} go to {@code
    * LABELLENS_JAVA_OPTS}), or {@code java [jvmOptions] -jar} when there is no launcher.
    */
-  static ProcessBuilder command(List<String> jvmOptions, List<String> args) {
+  static ProcessBuilder command(Path jar, List<String> jvmOptions, List<String> args) {
     String javaHome = System.getProperty("java.home");
     List<String> cmd = new ArrayList<>();
-    Optional<Path> script = launcher();
+    Optional<Path> script = launcher(jar);
     if (script.isPresent()) {
       cmd.add("sh");
       cmd.add(script.get().toString());
@@ -83,7 +87,7 @@ public final class CommandTimer {
       cmd.add(Path.of(javaHome, "bin", "java").toString());
       cmd.addAll(jvmOptions);
       cmd.add("-jar");
-      cmd.add(ownJar().toString());
+      cmd.add(jar.toString());
     }
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -96,7 +100,7 @@ public final class CommandTimer {
   }
 
   public static Measurement run(List<String> jvmOptions, List<String> args) {
-    ProcessBuilder pb = command(jvmOptions, args);
+    ProcessBuilder pb = command(ownJar(), jvmOptions, args);
     List<String> cmd = pb.command();
     pb.environment().put("LABELLENS_REPORT_RSS", "1");
     pb.redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
