@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.service.Render;
+import org.labellens.service.bench.CommandTimer;
 import org.labellens.service.bench.ImportBench;
 import org.labellens.service.bench.ScaleBench;
 import org.labellens.service.bench.StudyLikeData;
@@ -90,6 +91,7 @@ final class BenchCommand implements Runnable {
       if (f.equals("json")) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("issues", r.issues());
+        json.put("command", CommandTimer.describeLauncher());
         json.put("input_bytes", r.inputBytes());
         json.put("seconds", r.seconds());
         json.put("peak_rss_kb", r.peakRssKb());
@@ -100,6 +102,7 @@ final class BenchCommand implements Runnable {
         out.printf(
             "import of %,d issues (%.1f MB of GitHub REST JSON), %d runs, JVM start included%n",
             r.issues(), r.inputBytes() / 1e6, r.seconds().size());
+        out.printf("  timed as    %s import …%n", CommandTimer.describeLauncher());
         out.printf(
             "  wall time   median %.2f s   runs %s%n",
             r.medianSeconds(), r.seconds().stream().map(s -> String.format("%.2f", s)).toList());
@@ -185,6 +188,7 @@ final class BenchCommand implements Runnable {
       if (f.equals("json")) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("issues", r.issues());
+        json.put("command", CommandTimer.describeLauncher());
         json.put("sample_size", r.sampleSize());
         json.put("bootstrap", r.bootstrap());
         json.put("setup_seconds", r.setupSeconds());
@@ -199,6 +203,7 @@ final class BenchCommand implements Runnable {
         out.printf(
             "project of %,d issues, sample of %,d, %,d bootstrap replicates (built in %.1f s)%n",
             r.issues(), r.sampleSize(), r.bootstrap(), r.setupSeconds());
+        out.printf("  timed as       %s validate|report …%n", CommandTimer.describeLauncher());
         out.printf(
             "  validate       median %.2f s   runs %s   (JVM start included)%n",
             r.validateMedian(), seconds(r.validateSeconds()));

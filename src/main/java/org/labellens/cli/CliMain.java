@@ -1,6 +1,7 @@
 package org.labellens.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.labellens.core.BadInputException;
 import picocli.CommandLine;
@@ -21,27 +22,35 @@ import picocli.CommandLine.Spec;
       "Validate keyword-classified GitHub issues with human annotators.",
       "With no command, opens the window."
     },
-    subcommands = {
-      InitCommand.class,
-      ImportCommand.class,
-      IssuesCommand.class,
-      SampleCommand.class,
-      SamplesCommand.class,
-      SimulateCommand.class,
-      AnnotationsCommand.class,
-      AgreementCommand.class,
-      ValidateCommand.class,
-      AdjudicateCommand.class,
-      ExportCommand.class,
-      ReportCommand.class,
-      ClassifyCommand.class,
-      RunsCommand.class,
-      DemoCommand.class,
-      GuiCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    // the subcommands are added in commandLine(): see SUBCOMMANDS
+    subcommands = {})
 public final class CliMain implements Runnable {
+  /**
+   * The commands, in the order {@code --help} lists them. Building picocli's model of a command
+   * reflects over all its options, so a run builds only the command it runs (see {@link
+   * #commandLine(PrintWriter, PrintWriter, WindowOpener, String)}).
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          InitCommand.class,
+          ImportCommand.class,
+          IssuesCommand.class,
+          SampleCommand.class,
+          SamplesCommand.class,
+          SimulateCommand.class,
+          AnnotationsCommand.class,
+          AgreementCommand.class,
+          ValidateCommand.class,
+          AdjudicateCommand.class,
+          ExportCommand.class,
+          ReportCommand.class,
+          ClassifyCommand.class,
+          RunsCommand.class,
+          DemoCommand.class,
+          GuiCommand.class,
+          BenchCommand.class,
+          TrainingCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override
@@ -51,7 +60,7 @@ public final class CliMain implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, WindowOpener window) {
-    CommandLine cl = commandLine(out, err, window);
+    CommandLine cl = commandLine(out, err, window, args.length == 0 ? null : args[0]);
     int code;
     try {
       code = cl.execute(args);
@@ -84,7 +93,25 @@ public final class CliMain implements Runnable {
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, WindowOpener window) {
-    CommandLine cl = new CommandLine(new CliMain(), new Factory(window));
+    return commandLine(out, err, window, null);
+  }
+
+  /**
+   * The command line for arguments starting with {@code first}: when that names a command, only
+   * that command is added (the others would be built and never used); otherwise ({@code --help},
+   * {@code help}, a misspelt command, nothing) all of them, so that help and suggestions list them.
+   */
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, WindowOpener window, String first) {
+    Factory factory = new Factory(window);
+    CommandLine cl = new CommandLine(new CliMain(), factory);
+    boolean known = first != null && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+    for (Class<?> command : SUBCOMMANDS) {
+      if (!known || nameOf(command).equals(first)) {
+        cl.addSubcommand(nameOf(command), new CommandLine(command, factory));
+      }
+    }
+    cl.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -121,6 +148,10 @@ public final class CliMain implements Runnable {
           return 1;
         });
     return cl;
+  }
+
+  static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   static String oneLine(String s) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Classifier against gold in a sample: per-category precision, recall and F1"
-          + " (design-weighted, with stratified bootstrap 95% intervals), the co-occurrence of"
+          + " (design-weighted, with stratified bootstrap 95%% intervals), the co-occurrence of"
           + " predicted and gold categories, the estimated true share of each category overall"
           + " and per framework beside the classifier's raw share, and keyword diagnostics.",
       "Gold: the adjudicated value, else the annotators' unanimous value, else the strict"

@@ -213,8 +213,12 @@ final class IssueFields {
    * say), which no UTF-8 text can hold: storing it would replace it silently, so it is refused.
    */
   private String text(JsonParser p, String field) throws IOException {
+    // checked on the parser's buffer, before the String is made: much cheaper than charAt on a
+    // String of non-Latin-1 text while the JIT compiler has not caught up yet
+    int bad =
+        IssueValues.unpairedSurrogate(
+            p.getTextCharacters(), p.getTextOffset(), p.getTextOffset() + p.getTextLength());
     String s = p.getText();
-    int bad = IssueValues.unpairedSurrogate(s);
     if (bad >= 0) {
       problem(
           p,

@@ -1,6 +1,7 @@
 package org.labellens.io;
 
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.labellens.core.BadInputException;
 
@@ -34,6 +35,10 @@ final class IssueValues {
     if (t.isEmpty()) {
       return null;
     }
+    String utc = plainUtc(t);
+    if (utc != null) {
+      return utc;
+    }
     try {
       return OffsetDateTime.parse(t).toInstant().toString();
     } catch (DateTimeParseException e) {
@@ -42,16 +47,70 @@ final class IssueValues {
     }
   }
 
-  /** The index of the first surrogate that is not half of a pair, or -1 when there is none. */
-  static int unpairedSurrogate(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
+  /**
+   * The common case of {@link #normaliseTimestamp}, without the general parser: {@code
+   * yyyy-MM-ddTHH:mm:ssZ} (what GitHub writes) is already normal when it names a real time, and is
+   * returned as it is; null for anything else (which the general parser then decides).
+   */
+  static String plainUtc(String t) {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if (year < 1000
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return null;
+    }
+    return t;
+  }
+
+  /** The number written by the ASCII digits {@code t[from, to)}, or -1 if one is not a digit. */
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /**
+   * The index (from {@code from}) of the first surrogate in {@code chars[from, to)} that is not
+   * half of a pair, or -1 when there is none.
+   */
+  static int unpairedSurrogate(char[] chars, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
         i++;
-      } else if (Character.isSurrogate(c)) {
-        return i;
+      } else {
+        return i - from;
       }
     }
     return -1;

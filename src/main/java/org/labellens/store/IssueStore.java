@@ -38,6 +38,7 @@ public final class IssueStore {
   public static final class Upserter implements AutoCloseable {
     private final PreparedStatement find;
     private final PreparedStatement insert;
+    private final PreparedStatement insertedId;
     private final PreparedStatement update;
     private final PreparedStatement unindex;
     private final PreparedStatement queue;
@@ -53,8 +54,9 @@ public final class IssueStore {
           c.prepareStatement(
               "INSERT INTO issue (repo, number, framework, title, body, labels, state, created_at,"
                   + " closed_at, url, author, comments, content_hash, imported_at, updated_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              Statement.RETURN_GENERATED_KEYS);
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      // prepared once: the driver's getGeneratedKeys prepares a new statement for every row
+      insertedId = c.prepareStatement("SELECT last_insert_rowid()");
       update =
           c.prepareStatement(
               "UPDATE issue SET framework = ?, title = ?, body = ?, labels = ?, state = ?,"
@@ -94,7 +96,7 @@ public final class IssueStore {
         insert.setString(i++, now);
         insert.setString(i, now);
         insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
+        try (ResultSet keys = insertedId.executeQuery()) {
           keys.next();
           lastId = keys.getLong(1);
         }
@@ -147,6 +149,7 @@ public final class IssueStore {
           c -> {
             find.close();
             insert.close();
+            insertedId.close();
             update.close();
             unindex.close();
             queue.close();

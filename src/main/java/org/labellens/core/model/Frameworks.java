@@ -2,6 +2,7 @@ package org.labellens.core.model;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Maps repositories to the framework names the study reports, and renamed repositories to their
@@ -17,6 +18,9 @@ public final class Frameworks {
 
   private static final Map<String, String> RENAMED =
       Map.of("ggerganov/llama.cpp", "ggml-org/llama.cpp");
+
+  private static final Pattern REPO =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
   private Frameworks() {}
 
@@ -40,6 +44,6 @@ public final class Frameworks {
 
   /** Whether a repository name has the {@code owner/name} shape GitHub uses. */
   public static boolean isValidRepo(String repo) {
-    return repo != null && repo.matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+    return repo != null && REPO.matcher(repo).matches();
   }
 }

@@ -3,6 +3,7 @@ package org.labellens.core.validation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,12 +113,14 @@ public final class KeywordDiagnostics {
    * @param keywords every keyword of the run, including those that never fired in the sample
    */
   public static List<Result> compute(Collection<Keyword> keywords, List<Item> items) {
-    Map<Keyword, Tally> tallies = new TreeMap<>();
+    // hash maps: every sum below runs in item order whatever the maps' order, and the result is
+    // sorted by a total order at the end (ordered maps cost a string comparison per lookup)
+    Map<Keyword, Tally> tallies = new HashMap<>();
     for (Keyword k : keywords) {
       tallies.put(k, new Tally());
     }
     for (Item item : items) {
-      Map<Keyword, List<String>> byKeyword = new TreeMap<>();
+      Map<Keyword, List<String>> byKeyword = new HashMap<>();
       for (Firing f : item.firings()) {
         byKeyword.computeIfAbsent(f.keyword(), k -> new ArrayList<>()).add(f.field());
       }

@@ -4,18 +4,25 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Times a whole LabelLens command as a user runs it: a fresh JVM ({@code java -jar labellens.jar
- * …}), start-up included, with the child's peak resident memory and CPU time (reported by the child
+ * Times a whole LabelLens command as a user runs it: a fresh JVM started by the launcher script
+ * {@code ./labellens} (or {@code java -jar labellens.jar …} where the jar has no launcher beside
+ * it; from classes, as in tests, the launcher class on this JVM's class path), start-up included,
+ * with the child's peak resident memory, CPU time and heap after collection (reported by the child
  * itself from {@code /proc} at its exit).
  */
 public final class CommandTimer {
+  /** The launcher script's name, at the top of the checkout (beside {@code target/}). */
+  public static final String LAUNCHER = "labellens";
+
   private static final Pattern PEAK = Pattern.compile("peak-rss-kb: (\\d+)");
   private static final Pattern CPU = Pattern.compile("cpu-ms: (\\d+)");
   private static final Pattern HEAP = Pattern.compile("heap-after-gc-kb: (\\d+)");
@@ -54,23 +61,70 @@ public final class CommandTimer {
   }
 
   /**
-   * The command line that starts the program in a new JVM: {@code java OPTIONS -jar labellens.jar}
-   * from the packaged jar; from classes (tests), the launcher on this JVM's class path.
+   * The launcher a user runs: {@code ./labellens} of the checkout the jar was built in (it runs
+   * {@code target/labellens.jar} with the JVM settings written in it), or empty for a jar
+   * elsewhere, which is then timed as {@code java -jar}.
    */
-  static List<String> javaCommand(List<String> jvmOptions) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
-    Path source = codeSource();
-    if (source.toString().endsWith(".jar")) {
-      cmd.add("-jar");
-      cmd.add(source.toString());
-    } else {
-      cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
-      cmd.add("org.labellens.Launcher");
+  public static Optional<Path> launcher() {
+    return launcher(ownJar());
+  }
+
+  static Optional<Path> launcher(Path ownJar) {
+    Path jar = ownJar.toAbsolutePath();
+    Path target = jar.getParent();
+    if (!jar.getFileName().toString().equals("labellens.jar")
+        || target == null
+        || !target.getFileName().toString().equals("target")
+        || target.getParent() == null) {
+      return Optional.empty();
     }
-    return cmd;
+    Path script = target.getParent().resolve(LAUNCHER);
+    return Files.isRegularFile(script) ? Optional.of(script) : Optional.empty();
+  }
+
+  /** How the timed commands are started, for the benchmark's output. */
+  public static String describeLauncher() {
+    Path source = codeSource();
+    if (!source.toString().endsWith(".jar")) {
+      return "java -cp <class path> org.labellens.Launcher";
+    }
+    return launcher(source).map(p -> p.toString()).orElse("java -jar " + source);
+  }
+
+  /**
+   * The command line that runs LabelLens with {@code args} as a user does: through the launcher
+   * script with this JVM as its {@code JAVA_HOME} (extra {@code jvmOptions} go to {@code
+   * LABELLENS_JAVA_OPTS}), or {@code java [jvmOptions] -jar} when there is no launcher, or from
+   * classes (tests) {@code java [jvmOptions] -cp <this class path> org.labellens.Launcher}.
+   */
+  static ProcessBuilder command(Path jar, List<String> jvmOptions, List<String> args) {
+    String javaHome = System.getProperty("java.home");
+    List<String> cmd = new ArrayList<>();
+    boolean packaged = jar.toString().endsWith(".jar");
+    Optional<Path> script = packaged ? launcher(jar) : Optional.empty();
+    if (script.isPresent()) {
+      cmd.add("sh");
+      cmd.add(script.get().toString());
+    } else {
+      cmd.add(Path.of(javaHome, "bin", "java").toString());
+      cmd.addAll(jvmOptions);
+      if (packaged) {
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+      } else {
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.labellens.Launcher");
+      }
+    }
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (script.isPresent()) {
+      pb.environment().put("JAVA_HOME", javaHome);
+      pb.environment().remove("LABELLENS_WRITE_ARCHIVE");
+      pb.environment().put("LABELLENS_JAVA_OPTS", String.join(" ", jvmOptions));
+    }
+    return pb;
   }
 
   public static Measurement run(List<String> jvmOptions, List<String> args) {
@@ -79,9 +133,8 @@ public final class CommandTimer {
 
   /** Runs the command with its standard output written to {@code stdout} (null: discarded). */
   public static Measurement run(List<String> jvmOptions, List<String> args, Path stdout) {
-    List<String> cmd = javaCommand(jvmOptions);
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+    ProcessBuilder pb = command(codeSource(), jvmOptions, args);
+    List<String> cmd = pb.command();
     pb.environment().put("LABELLENS_REPORT_RSS", "1");
     pb.redirectOutput(
         ProcessBuilder.Redirect.to(stdout == null ? new File("/dev/null") : stdout.toFile()));

@@ -1,0 +1,75 @@
+package org.labellens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.labellens.testing.Cli;
+import picocli.CommandLine;
+
+class CliMainTest {
+  private static CommandLine commandLine(String first) {
+    return CliMain.commandLine(
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()),
+        r -> {
+          throw new IllegalStateException("no window in tests");
+        },
+        first);
+  }
+
+  @Test
+  void aRunOfOneCommandBuildsOnlyThatCommand() {
+    assertThat(commandLine("runs").getSubcommands().keySet()).containsExactly("runs", "help");
+    assertThat(commandLine("annotations").getSubcommands().get("annotations").getSubcommands())
+        .containsKeys("export", "import");
+  }
+
+  @Test
+  void helpMisspeltCommandsAndNoCommandSeeEveryCommand() {
+    int all = CliMain.SUBCOMMANDS.size() + 1;
+    for (String first : new String[] {null, "--help", "-h", "help", "imprt", "--version"}) {
+      assertThat(commandLine(first).getSubcommands()).as(first).hasSize(all);
+    }
+  }
+
+  @Test
+  void topLevelHelpListsTheCommandsInTheirOrder() {
+    Cli.Result r = Cli.run("--help");
+    assertThat(r.code()).isZero();
+    String out = r.out();
+    int last = -1;
+    for (Class<?> c : CliMain.SUBCOMMANDS) {
+      if (c.getAnnotation(picocli.CommandLine.Command.class).hidden()) {
+        assertThat(out).doesNotContain("\n  " + CliMain.nameOf(c) + " ");
+        continue;
+      }
+      int at = out.indexOf("\n  " + CliMain.nameOf(c) + " ");
+      assertThat(at).as(CliMain.nameOf(c)).isGreaterThan(last);
+      last = at;
+    }
+    assertThat(out.indexOf("\n  help ")).isGreaterThan(last);
+    assertThat(r.err()).doesNotContain("WARN");
+  }
+
+  @Test
+  void everyCommandStillAnswersHelpAndHelpCommandFindsIt() {
+    for (Class<?> c : CliMain.SUBCOMMANDS) {
+      String name = CliMain.nameOf(c);
+      Cli.Result own = Cli.run(name, "--help");
+      assertThat(own.code()).as(name).isZero();
+      assertThat(own.out()).as(name).startsWith("Usage: labellens " + name);
+      assertThat(own.err()).as(name).doesNotContain("WARN");
+      Cli.Result viaHelp = Cli.run("help", name);
+      assertThat(viaHelp.out()).as(name).isEqualTo(own.out());
+    }
+  }
+
+  @Test
+  void aMisspeltCommandIsBadUsage() {
+    Cli.Result r = Cli.run("imprt", "x");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ");
+  }
+}

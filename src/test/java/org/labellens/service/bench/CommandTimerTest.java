@@ -1,0 +1,60 @@
+package org.labellens.service.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandTimerTest {
+  @TempDir Path dir;
+
+  private Path jarIn(Path checkout) throws Exception {
+    Path jar = checkout.resolve("target").resolve("labellens.jar");
+    Files.createDirectories(jar.getParent());
+    Files.write(jar, new byte[] {0});
+    return jar;
+  }
+
+  @Test
+  void commandsRunThroughTheLauncherBesideTheJarWithThisJvm() throws Exception {
+    Path jar = jarIn(dir);
+    Path script = Files.writeString(dir.resolve(CommandTimer.LAUNCHER), "#!/bin/sh\n");
+
+    ProcessBuilder pb = CommandTimer.command(jar, List.of("-Xmx1g"), List.of("runs", "--db", "x"));
+
+    assertThat(pb.command()).containsExactly("sh", script.toString(), "runs", "--db", "x");
+    assertThat(pb.environment())
+        .containsEntry("JAVA_HOME", System.getProperty("java.home"))
+        .containsEntry("LABELLENS_JAVA_OPTS", "-Xmx1g")
+        .doesNotContainKey("LABELLENS_WRITE_ARCHIVE");
+  }
+
+  @Test
+  void withoutALauncherCommandsRunAsJavaJar() throws Exception {
+    Path jar = jarIn(dir);
+
+    ProcessBuilder pb = CommandTimer.command(jar, List.of("-Xmx1g"), List.of("runs"));
+
+    assertThat(pb.command())
+        .containsExactly(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx1g",
+            "-jar",
+            jar.toString(),
+            "runs");
+  }
+
+  @Test
+  void aJarOutsideACheckoutsTargetFolderHasNoLauncher() throws Exception {
+    Files.writeString(dir.resolve(CommandTimer.LAUNCHER), "#!/bin/sh\n");
+    Path elsewhere = Files.write(dir.resolve("labellens.jar"), new byte[] {0});
+    Path renamed = jarIn(dir).resolveSibling("other.jar");
+    Files.write(renamed, new byte[] {0});
+
+    assertThat(CommandTimer.launcher(elsewhere)).isEmpty();
+    assertThat(CommandTimer.launcher(renamed)).isEmpty();
+  }
+}
