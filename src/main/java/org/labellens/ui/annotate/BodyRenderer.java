@@ -117,14 +117,18 @@ public final class BodyRenderer {
     while (i < blocks.size() && lines < FIRST_LINES) {
       BodyModel.Block b = blocks.get(i);
       Node old = i < children.size() ? children.get(i) : null;
-      if (old == null || !reuse(old, b, palette)) {
-        Node fresh = node(b, palette);
+      Slot slot;
+      if (old instanceof Slot reused) {
+        slot = reused;
+      } else {
+        slot = new Slot(palette);
         if (old == null) {
-          children.add(fresh);
+          children.add(slot);
         } else {
-          children.set(i, fresh);
+          children.set(i, slot);
         }
       }
+      slot.show(b);
       i++;
       lines += estimatedLines(b);
     }
@@ -137,41 +141,91 @@ public final class BodyRenderer {
 
   private static void hide(Node n) {
     if (n.isVisible() || n.isManaged()) {
-      n.setVisible(false);
-      n.setManaged(false);
-      if (n instanceof HighlightFlow f) {
-        f.setRuns(List.of(), List.of()); // let the old text go
+      setShown(n, false);
+      if (n instanceof Slot slot) {
+        slot.clear();
       }
     }
   }
 
-  private static void unhide(Node n) {
-    if (!n.isVisible() || !n.isManaged()) {
-      n.setVisible(true);
-      n.setManaged(true);
+  private static void setShown(Node n, boolean shown) {
+    if (n.isVisible() != shown || n.isManaged() != shown) {
+      n.setVisible(shown);
+      n.setManaged(shown);
     }
   }
 
-  /** Makes {@code n} show {@code block} if it is of the block's kind; false if it is not. */
-  private boolean reuse(Node n, BodyModel.Block block, Palette palette) {
-    if (block instanceof BodyModel.Flow f && n instanceof HighlightFlow flow) {
-      flow.setBlock(f.styleClasses(), f.indent());
-      flow.setRuns(f.runs(), f.styleClasses());
-    } else if (block instanceof BodyModel.Pasted p
-        && n instanceof TitledPane pane
-        && pane.getProperties().containsKey(BodyModel.Pasted.class)) {
-      showPasted(pane, p);
-    } else if (block instanceof BodyModel.Note note
-        && n instanceof Label l
-        && l.getStyleClass().contains("md-summary")) {
-      l.setText(note.text());
-    } else if (!(block instanceof BodyModel.Rule
-        && n instanceof Region r
-        && r.getStyleClass().contains("md-rule"))) {
-      return false;
+  /**
+   * One block's place in a reused box. It keeps the node of each kind of block it has shown (text
+   * flow, pasted zone, note, rule) and shows the one the current block needs, hiding the others: a
+   * body whose blocks come in another order than the previous one's still reuses nodes. CSS leaves
+   * the slot itself alone.
+   */
+  final class Slot extends VBox {
+    private final Palette palette;
+    private HighlightFlow flow;
+    private TitledPane pasted;
+    private Label note;
+    private Region rule;
+
+    Slot(Palette palette) {
+      this.palette = palette;
     }
-    unhide(n);
-    return true;
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+      return List.of();
+    }
+
+    void show(BodyModel.Block block) {
+      Node shown;
+      if (block instanceof BodyModel.Flow f) {
+        if (flow == null) {
+          flow = (HighlightFlow) node(f, palette);
+          getChildren().add(flow);
+        } else {
+          flow.setBlock(f.styleClasses(), f.indent());
+          flow.setRuns(f.runs(), f.styleClasses());
+        }
+        shown = flow;
+      } else if (block instanceof BodyModel.Pasted p) {
+        if (pasted == null) {
+          pasted = (TitledPane) node(p, palette);
+          getChildren().add(pasted);
+        } else {
+          showPasted(pasted, p);
+        }
+        shown = pasted;
+      } else if (block instanceof BodyModel.Note n) {
+        if (note == null) {
+          note = (Label) node(n, palette);
+          getChildren().add(note);
+        } else {
+          note.setText(n.text());
+        }
+        shown = note;
+      } else {
+        if (rule == null) {
+          rule = (Region) node(block, palette);
+          getChildren().add(rule);
+        }
+        shown = rule;
+      }
+      for (Node child : getChildren()) {
+        setShown(child, child == shown);
+      }
+      if (flow != null && flow != shown) {
+        flow.clear();
+      }
+      setShown(this, true);
+    }
+
+    /** Lets go of the text shown. */
+    void clear() {
+      if (flow != null) {
+        flow.clear();
+      }
+    }
   }
 
   static int estimatedLines(BodyModel.Block b) {
@@ -302,6 +356,13 @@ public final class BodyRenderer {
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
       return palette == null ? super.getCssMetaData() : List.of();
+    }
+
+    /** Shows nothing (lets go of the text). */
+    void clear() {
+      if (!runs.isEmpty()) {
+        setRuns(List.of(), blockClasses);
+      }
     }
 
     /** The run a text node of this flow shows, or null. */
