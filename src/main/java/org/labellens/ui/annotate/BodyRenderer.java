@@ -78,14 +78,17 @@ public final class BodyRenderer {
   }
 
   /**
-   * Shows {@code model} in {@code box} (which is in a scene), reusing the nodes of the body shown
-   * there before: block {@code i} takes over the box's child {@code i} when that is of the same
-   * kind; children left over are hidden, not removed (so showing them again costs no CSS). The
+   * Shows {@code model} in {@code box}, reusing the nodes of the body shown there before: block
+   * {@code i} is shown by the box's slot {@code i}; slots left over are hidden, not removed (so
+   * showing them again costs no CSS). Not in a scene yet, the box gets new nodes, every block. The
    * blocks of the first {@link #FIRST_LINES} lines are shown at once, the rest in steps handed to
    * {@code later}; a step does nothing once another body is shown in the box.
    */
   public void show(VBox box, BodyModel model, Consumer<Runnable> later) {
     if (box.getScene() == null) {
+      if (box.getProperties().get(Palette.class) instanceof Palette p) {
+        p.generation++; // steps still due for the body shown before do nothing
+      }
       box.getChildren().setAll(render(model).getChildren());
       return;
     }
@@ -411,8 +414,12 @@ public final class BodyRenderer {
         }
       }
       starts[runs.size()] = at;
-      for (int i = runs.size(); i < texts.size(); i++) {
-        texts.get(i).setText("");
+      if (texts.size() > runs.size()) {
+        // text nodes left over go (a new one costs no CSS): an empty run would still be laid out
+        // (the texts are the flow's last children, in order, after the paths)
+        int n = getChildren().size();
+        getChildren().remove(n - (texts.size() - runs.size()), n);
+        texts.subList(runs.size(), texts.size()).clear();
       }
       // the paths first: painted behind the text
       getChildren().addAll(0, behind);
