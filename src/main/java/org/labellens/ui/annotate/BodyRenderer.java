@@ -40,11 +40,11 @@ import org.labellens.ui.annotate.BodyModel.Run;
  * from one shared tooltip that follows the pointer. Nothing in the issue runs: HTML is text, and a
  * link opens only on a click, only for http(s) addresses.
  *
- * <p>A window that shows one issue after another ({@link #show}) keeps its nodes: each block reuses
- * the node of the same position from the previous issue when it is of the same kind, and the text
- * runs are {@link PlainText} nodes that CSS never restyles, their font and fill taken from a small
- * palette that is itself read from the stylesheets (so the theme's look, light or dark, is kept).
- * New text thus costs text layout, not CSS.
+ * <p>A window that shows one issue after another ({@link #show}) keeps its nodes: block {@code i}
+ * is shown in the {@link Slot} of position {@code i}, which keeps a node of each kind of block it
+ * has shown, and the text runs are {@link PlainText} nodes that CSS never restyles, their font and
+ * fill taken from a small palette that is itself read from the stylesheets (so the theme's look,
+ * light or dark, is kept). New text thus costs text layout, not CSS.
  */
 public final class BodyRenderer {
   private final Consumer<String> openLink;

@@ -181,6 +181,35 @@ class BodyRendererReuseTest {
   }
 
   @Test
+  void afterAThemeChangeRunsTakeTheNewThemesLook(FxRobot robot) {
+    BodyModel model = model(SECOND, "GPU", "keyword-ignored");
+    show(robot, model);
+    javafx.scene.paint.Paint light = textOf(box, "Slow decode with ").getFill();
+    try {
+      robot.interact(() -> Theme.apply("dark"));
+      show(robot, model(FIRST, "GPU", "cat-0")); // reused nodes, new theme
+      show(robot, model);
+      robot.interact(
+          () -> {
+            VBox styled = renderer.render(model);
+            fresh.getChildren().setAll(styled);
+            styled.applyCss();
+            for (String run : List.of("Slow decode with ", "--tp 2", "log", "GPU")) {
+              assertThat(textOf(box, run).getFill())
+                  .as(run)
+                  .isEqualTo(textOf(styled, run).getFill());
+              assertThat(textOf(box, run).getFont())
+                  .as(run)
+                  .isEqualTo(textOf(styled, run).getFont());
+            }
+            assertThat(textOf(box, "Slow decode with ").getFill()).isNotEqualTo(light);
+          });
+    } finally {
+      robot.interact(() -> Theme.apply("light"));
+    }
+  }
+
+  @Test
   void aPastedZoneShownAgainShowsTheNewZoneWhenOpened(FxRobot robot) {
     String log1 = "```\n" + "first log line\n".repeat(40) + "```\n";
     String log2 = "```\n" + "second log line\n".repeat(40) + "```\n";
