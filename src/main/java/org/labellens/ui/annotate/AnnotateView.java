@@ -106,7 +106,7 @@ public final class AnnotateView {
         .addListener(
             (obs, o, n) -> {
               queueList.getSelectionModel().select(n.intValue());
-              queueList.scrollTo(Math.max(0, n.intValue() - 3));
+              revealInQueue(n.intValue());
             });
     viewModel.queue().addListener((ListChangeListener<QueueItem>) c -> updateProgress());
     viewModel.schemeProperty().addListener((obs, o, s) -> buildDecisionControls(s));
@@ -368,14 +368,23 @@ public final class AnnotateView {
   private void showIssue() {
     AnnotateViewModel.Presentation shown = viewModel.presentedProperty().get();
     boolean blind = shown != null && shown.phase() == Phase.BLIND;
-    phaseBadge.getStyleClass().removeAll("phase-blind", "phase-revealed");
-    phaseBadge.getStyleClass().add(blind ? "phase-blind" : "phase-revealed");
+    String phase = blind ? "phase-blind" : "phase-revealed";
+    if (!phaseBadge.getStyleClass().contains(phase)) {
+      // a change of style class restyles the badge: only when the phase changes
+      phaseBadge.getStyleClass().removeAll("phase-blind", "phase-revealed");
+      phaseBadge.getStyleClass().add(phase);
+    }
     phaseBadge.setText(blind ? "BLIND · classifier hidden" : "classifier shown");
-    evidenceBox.getChildren().clear();
     if (shown == null) {
+      hideEvidence();
       issueMeta.getChildren().clear();
       issueLabels.getChildren().clear();
       bodyBox.getChildren().clear();
+      frameworkLabel = null;
+      metaParts.clear();
+      labelChips.clear();
+      shownIssue = null;
+      shownBody = null;
       issueTitle.setText("");
       return;
     }
@@ -387,11 +396,13 @@ public final class AnnotateView {
     if (!blind) {
       showEvidence(prepared);
     }
+    evidenceBox.setVisible(!blind);
+    evidenceBox.setManaged(!blind);
     evidenceTitle.setVisible(!blind);
     evidenceTitle.setManaged(!blind);
     BodyModel body = blind && prepared.blindBody() != null ? prepared.blindBody() : prepared.body();
     if (body != shownBody) {
-      bodyBox.getChildren().setAll(renderer.render(body, this::afterNextFrame));
+      renderer.show(bodyBox, body, this::afterNextFrame);
       shownBody = body;
     }
     if (prepared != shownIssue) {
@@ -428,72 +439,146 @@ public final class AnnotateView {
     javafx.application.Platform.requestNextPulse();
   }
 
+  // the header's and the evidence's nodes are made once and reused for every issue: a new
+  // label costs a skin and CSS, a changed text only layout
+  private Label frameworkLabel;
+  private Hyperlink issueLink;
+  private String issueUrl;
+  private final List<Label> metaParts = new ArrayList<>();
+  private final List<Label> labelChips = new ArrayList<>();
+  private Label noEvidence;
+  private final List<EvidenceRow> evidenceRows = new ArrayList<>();
+
   private void showHeader(Issue issue) {
     issueTitle.setText(issue.title());
-    Label framework = new Label(issue.framework());
-    framework.getStyleClass().add("muted");
-    Hyperlink link = new Hyperlink(issue.repo() + "#" + issue.number());
-    link.setFocusTraversable(false);
-    String url = issue.url();
-    link.setOnAction(
-        e -> {
-          if (url != null && BodyRenderer.isWeb(url)) {
-            openLink.accept(url);
-          }
-        });
-    List<Node> meta = new ArrayList<>();
-    meta.add(framework);
-    meta.add(link);
-    for (String part :
-        new String[] {
-          issue.state(),
-          issue.createdAt() == null
-              ? null
-              : "opened "
-                  + issue.createdAt().substring(0, Math.min(10, issue.createdAt().length())),
-          issue.closedAt() == null
-              ? null
-              : "closed " + issue.closedAt().substring(0, Math.min(10, issue.closedAt().length())),
-          issue.author() == null ? null : "by " + issue.author()
-        }) {
-      if (part != null) {
-        Label l = new Label("· " + part);
+    if (frameworkLabel == null) {
+      frameworkLabel = new Label();
+      frameworkLabel.getStyleClass().add("muted");
+      issueLink = new Hyperlink();
+      issueLink.setFocusTraversable(false);
+      issueLink.setOnAction(
+          e -> {
+            if (issueUrl != null && BodyRenderer.isWeb(issueUrl)) {
+              openLink.accept(issueUrl);
+            }
+          });
+      List<Node> meta = new ArrayList<>(List.of(frameworkLabel, issueLink));
+      for (int i = 0; i < 4; i++) {
+        Label l = new Label();
         l.getStyleClass().add("muted");
+        metaParts.add(l);
         meta.add(l);
       }
+      issueMeta.getChildren().setAll(meta);
     }
-    issueMeta.getChildren().setAll(meta);
-    List<Node> chips = new ArrayList<>();
-    for (String l : issue.labels()) {
-      Label chip = new Label(l);
+    frameworkLabel.setText(issue.framework());
+    issueLink.setText(issue.repo() + "#" + issue.number());
+    issueUrl = issue.url();
+    String[] parts = {
+      issue.state(),
+      issue.createdAt() == null
+          ? null
+          : "opened " + issue.createdAt().substring(0, Math.min(10, issue.createdAt().length())),
+      issue.closedAt() == null
+          ? null
+          : "closed " + issue.closedAt().substring(0, Math.min(10, issue.closedAt().length())),
+      issue.author() == null ? null : "by " + issue.author()
+    };
+    for (int i = 0; i < parts.length; i++) {
+      Label l = metaParts.get(i);
+      l.setText(parts[i] == null ? "" : "· " + parts[i]);
+      setShown(l, parts[i] != null);
+    }
+    List<String> labels = issue.labels();
+    while (labelChips.size() < labels.size()) {
+      Label chip = new Label();
       chip.getStyleClass().add("issue-label");
-      chips.add(chip);
+      labelChips.add(chip);
+      issueLabels.getChildren().add(chip);
     }
-    issueLabels.getChildren().setAll(chips);
+    for (int i = 0; i < labelChips.size(); i++) {
+      Label chip = labelChips.get(i);
+      boolean used = i < labels.size();
+      chip.setText(used ? labels.get(i) : "");
+      setShown(chip, used);
+    }
   }
+
+  /** Shows or hides a reused node; a hidden one takes no room. */
+  private static void setShown(Node n, boolean shown) {
+    n.setVisible(shown);
+    n.setManaged(shown);
+  }
+
+  /** One evidence line: a square in the category's colour and the line's text. */
+  private record EvidenceRow(
+      javafx.scene.text.TextFlow flow,
+      javafx.scene.shape.Rectangle swatch,
+      javafx.scene.text.Text text) {}
 
   private void showEvidence(PreparedIssue prepared) {
     List<PreparedIssue.EvidenceLine> lines = prepared.evidence();
-    if (lines.isEmpty()) {
-      Label none =
-          new Label(
-              prepared.display().predicted().isEmpty()
-                  ? "no classifier output for this sample"
-                  : "no keyword matched");
-      none.getStyleClass().add("muted");
-      evidenceBox.getChildren().add(none);
-      return;
+    if (noEvidence == null) {
+      noEvidence = new Label();
+      noEvidence.getStyleClass().add("muted");
+      evidenceBox.getChildren().add(noEvidence);
     }
+    setShown(noEvidence, lines.isEmpty());
+    noEvidence.setText(
+        prepared.display().predicted().isEmpty()
+            ? "no classifier output for this sample"
+            : "no keyword matched");
     // one light text flow per line (a square and a text), not a label with its skin per line
-    List<Node> rows = new ArrayList<>(lines.size());
-    for (PreparedIssue.EvidenceLine e : lines) {
+    while (evidenceRows.size() < lines.size()) {
       javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10);
-      swatch.getStyleClass().addAll("hit-bg", e.styleClass());
-      javafx.scene.text.Text line = new javafx.scene.text.Text("  " + e.text());
-      line.getStyleClass().add(e.counted() ? "evidence-text" : "evidence-muted");
-      rows.add(new javafx.scene.text.TextFlow(swatch, line));
+      javafx.scene.text.Text line = new javafx.scene.text.Text();
+      EvidenceRow row = new EvidenceRow(new javafx.scene.text.TextFlow(swatch, line), swatch, line);
+      evidenceRows.add(row);
+      evidenceBox.getChildren().add(row.flow());
     }
-    evidenceBox.getChildren().setAll(rows);
+    for (int i = 0; i < evidenceRows.size(); i++) {
+      EvidenceRow row = evidenceRows.get(i);
+      boolean used = i < lines.size();
+      setShown(row.flow(), used);
+      if (!used) {
+        row.text().setText("");
+        continue;
+      }
+      PreparedIssue.EvidenceLine e = lines.get(i);
+      List<String> swatchClasses = List.of("hit-bg", e.styleClass());
+      if (!row.swatch().getStyleClass().equals(swatchClasses)) {
+        row.swatch().getStyleClass().setAll(swatchClasses);
+      }
+      List<String> textClasses = List.of(e.counted() ? "evidence-text" : "evidence-muted");
+      if (!row.text().getStyleClass().equals(textClasses)) {
+        row.text().getStyleClass().setAll(textClasses);
+      }
+      row.text().setText("  " + e.text());
+    }
+  }
+
+  private void hideEvidence() {
+    evidenceBox.setVisible(false);
+    evidenceBox.setManaged(false);
+  }
+
+  /**
+   * Scrolls the queue only when row {@code i} is not well inside the visible rows, and then so that
+   * it is near the top: moving on by one row usually changes two cells, not all of them.
+   */
+  private void revealInQueue(int i) {
+    if (queueList.lookup(".virtual-flow")
+        instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      var first = flow.getFirstVisibleCell();
+      var last = flow.getLastVisibleCell();
+      if (first != null
+          && last != null
+          && i > first.getIndex()
+          && (i < last.getIndex() || last.getIndex() >= queueList.getItems().size() - 1)) {
+        return;
+      }
+    }
+    queueList.scrollTo(Math.max(0, i - 3));
   }
 
   private void updateProgress() {
