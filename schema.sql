@@ -1,4 +1,4 @@
--- LabelLens project database, schema version 1.
+-- LabelLens project database, schema version 2.
 --
 -- This file is the one source of the schema: the build packages it, `labellens init` applies it, and
 -- the application refuses a database whose PRAGMA user_version it does not know.
@@ -108,6 +108,66 @@ CREATE TABLE evidence (
   FOREIGN KEY (run_id, issue_id) REFERENCES run_item (run_id, issue_id) ON DELETE CASCADE
 );
 CREATE INDEX evidence_keyword ON evidence (run_id, keyword);
+
+-- A summary of a keyword run for counting its raw shares over a frame without reading every run
+-- item (validation, reports): the run's items counted by framework, production flag
+-- (run_item.is_production, -1 where null), dimension and the item's set of predicted labels of that
+-- dimension (a JSON array, sorted). One row per (framework, production) with dimension '' and labels
+-- '[]' counts all the run's items, so an item with no label of a dimension is counted too. Written
+-- with the run (RunShareStore); the triggers below drop a run's summary whenever its items change or
+-- an issue it covers moves to another framework, and readers then count from the run itself.
+CREATE TABLE run_share_count (
+  run_id     INTEGER NOT NULL REFERENCES classifier_run (id) ON DELETE CASCADE,
+  framework  TEXT    NOT NULL,
+  production INTEGER NOT NULL,
+  dimension  TEXT    NOT NULL,
+  labels     TEXT    NOT NULL,
+  items      INTEGER NOT NULL,
+  PRIMARY KEY (run_id, framework, production, dimension, labels)
+);
+
+CREATE TRIGGER run_share_count_item_added AFTER INSERT ON run_item
+WHEN EXISTS (SELECT 1 FROM run_share_count WHERE run_id = new.run_id)
+BEGIN
+  DELETE FROM run_share_count WHERE run_id = new.run_id;
+END;
+
+CREATE TRIGGER run_share_count_item_removed AFTER DELETE ON run_item
+WHEN EXISTS (SELECT 1 FROM run_share_count WHERE run_id = old.run_id)
+BEGIN
+  DELETE FROM run_share_count WHERE run_id = old.run_id;
+END;
+
+CREATE TRIGGER run_share_count_item_changed AFTER UPDATE ON run_item
+WHEN EXISTS (SELECT 1 FROM run_share_count WHERE run_id IN (old.run_id, new.run_id))
+BEGIN
+  DELETE FROM run_share_count WHERE run_id IN (old.run_id, new.run_id);
+END;
+
+CREATE TRIGGER run_share_count_prediction_changed AFTER UPDATE ON prediction
+WHEN EXISTS (SELECT 1 FROM run_share_count WHERE run_id IN (old.run_id, new.run_id))
+BEGIN
+  DELETE FROM run_share_count WHERE run_id IN (old.run_id, new.run_id);
+END;
+
+CREATE TRIGGER run_share_count_prediction_removed AFTER DELETE ON prediction
+WHEN EXISTS (SELECT 1 FROM run_share_count WHERE run_id = old.run_id)
+BEGIN
+  DELETE FROM run_share_count WHERE run_id = old.run_id;
+END;
+
+CREATE TRIGGER run_share_count_prediction_added AFTER INSERT ON prediction
+WHEN EXISTS (SELECT 1 FROM run_share_count WHERE run_id = new.run_id)
+BEGIN
+  DELETE FROM run_share_count WHERE run_id = new.run_id;
+END;
+
+CREATE TRIGGER run_share_count_framework_changed AFTER UPDATE OF framework ON issue
+WHEN old.framework IS NOT new.framework
+BEGIN
+  DELETE FROM run_share_count
+  WHERE run_id IN (SELECT run_id FROM run_item WHERE issue_id = new.id);
+END;
 
 -- A sample: how it was drawn, so it can be described in one sentence and drawn again.
 CREATE TABLE sample (
@@ -265,4 +325,4 @@ CREATE TABLE issue_search_pending (
 
 -- 'LBLN': marks the file as a LabelLens project, whatever its schema version.
 PRAGMA application_id = 1279413326;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -33,6 +33,7 @@ import org.labellens.io.TaxonomyReader;
 import org.labellens.store.ClassifierRunStore;
 import org.labellens.store.Database;
 import org.labellens.store.ReviewStore;
+import org.labellens.store.RunShareStore;
 import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
@@ -245,8 +246,83 @@ public final class ValidationService {
     return labels;
   }
 
-  private static ClassifierShares classifierShares(
+  static ClassifierShares classifierShares(
       Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
+    Frame frame = s.info.frame();
+    Long frameRun = s.info.runId();
+    if (frameRun != null && frameRun == s.run.id() && frame != Frame.BUG_PERF) {
+      Optional<List<RunShareStore.Row>> summary = RunShareStore.rows(tx, frameRun);
+      if (summary.isPresent()) {
+        return fromSummary(summary.get(), frame, dimension, labels);
+      }
+    }
+    return counted(tx, s, dimension, labels);
+  }
+
+  /**
+   * The raw shares of a frame drawn from the validated run itself (all its items, or those it flags
+   * as production), from the run's summary: the same figures {@link #counted} counts item by item.
+   */
+  private static ClassifierShares fromSummary(
+      List<RunShareStore.Row> rows, Frame frame, String dimension, List<String> labels) {
+    List<String> known = new ArrayList<>(labels);
+    known.remove(ValidationReport.NONE_LABEL);
+    Map<String, Long> items = new TreeMap<>();
+    Map<String, long[]> counts = new TreeMap<>();
+    Map<String, Long> labelled = new HashMap<>();
+    for (RunShareStore.Row r : rows) {
+      if (frame == Frame.PRODUCTION && r.production() != 1) {
+        continue;
+      }
+      if (r.dimension().equals(RunShareStore.ALL_ITEMS)) {
+        items.merge(r.framework(), r.items(), Long::sum);
+      } else if (r.dimension().equals(dimension)) {
+        long[] c = counts.computeIfAbsent(r.framework(), k -> new long[known.size()]);
+        boolean any = false;
+        for (int k = 0; k < known.size(); k++) {
+          if (r.labels().contains(known.get(k))) {
+            c[k] += r.items();
+            any = true;
+          }
+        }
+        if (any) {
+          labelled.merge(r.framework(), r.items(), Long::sum);
+        }
+      }
+    }
+    Map<String, Long> total = new LinkedHashMap<>();
+    for (String label : labels) {
+      total.put(label, 0L);
+    }
+    Map<String, Long> byFrameworkCovered = new TreeMap<>();
+    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
+    long coveredTotal = 0;
+    for (Map.Entry<String, Long> e : items.entrySet()) {
+      String fw = e.getKey();
+      long covered = e.getValue();
+      if (covered == 0) {
+        continue;
+      }
+      coveredTotal += covered;
+      byFrameworkCovered.put(fw, covered);
+      long[] c = counts.getOrDefault(fw, new long[known.size()]);
+      Map<String, Long> m = new LinkedHashMap<>();
+      for (int k = 0; k < known.size(); k++) {
+        m.put(known.get(k), c[k]);
+        total.merge(known.get(k), c[k], Long::sum);
+      }
+      if (labels.contains(ValidationReport.NONE_LABEL)) {
+        long none = covered - labelled.getOrDefault(fw, 0L);
+        m.put(ValidationReport.NONE_LABEL, none);
+        total.merge(ValidationReport.NONE_LABEL, none, Long::sum);
+      }
+      byFramework.put(fw, m);
+    }
+    return new ClassifierShares(coveredTotal, coveredTotal, total, byFrameworkCovered, byFramework);
+  }
+
+  /** The raw shares counted from the run's items and predictions, whatever the frame. */
+  static ClassifierShares counted(Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
     List<String> known = new ArrayList<>(labels);
     known.remove(ValidationReport.NONE_LABEL);
     ReviewStore.FrameworkIndex fx = ReviewStore.frameworks(tx);

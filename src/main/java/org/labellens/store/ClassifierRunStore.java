@@ -217,7 +217,7 @@ public final class ClassifierRunStore {
       return written + pending;
     }
 
-    /** Writes what is pending and records the run's issue count. */
+    /** Writes what is pending and records the run's issue count and share summary. */
     public void finish() {
       tx.jdbc(
           c -> {
@@ -225,6 +225,7 @@ public final class ClassifierRunStore {
             count.setInt(1, written);
             count.setLong(2, runId);
             count.executeUpdate();
+            RunShareStore.summarize(tx, runId);
             return null;
           });
     }
