@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.labellens.core.Hash128;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueKey;
@@ -34,37 +35,63 @@ public final class IssueStore {
 
   private IssueStore() {}
 
-  /** Prepared statements for many upserts in one transaction. */
+  /**
+   * Prepared statements for many upserts in one transaction.
+   *
+   * <p>New rows get their ids here (one more than the largest at the start, which is what SQLite
+   * would choose), so no statement per row asks for the id; they enter the full-text queue
+   * together, in one statement, when the upserter closes. Into a project that had no issues when
+   * the upserter started, each issue is inserted straight away ({@code ON CONFLICT DO NOTHING}),
+   * and only a key the same import already stored (nothing inserted) is looked up; otherwise each
+   * issue is looked up first, so an unchanged issue costs one indexed read.
+   */
   public static final class Upserter implements AutoCloseable {
     private final PreparedStatement find;
     private final PreparedStatement insert;
-    private final PreparedStatement insertedId;
     private final PreparedStatement update;
+    private final PreparedStatement rehash;
     private final PreparedStatement unindex;
     private final PreparedStatement queue;
+    private final PreparedStatement queueNew;
     private final Tx tx;
     private final String now;
+    private final boolean wasEmpty;
+    private final long firstNewId;
+    private long nextId;
     private long lastId;
 
     Upserter(Tx tx, Connection c, String now) throws SQLException {
       this.tx = tx;
       this.now = now;
+      long max;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT max(id) FROM issue")) {
+        rs.next();
+        max = rs.getLong(1);
+        wasEmpty = rs.wasNull();
+      }
+      firstNewId = max + 1;
+      nextId = firstNewId;
       find = c.prepareStatement("SELECT id, content_hash FROM issue WHERE repo = ? AND number = ?");
       insert =
           c.prepareStatement(
-              "INSERT INTO issue (repo, number, framework, title, body, labels, state, created_at,"
-                  + " closed_at, url, author, comments, content_hash, imported_at, updated_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      // prepared once: the driver's getGeneratedKeys prepares a new statement for every row
-      insertedId = c.prepareStatement("SELECT last_insert_rowid()");
+              "INSERT INTO issue (id, repo, number, framework, title, body, labels, state,"
+                  + " created_at, closed_at, url, author, comments, content_hash, imported_at,"
+                  + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + (wasEmpty ? " ON CONFLICT (repo, number) DO NOTHING" : ""));
       update =
           c.prepareStatement(
               "UPDATE issue SET framework = ?, title = ?, body = ?, labels = ?, state = ?,"
                   + " created_at = ?, closed_at = ?, url = ?, author = ?, comments = ?,"
                   + " content_hash = ?, updated_at = ? WHERE id = ?");
+      rehash = c.prepareStatement("UPDATE issue SET content_hash = ? WHERE id = ?");
       unindex = c.prepareStatement("DELETE FROM issue_search WHERE rowid = ?");
       queue =
           c.prepareStatement("INSERT OR IGNORE INTO issue_search_pending (issue_id) VALUES (?)");
+      queueNew =
+          c.prepareStatement(
+              "INSERT OR IGNORE INTO issue_search_pending (issue_id)"
+                  + " SELECT id FROM issue WHERE id >= ? AND id < ?");
     }
 
     public Outcome upsert(Issue issue) {
@@ -77,6 +104,9 @@ public final class IssueStore {
     }
 
     private Outcome doUpsert(Issue issue, String hash) throws SQLException {
+      if (wasEmpty && insert(issue, hash)) {
+        return Outcome.NEW;
+      }
       find.setString(1, issue.repo());
       find.setInt(2, issue.number());
       long id = -1;
@@ -88,24 +118,20 @@ public final class IssueStore {
         }
       }
       if (id < 0) {
-        int i = 1;
-        insert.setString(i++, issue.repo());
-        insert.setInt(i++, issue.number());
-        i = bindContent(insert, i, issue);
-        insert.setString(i++, hash);
-        insert.setString(i++, now);
-        insert.setString(i, now);
-        insert.executeUpdate();
-        try (ResultSet keys = insertedId.executeQuery()) {
-          keys.next();
-          lastId = keys.getLong(1);
+        if (!insert(issue, hash)) {
+          throw new SQLException("issue " + issue.key() + " appeared while it was being imported");
         }
-        queue.setLong(1, lastId);
-        queue.executeUpdate();
         return Outcome.NEW;
       }
       lastId = id;
       if (hash.equals(oldHash)) {
+        return Outcome.UNCHANGED;
+      }
+      if (isLegacyHash(oldHash) && legacyContentHash(issue).equals(oldHash)) {
+        // stored by an older build: same content, so unchanged; its hash moves to the new form
+        rehash.setString(1, hash);
+        rehash.setLong(2, id);
+        rehash.executeUpdate();
         return Outcome.UNCHANGED;
       }
       int i = bindContent(update, 1, issue);
@@ -118,6 +144,23 @@ public final class IssueStore {
       queue.setLong(1, id);
       queue.executeUpdate();
       return Outcome.UPDATED;
+    }
+
+    /** Inserts a new row with the next id; false when the key exists (nothing inserted). */
+    private boolean insert(Issue issue, String hash) throws SQLException {
+      int i = 1;
+      insert.setLong(i++, nextId);
+      insert.setString(i++, issue.repo());
+      insert.setInt(i++, issue.number());
+      i = bindContent(insert, i, issue);
+      insert.setString(i++, hash);
+      insert.setString(i++, now);
+      insert.setString(i, now);
+      if (insert.executeUpdate() == 0) {
+        return false;
+      }
+      lastId = nextId++;
+      return true;
     }
 
     /** The row id of the issue last upserted. */
@@ -147,12 +190,21 @@ public final class IssueStore {
     public void close() {
       tx.jdbc(
           c -> {
-            find.close();
-            insert.close();
-            insertedId.close();
-            update.close();
-            unindex.close();
-            queue.close();
+            try {
+              if (nextId > firstNewId) {
+                queueNew.setLong(1, firstNewId);
+                queueNew.setLong(2, nextId);
+                queueNew.executeUpdate();
+              }
+            } finally {
+              find.close();
+              insert.close();
+              update.close();
+              rehash.close();
+              unindex.close();
+              queue.close();
+              queueNew.close();
+            }
             return null;
           });
     }
@@ -162,10 +214,54 @@ public final class IssueStore {
     return tx.jdbc(c -> new Upserter(tx, c, now));
   }
 
+  /** The prefix of content hashes in the current form ({@link #contentHash}). */
+  public static final String HASH_PREFIX = "m3:";
+
   /**
-   * SHA-256 over every stored field, length-prefixed so no two different issues collide by joining.
+   * The content hash of every stored field: {@value #HASH_PREFIX} and a 128-bit {@link Hash128} (32
+   * hex digits), fields in a fixed order, each length-prefixed, so no two different issues collide
+   * by joining. It only decides whether an import changed an issue.
    */
   public static String contentHash(Issue issue) {
+    return contentHash(issue, new Hash128());
+  }
+
+  /** {@link #contentHash(Issue)} reusing {@code hash}'s buffer (one per thread). */
+  public static String contentHash(Issue issue, Hash128 hash) {
+    hash.reset()
+        .add(issue.framework())
+        .add(issue.title())
+        .add(issue.body())
+        .add(issue.labels().size());
+    for (String label : issue.labels()) {
+      hash.add(label);
+    }
+    hash.add(issue.state())
+        .add(issue.createdAt())
+        .add(issue.closedAt())
+        .add(issue.url())
+        .add(issue.author());
+    if (issue.comments() == null) {
+      hash.add((String) null);
+    } else {
+      hash.add(issue.comments().longValue());
+    }
+    return HASH_PREFIX + hash.hex();
+  }
+
+  /**
+   * Whether {@code stored} is a content hash of the earlier form (64 hex digits of {@link
+   * #legacyContentHash}), which projects imported by older builds hold.
+   */
+  static boolean isLegacyHash(String stored) {
+    return stored != null && stored.length() == 64 && !stored.startsWith(HASH_PREFIX);
+  }
+
+  /**
+   * The earlier content hash: SHA-256 over every stored field, length-prefixed. Computed only to
+   * compare with a hash of that form stored by an older build.
+   */
+  static String legacyContentHash(Issue issue) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
