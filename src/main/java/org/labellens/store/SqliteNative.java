@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
-import org.sqlite.util.OSInfo;
 
 /**
  * The SQLite driver's native library, extracted once by the build instead of at every start.
@@ -16,7 +15,7 @@ import org.sqlite.util.OSInfo;
  * <p>By default the driver copies its native library out of the jar into the temporary directory
  * each time a JVM first uses it (about a tenth of a second of CPU, and a file written and deleted
  * per command). {@code mvn package} runs {@link #main} to extract the library of this machine into
- * {@code target/sqlite-native/<driver version>/<os>/<arch>/}; when that file exists next to the
+ * {@code target/sqlite-native/<driver version>/<os>-<arch>/}; when that file exists next to the
  * running jar (or classes directory), the driver is told to load it from there ({@code
  * org.sqlite.lib.path} and {@code org.sqlite.lib.name}). When it is missing, or the user set those
  * properties, nothing changes; and a library the driver cannot load makes it fall back to its
@@ -50,11 +49,19 @@ public final class SqliteNative {
     }
   }
 
-  /** Where this machine's library goes under {@code root}. */
+  /**
+   * Where this machine's library goes under {@code root}: by driver version, and by the JVM's
+   * {@code os.name} and {@code os.arch}. Not by the driver's own platform folder: finding that
+   * starts a process ({@code uname -o}) at every start, which is part of what this avoids.
+   */
   static Path library(Path root) {
     return root.resolve(SQLiteJDBCLoader.getVersion())
-        .resolve(OSInfo.getNativeLibFolderPathForCurrentOS())
+        .resolve(safe(System.getProperty("os.name")) + "-" + safe(System.getProperty("os.arch")))
         .resolve(LibraryLoaderUtil.getNativeLibName());
+  }
+
+  private static String safe(String s) {
+    return s == null ? "unknown" : s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** The directory holding the jar, or the classes directory's parent; null if unknown. */
