@@ -23,7 +23,7 @@ public final class Hash128 {
   private long words;
   private long pending;
   private boolean hasPending;
-  private char[] buffer = new char[256];
+  private final char[] buffer = new char[CHUNK];
 
   /** Starts a new sequence. */
   public Hash128 reset() {
@@ -43,12 +43,18 @@ public final class Hash128 {
     }
     int n = s.length();
     word(n);
-    char[] b = buffer;
-    if (b.length < n) {
-      b = new char[Math.max(n, b.length * 2)];
-      buffer = b;
+    // in chunks (a multiple of four units), so a huge string needs no copy of its own size
+    for (int from = 0; from < n; from += CHUNK) {
+      int to = Math.min(n, from + CHUNK);
+      s.getChars(from, to, buffer, 0);
+      addUnits(buffer, to - from);
     }
-    s.getChars(0, n, b, 0);
+    return this;
+  }
+
+  private static final int CHUNK = 8192;
+
+  private void addUnits(char[] b, int n) {
     int i = 0;
     int whole = n & ~3;
     if (hasPending && i < whole) {
@@ -94,7 +100,6 @@ public final class Hash128 {
       }
       word(k);
     }
-    return this;
   }
 
   /** Adds a field that is a whole number (its own word, after a marker word). */

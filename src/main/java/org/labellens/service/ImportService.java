@@ -108,8 +108,8 @@ public final class ImportService {
   private sealed interface Item
       permits Parsed, PullRequest, PredictionRow, BytesRead, FileDone, Failed, Done {}
 
-  /** An issue and its content hash, computed on the reading thread. */
-  private record Parsed(ImportedIssue issue, String hash) implements Item {}
+  /** An issue with its content hash and encoded text, made on the reading thread. */
+  private record Parsed(ImportedIssue issue, IssueStore.Encoded encoded) implements Item {}
 
   private record PullRequest() implements Item {}
 
@@ -172,7 +172,7 @@ public final class ImportService {
             new IssueSink() {
               @Override
               public void issue(ImportedIssue imported) {
-                hand(new Parsed(imported, IssueStore.contentHash(imported.issue(), hash)));
+                hand(new Parsed(imported, IssueStore.encode(imported.issue(), hash)));
               }
 
               @Override
@@ -248,8 +248,7 @@ public final class ImportService {
           throw new CancellationException("interrupted");
         }
         if (item instanceof Parsed p) {
-          counter.count(
-              upserter.upsert(p.issue().issue(), p.hash()), p.issue().issue().framework());
+          counter.count(upserter.upsert(p.encoded()), p.issue().issue().framework());
           if (p.issue().outsideLabels() != null) {
             outside.put(p.issue().issue().key(), p.issue().outsideLabels());
           }

@@ -77,11 +77,13 @@ public final class IssueStore {
           c.prepareStatement(
               "INSERT INTO issue (id, repo, number, framework, title, body, labels, state,"
                   + " created_at, closed_at, url, author, comments, content_hash, imported_at,"
-                  + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " updated_at) VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?)"
                   + (wasEmpty ? " ON CONFLICT (repo, number) DO NOTHING" : ""));
       update =
           c.prepareStatement(
-              "UPDATE issue SET framework = ?, title = ?, body = ?, labels = ?, state = ?,"
+              "UPDATE issue SET framework = ?, title = CAST(? AS TEXT), body = CAST(? AS TEXT),"
+                  + " labels = ?, state = ?,"
                   + " created_at = ?, closed_at = ?, url = ?, author = ?, comments = ?,"
                   + " content_hash = ?, updated_at = ? WHERE id = ?");
       rehash = c.prepareStatement("UPDATE issue SET content_hash = ? WHERE id = ?");
@@ -95,16 +97,18 @@ public final class IssueStore {
     }
 
     public Outcome upsert(Issue issue) {
-      return upsert(issue, contentHash(issue));
+      return upsert(encode(issue, new Hash128()));
     }
 
-    /** Upserts with a content hash computed beforehand (see {@link #contentHash}). */
-    public Outcome upsert(Issue issue, String hash) {
-      return tx.jdbc(c -> doUpsert(issue, hash));
+    /** Upserts an issue hashed and encoded beforehand (see {@link #encode}). */
+    public Outcome upsert(Encoded encoded) {
+      return tx.jdbc(c -> doUpsert(encoded));
     }
 
-    private Outcome doUpsert(Issue issue, String hash) throws SQLException {
-      if (wasEmpty && insert(issue, hash)) {
+    private Outcome doUpsert(Encoded encoded) throws SQLException {
+      Issue issue = encoded.issue();
+      String hash = encoded.hash();
+      if (wasEmpty && insert(encoded)) {
         return Outcome.NEW;
       }
       find.setString(1, issue.repo());
@@ -118,7 +122,7 @@ public final class IssueStore {
         }
       }
       if (id < 0) {
-        if (!insert(issue, hash)) {
+        if (!insert(encoded)) {
           throw new SQLException("issue " + issue.key() + " appeared while it was being imported");
         }
         return Outcome.NEW;
@@ -134,7 +138,7 @@ public final class IssueStore {
         rehash.executeUpdate();
         return Outcome.UNCHANGED;
       }
-      int i = bindContent(update, 1, issue);
+      int i = bindContent(update, 1, encoded);
       update.setString(i++, hash);
       update.setString(i++, now);
       update.setLong(i, id);
@@ -147,13 +151,14 @@ public final class IssueStore {
     }
 
     /** Inserts a new row with the next id; false when the key exists (nothing inserted). */
-    private boolean insert(Issue issue, String hash) throws SQLException {
+    private boolean insert(Encoded encoded) throws SQLException {
+      Issue issue = encoded.issue();
       int i = 1;
       insert.setLong(i++, nextId);
       insert.setString(i++, issue.repo());
       insert.setInt(i++, issue.number());
-      i = bindContent(insert, i, issue);
-      insert.setString(i++, hash);
+      i = bindContent(insert, i, encoded);
+      insert.setString(i++, encoded.hash());
       insert.setString(i++, now);
       insert.setString(i, now);
       if (insert.executeUpdate() == 0) {
@@ -168,10 +173,22 @@ public final class IssueStore {
       return lastId;
     }
 
-    private static int bindContent(PreparedStatement ps, int i, Issue issue) throws SQLException {
+    /** UTF-8 bytes for a {@code CAST(? AS TEXT)} parameter, or the string when there are none. */
+    private static void bindText(PreparedStatement ps, int i, byte[] utf8, String text)
+        throws SQLException {
+      if (utf8 != null) {
+        ps.setBytes(i, utf8);
+      } else {
+        ps.setString(i, text);
+      }
+    }
+
+    private static int bindContent(PreparedStatement ps, int i, Encoded encoded)
+        throws SQLException {
+      Issue issue = encoded.issue();
       ps.setString(i++, issue.framework());
-      ps.setString(i++, issue.title());
-      ps.setString(i++, issue.body());
+      bindText(ps, i++, encoded.title(), issue.title());
+      bindText(ps, i++, encoded.body(), issue.body());
       ps.setString(i++, JsonText.stringArray(issue.labels()));
       ps.setString(i++, issue.state());
       ps.setString(i++, issue.createdAt());
@@ -212,6 +229,30 @@ public final class IssueStore {
 
   public static Upserter upserter(Tx tx, String now) {
     return tx.jdbc(c -> new Upserter(tx, c, now));
+  }
+
+  /**
+   * An issue ready to store: its content hash, and its title and body (the bulk of its text) as
+   * UTF-8 (or null: bound as a string), which the statements turn back into text ({@code CAST(? AS
+   * TEXT)}: SQLite keeps the bytes as they are). Made on the import's reading thread, so that this
+   * work overlaps with the writer instead of adding to it (the driver would otherwise encode every
+   * string on the writer).
+   */
+  public record Encoded(Issue issue, String hash, byte[] title, byte[] body) {}
+
+  /**
+   * Hashes and encodes {@code issue} for {@link Upserter#upsert(Encoded)}. A text longer than
+   * {@value #ENCODE_LIMIT} characters is left to the driver (null here), so that a huge body is not
+   * held twice while it waits in the import's queue.
+   */
+  public static Encoded encode(Issue issue, Hash128 hash) {
+    return new Encoded(issue, contentHash(issue, hash), utf8(issue.title()), utf8(issue.body()));
+  }
+
+  static final int ENCODE_LIMIT = 1 << 20;
+
+  private static byte[] utf8(String s) {
+    return s.length() > ENCODE_LIMIT ? null : s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The prefix of content hashes in the current form ({@link #contentHash}). */

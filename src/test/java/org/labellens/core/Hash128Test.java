@@ -86,6 +86,32 @@ class Hash128Test {
   }
 
   @Test
+  void longStringsHashedInPiecesMatchTheDefinition() {
+    Random r = new Random(5);
+    for (int length : new int[] {8191, 8192, 8193, 8195, 20_001, 40_000}) {
+      for (boolean afterOddWord : new boolean[] {false, true}) {
+        String s = randomText(r, length);
+        Hash128 h = new Hash128();
+        List<Long> words = new ArrayList<>();
+        if (afterOddWord) {
+          h.add((String) null);
+          words.add(-1L);
+        }
+        h.add(s);
+        words.add((long) s.length());
+        for (int i = 0; i < s.length(); i += 4) {
+          long k = 0;
+          for (int j = 0; j < 4 && i + j < s.length(); j++) {
+            k |= (long) s.charAt(i + j) << (16 * j);
+          }
+          words.add(k);
+        }
+        assertThat(h.hex()).as("length %d", length).isEqualTo(Reference.of(words));
+      }
+    }
+  }
+
+  @Test
   void aKnownValueStaysTheSame() {
     // computed once by the reference definition above; pinned because projects store it
     assertThat(hash("vllm", "Crash on start", null)).isEqualTo(Reference.of(words3()));

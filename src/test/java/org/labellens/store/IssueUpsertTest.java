@@ -128,6 +128,43 @@ class IssueUpsertTest {
     assertThat(column("SELECT count(*) FROM issue_search_pending")).containsExactly("31");
   }
 
+  @Test
+  void titlesAndBodiesComeBackExactlyAsTheyWereGivenWhateverTheirCharacters() {
+    Issue base = TestIssues.make(1, 2).get(0);
+    List<String> texts =
+        List.of("", "plain", "nul \0 inside\0", "é ü ß — “quotes”", "中文 😀 emoji 𝔘", "\r\n\t");
+    List<Issue> issues = new ArrayList<>();
+    for (int k = 0; k < texts.size(); k++) {
+      Issue i = retitled(base, texts.get(k));
+      issues.add(
+          new Issue(
+              i.repo(),
+              i.number() + k,
+              i.framework(),
+              i.title(),
+              texts.get(texts.size() - 1 - k),
+              i.labels(),
+              i.state(),
+              i.createdAt(),
+              i.closedAt(),
+              i.url(),
+              i.author(),
+              i.comments()));
+    }
+    upsert(issues, NOW);
+    for (Issue i : issues) {
+      assertThat(db.read(tx -> IssueStore.find(tx, i.key())).orElseThrow()).isEqualTo(i);
+    }
+    assertThat(column("SELECT DISTINCT typeof(title) || typeof(body) FROM issue"))
+        .containsExactly("texttext");
+    // changing one of them is seen as an update and stored exactly too
+    Issue changed = retitled(issues.get(4), "中文 😀 changed");
+    assertThat(upsert(List.of(changed), LATER)).containsExactly(IssueStore.Outcome.UPDATED);
+    assertThat(db.read(tx -> IssueStore.find(tx, changed.key())).orElseThrow()).isEqualTo(changed);
+    assertThat(column("SELECT count(*) FROM issue WHERE title = '中文 😀 changed'"))
+        .containsExactly("1");
+  }
+
   /** The content hash as builds before the 128-bit hash wrote it, restated independently. */
   private static String oldSha256(Issue issue) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
