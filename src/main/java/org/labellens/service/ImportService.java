@@ -13,13 +13,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Hash128;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.IssueFormat;
 import org.labellens.core.model.IssueKey;
@@ -111,8 +108,8 @@ public final class ImportService {
   private sealed interface Item
       permits Parsed, PullRequest, PredictionRow, BytesRead, FileDone, Failed, Done {}
 
-  /** An issue and its content hash, computed on the hashing thread. */
-  private record Parsed(ImportedIssue issue, Future<String> hash) implements Item {}
+  /** An issue with its content hash and encoded text, made on the reading thread. */
+  private record Parsed(ImportedIssue issue, IssueStore.Encoded encoded) implements Item {}
 
   private record PullRequest() implements Item {}
 
@@ -127,10 +124,8 @@ public final class ImportService {
   private record Done() implements Item {}
 
   /**
-   * Reads on one thread (parsing) while a second computes content hashes and the writer thread
-   * stores (SQLite), so the three overlap. Hashes are handed over as futures in the issues' order,
-   * so the writer sees exactly the sequence the reader produced. A failure anywhere stops all
-   * three, and the writer's transaction rolls back.
+   * Reads on one thread (parsing and content hashes) while the writer thread stores (SQLite), so
+   * the two overlap. A failure on either stops both, and the writer's transaction rolls back.
    */
   private ImportResult run(
       Tx c,
@@ -142,17 +137,9 @@ public final class ImportService {
       String now) {
     BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService hasher =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "labellens-hash");
-              t.setDaemon(true);
-              return t;
-            });
     Thread readerThread =
         new Thread(
-            () -> readAll(files, request, queue, stop, cancellation, hasher),
-            "labellens-import-reader");
+            () -> readAll(files, request, queue, stop, cancellation), "labellens-import-reader");
     readerThread.setDaemon(true);
     readerThread.start();
     try {
@@ -160,7 +147,6 @@ public final class ImportService {
     } finally {
       stop.set(true);
       queue.clear();
-      hasher.shutdownNow();
       try {
         readerThread.join();
       } catch (InterruptedException e) {
@@ -174,8 +160,8 @@ public final class ImportService {
       ImportRequest request,
       BlockingQueue<Item> queue,
       AtomicBoolean stop,
-      Cancellation cancellation,
-      ExecutorService hasher) {
+      Cancellation cancellation) {
+    Hash128 hash = new Hash128();
     IssueFileReader reader =
         new IssueFileReader(
             new ReadOptions(request.repo(), request.framework(), request.labelField()));
@@ -186,9 +172,7 @@ public final class ImportService {
             new IssueSink() {
               @Override
               public void issue(ImportedIssue imported) {
-                hand(
-                    new Parsed(
-                        imported, hasher.submit(() -> IssueStore.contentHash(imported.issue()))));
+                hand(new Parsed(imported, IssueStore.encode(imported.issue(), hash)));
               }
 
               @Override
@@ -264,8 +248,7 @@ public final class ImportService {
           throw new CancellationException("interrupted");
         }
         if (item instanceof Parsed p) {
-          counter.count(
-              upserter.upsert(p.issue().issue(), hashOf(p)), p.issue().issue().framework());
+          counter.count(upserter.upsert(p.encoded()), p.issue().issue().framework());
           if (p.issue().outsideLabels() != null) {
             outside.put(p.issue().issue().key(), p.issue().outsideLabels());
           }
@@ -346,24 +329,6 @@ public final class ImportService {
         formats,
         run,
         predicted);
-  }
-
-  private static String hashOf(Parsed parsed) {
-    try {
-      return parsed.hash().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 
   private static String fileNames(List<Path> files) {

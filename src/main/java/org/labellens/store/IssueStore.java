@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.labellens.core.Hash128;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueKey;
@@ -34,49 +35,82 @@ public final class IssueStore {
 
   private IssueStore() {}
 
-  /** Prepared statements for many upserts in one transaction. */
+  /**
+   * Prepared statements for many upserts in one transaction.
+   *
+   * <p>New rows get their ids here (one more than the largest at the start, which is what SQLite
+   * would choose), so no statement per row asks for the id; they enter the full-text queue
+   * together, in one statement, when the upserter closes. Into a project that had no issues when
+   * the upserter started, each issue is inserted straight away ({@code ON CONFLICT DO NOTHING}),
+   * and only a key the same import already stored (nothing inserted) is looked up; otherwise each
+   * issue is looked up first, so an unchanged issue costs one indexed read.
+   */
   public static final class Upserter implements AutoCloseable {
     private final PreparedStatement find;
     private final PreparedStatement insert;
-    private final PreparedStatement insertedId;
     private final PreparedStatement update;
+    private final PreparedStatement rehash;
     private final PreparedStatement unindex;
     private final PreparedStatement queue;
+    private final PreparedStatement queueNew;
     private final Tx tx;
     private final String now;
+    private final boolean wasEmpty;
+    private final long firstNewId;
+    private long nextId;
     private long lastId;
 
     Upserter(Tx tx, Connection c, String now) throws SQLException {
       this.tx = tx;
       this.now = now;
+      long max;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT max(id) FROM issue")) {
+        rs.next();
+        max = rs.getLong(1);
+        wasEmpty = rs.wasNull();
+      }
+      firstNewId = max + 1;
+      nextId = firstNewId;
       find = c.prepareStatement("SELECT id, content_hash FROM issue WHERE repo = ? AND number = ?");
       insert =
           c.prepareStatement(
-              "INSERT INTO issue (repo, number, framework, title, body, labels, state, created_at,"
-                  + " closed_at, url, author, comments, content_hash, imported_at, updated_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      // prepared once: the driver's getGeneratedKeys prepares a new statement for every row
-      insertedId = c.prepareStatement("SELECT last_insert_rowid()");
+              "INSERT INTO issue (id, repo, number, framework, title, body, labels, state,"
+                  + " created_at, closed_at, url, author, comments, content_hash, imported_at,"
+                  + " updated_at) VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?)"
+                  + (wasEmpty ? " ON CONFLICT (repo, number) DO NOTHING" : ""));
       update =
           c.prepareStatement(
-              "UPDATE issue SET framework = ?, title = ?, body = ?, labels = ?, state = ?,"
+              "UPDATE issue SET framework = ?, title = CAST(? AS TEXT), body = CAST(? AS TEXT),"
+                  + " labels = ?, state = ?,"
                   + " created_at = ?, closed_at = ?, url = ?, author = ?, comments = ?,"
                   + " content_hash = ?, updated_at = ? WHERE id = ?");
+      rehash = c.prepareStatement("UPDATE issue SET content_hash = ? WHERE id = ?");
       unindex = c.prepareStatement("DELETE FROM issue_search WHERE rowid = ?");
       queue =
           c.prepareStatement("INSERT OR IGNORE INTO issue_search_pending (issue_id) VALUES (?)");
+      queueNew =
+          c.prepareStatement(
+              "INSERT OR IGNORE INTO issue_search_pending (issue_id)"
+                  + " SELECT id FROM issue WHERE id >= ? AND id < ?");
     }
 
     public Outcome upsert(Issue issue) {
-      return upsert(issue, contentHash(issue));
+      return upsert(encode(issue, new Hash128()));
     }
 
-    /** Upserts with a content hash computed beforehand (see {@link #contentHash}). */
-    public Outcome upsert(Issue issue, String hash) {
-      return tx.jdbc(c -> doUpsert(issue, hash));
+    /** Upserts an issue hashed and encoded beforehand (see {@link #encode}). */
+    public Outcome upsert(Encoded encoded) {
+      return tx.jdbc(c -> doUpsert(encoded));
     }
 
-    private Outcome doUpsert(Issue issue, String hash) throws SQLException {
+    private Outcome doUpsert(Encoded encoded) throws SQLException {
+      Issue issue = encoded.issue();
+      String hash = encoded.hash();
+      if (wasEmpty && insert(encoded)) {
+        return Outcome.NEW;
+      }
       find.setString(1, issue.repo());
       find.setInt(2, issue.number());
       long id = -1;
@@ -88,27 +122,23 @@ public final class IssueStore {
         }
       }
       if (id < 0) {
-        int i = 1;
-        insert.setString(i++, issue.repo());
-        insert.setInt(i++, issue.number());
-        i = bindContent(insert, i, issue);
-        insert.setString(i++, hash);
-        insert.setString(i++, now);
-        insert.setString(i, now);
-        insert.executeUpdate();
-        try (ResultSet keys = insertedId.executeQuery()) {
-          keys.next();
-          lastId = keys.getLong(1);
+        if (!insert(encoded)) {
+          throw new SQLException("issue " + issue.key() + " appeared while it was being imported");
         }
-        queue.setLong(1, lastId);
-        queue.executeUpdate();
         return Outcome.NEW;
       }
       lastId = id;
       if (hash.equals(oldHash)) {
         return Outcome.UNCHANGED;
       }
-      int i = bindContent(update, 1, issue);
+      if (isLegacyHash(oldHash) && legacyContentHash(issue).equals(oldHash)) {
+        // stored by an older build: same content, so unchanged; its hash moves to the new form
+        rehash.setString(1, hash);
+        rehash.setLong(2, id);
+        rehash.executeUpdate();
+        return Outcome.UNCHANGED;
+      }
+      int i = bindContent(update, 1, encoded);
       update.setString(i++, hash);
       update.setString(i++, now);
       update.setLong(i, id);
@@ -120,15 +150,45 @@ public final class IssueStore {
       return Outcome.UPDATED;
     }
 
+    /** Inserts a new row with the next id; false when the key exists (nothing inserted). */
+    private boolean insert(Encoded encoded) throws SQLException {
+      Issue issue = encoded.issue();
+      int i = 1;
+      insert.setLong(i++, nextId);
+      insert.setString(i++, issue.repo());
+      insert.setInt(i++, issue.number());
+      i = bindContent(insert, i, encoded);
+      insert.setString(i++, encoded.hash());
+      insert.setString(i++, now);
+      insert.setString(i, now);
+      if (insert.executeUpdate() == 0) {
+        return false;
+      }
+      lastId = nextId++;
+      return true;
+    }
+
     /** The row id of the issue last upserted. */
     public long lastId() {
       return lastId;
     }
 
-    private static int bindContent(PreparedStatement ps, int i, Issue issue) throws SQLException {
+    /** UTF-8 bytes for a {@code CAST(? AS TEXT)} parameter, or the string when there are none. */
+    private static void bindText(PreparedStatement ps, int i, byte[] utf8, String text)
+        throws SQLException {
+      if (utf8 != null) {
+        ps.setBytes(i, utf8);
+      } else {
+        ps.setString(i, text);
+      }
+    }
+
+    private static int bindContent(PreparedStatement ps, int i, Encoded encoded)
+        throws SQLException {
+      Issue issue = encoded.issue();
       ps.setString(i++, issue.framework());
-      ps.setString(i++, issue.title());
-      ps.setString(i++, issue.body());
+      bindText(ps, i++, encoded.title(), issue.title());
+      bindText(ps, i++, encoded.body(), issue.body());
       ps.setString(i++, JsonText.stringArray(issue.labels()));
       ps.setString(i++, issue.state());
       ps.setString(i++, issue.createdAt());
@@ -147,12 +207,21 @@ public final class IssueStore {
     public void close() {
       tx.jdbc(
           c -> {
-            find.close();
-            insert.close();
-            insertedId.close();
-            update.close();
-            unindex.close();
-            queue.close();
+            try {
+              if (nextId > firstNewId) {
+                queueNew.setLong(1, firstNewId);
+                queueNew.setLong(2, nextId);
+                queueNew.executeUpdate();
+              }
+            } finally {
+              find.close();
+              insert.close();
+              update.close();
+              rehash.close();
+              unindex.close();
+              queue.close();
+              queueNew.close();
+            }
             return null;
           });
     }
@@ -163,9 +232,77 @@ public final class IssueStore {
   }
 
   /**
-   * SHA-256 over every stored field, length-prefixed so no two different issues collide by joining.
+   * An issue ready to store: its content hash, and its title and body (the bulk of its text) as
+   * UTF-8 (or null: bound as a string), which the statements turn back into text ({@code CAST(? AS
+   * TEXT)}: SQLite keeps the bytes as they are). Made on the import's reading thread, so that this
+   * work overlaps with the writer instead of adding to it (the driver would otherwise encode every
+   * string on the writer).
+   */
+  public record Encoded(Issue issue, String hash, byte[] title, byte[] body) {}
+
+  /**
+   * Hashes and encodes {@code issue} for {@link Upserter#upsert(Encoded)}. A text longer than
+   * {@value #ENCODE_LIMIT} characters is left to the driver (null here), so that a huge body is not
+   * held twice while it waits in the import's queue.
+   */
+  public static Encoded encode(Issue issue, Hash128 hash) {
+    return new Encoded(issue, contentHash(issue, hash), utf8(issue.title()), utf8(issue.body()));
+  }
+
+  static final int ENCODE_LIMIT = 1 << 20;
+
+  private static byte[] utf8(String s) {
+    return s.length() > ENCODE_LIMIT ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The prefix of content hashes in the current form ({@link #contentHash}). */
+  public static final String HASH_PREFIX = "m3:";
+
+  /**
+   * The content hash of every stored field: {@value #HASH_PREFIX} and a 128-bit {@link Hash128} (32
+   * hex digits), fields in a fixed order, each length-prefixed, so no two different issues collide
+   * by joining. It only decides whether an import changed an issue.
    */
   public static String contentHash(Issue issue) {
+    return contentHash(issue, new Hash128());
+  }
+
+  /** {@link #contentHash(Issue)} reusing {@code hash}'s buffer (one per thread). */
+  public static String contentHash(Issue issue, Hash128 hash) {
+    hash.reset()
+        .add(issue.framework())
+        .add(issue.title())
+        .add(issue.body())
+        .add(issue.labels().size());
+    for (String label : issue.labels()) {
+      hash.add(label);
+    }
+    hash.add(issue.state())
+        .add(issue.createdAt())
+        .add(issue.closedAt())
+        .add(issue.url())
+        .add(issue.author());
+    if (issue.comments() == null) {
+      hash.add((String) null);
+    } else {
+      hash.add(issue.comments().longValue());
+    }
+    return HASH_PREFIX + hash.hex();
+  }
+
+  /**
+   * Whether {@code stored} is a content hash of the earlier form (64 hex digits of {@link
+   * #legacyContentHash}), which projects imported by older builds hold.
+   */
+  static boolean isLegacyHash(String stored) {
+    return stored != null && stored.length() == 64 && !stored.startsWith(HASH_PREFIX);
+  }
+
+  /**
+   * The earlier content hash: SHA-256 over every stored field, length-prefixed. Computed only to
+   * compare with a hash of that form stored by an older build.
+   */
+  static String legacyContentHash(Issue issue) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
