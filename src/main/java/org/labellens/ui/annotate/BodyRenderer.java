@@ -455,13 +455,18 @@ public final class BodyRenderer {
             }
           }
         }
+        // the text layout's coordinates start inside the padding and border (JavaFX 21's
+        // rangeShape does not add them), the runs are placed after them: so are the paths
+        e.getValue().setLayoutX(snappedLeftInset());
+        e.getValue().setLayoutY(snappedTopInset());
         e.getValue().getElements().setAll(shape);
       }
     }
 
     /** The run under the pointer, or -1. */
     private int runAt(double x, double y) {
-      int c = hitTest(new Point2D(x, y)).getCharIndex();
+      // like rangeShape, hitTest works in the text layout's coordinates, inside the insets
+      int c = hitTest(new Point2D(x - snappedLeftInset(), y - snappedTopInset())).getCharIndex();
       if (c < 0 || c >= starts[runs.size()]) {
         return -1;
       }

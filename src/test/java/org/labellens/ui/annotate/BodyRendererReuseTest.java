@@ -181,6 +181,29 @@ class BodyRendererReuseTest {
   }
 
   @Test
+  void aHighlightInABlockWithPaddingAndBorderIsPaintedBehindItsWord(FxRobot robot) {
+    // the quote has a left border and padding: the text starts after them, and so must the
+    // highlight's background (the text layout's own coordinates do not include them)
+    show(robot, model(FIRST, "quoted", "cat-2"));
+    robot.interact(
+        () -> {
+          Text word = textOf(box, "quoted");
+          BodyRenderer.HighlightFlow quote = (BodyRenderer.HighlightFlow) word.getParent();
+          assertThat(quote.snappedLeftInset()).isGreaterThan(1);
+          Path bg =
+              quote.getChildren().stream()
+                  .filter(n -> n instanceof Path p && !p.getElements().isEmpty())
+                  .map(n -> (Path) n)
+                  .findFirst()
+                  .orElseThrow();
+          javafx.geometry.Bounds w = word.getBoundsInParent();
+          javafx.geometry.Bounds b = bg.getBoundsInParent();
+          assertThat(Math.abs(b.getCenterX() - w.getCenterX())).isLessThan(3.0);
+          assertThat(Math.abs(b.getCenterY() - w.getCenterY())).isLessThan(3.0);
+        });
+  }
+
+  @Test
   void afterAThemeChangeRunsTakeTheNewThemesLook(FxRobot robot) {
     BodyModel model = model(SECOND, "GPU", "keyword-ignored");
     show(robot, model);
