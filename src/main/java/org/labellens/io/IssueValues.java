@@ -1,9 +1,9 @@
 package org.labellens.io;
 
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.labellens.core.BadInputException;
+import org.labellens.core.IsoDigits;
 
 /** Value rules shared by every reader: timestamps, repository URLs, short quotes in messages. */
 final class IssueValues {
@@ -54,47 +54,11 @@ final class IssueValues {
    */
   static String plainUtc(String t) {
     if (t.length() != 20
-        || t.charAt(4) != '-'
-        || t.charAt(7) != '-'
-        || t.charAt(10) != 'T'
-        || t.charAt(13) != ':'
-        || t.charAt(16) != ':'
-        || t.charAt(19) != 'Z') {
-      return null;
-    }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 7);
-    int day = digits(t, 8, 10);
-    int hour = digits(t, 11, 13);
-    int minute = digits(t, 14, 16);
-    int second = digits(t, 17, 19);
-    if (year < 1000
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > YearMonth.of(year, month).lengthOfMonth()
-        || hour < 0
-        || hour > 23
-        || minute < 0
-        || minute > 59
-        || second < 0
-        || second > 59) {
+        || t.charAt(19) != 'Z'
+        || IsoDigits.epochSecond(t, 1000) == IsoDigits.INVALID) {
       return null;
     }
     return t;
-  }
-
-  /** The number written by the ASCII digits {@code t[from, to)}, or -1 if one is not a digit. */
-  private static int digits(String t, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
   }
 
   /**

@@ -1,14 +1,13 @@
 package org.labellens.core.annotation;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.labellens.core.IsoDigits;
 
 /**
  * The one text form of a decision's time: ISO-8601 UTC with exactly six fractional digits, e.g.
@@ -66,53 +65,15 @@ public final class DecisionTime {
    * these, and a general date-time parser costs a fresh command more than the rest of reading them.
    */
   static Instant parseStored(String text) {
-    if (text.length() != 27
-        || text.charAt(4) != '-'
-        || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':'
-        || text.charAt(19) != '.'
-        || text.charAt(26) != 'Z') {
+    if (text.length() != 27 || text.charAt(19) != '.' || text.charAt(26) != 'Z') {
       return null;
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 7);
-    int day = digits(text, 8, 10);
-    int hour = digits(text, 11, 13);
-    int minute = digits(text, 14, 16);
-    int second = digits(text, 17, 19);
-    int micros = digits(text, 20, 26);
-    if (year < 1970
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > YearMonth.of(year, month).lengthOfMonth()
-        || hour < 0
-        || hour > 23
-        || minute < 0
-        || minute > 59
-        || second < 0
-        || second > 59
-        || micros < 0) {
+    long seconds = IsoDigits.epochSecond(text, 1970);
+    int micros = IsoDigits.digits(text, 20, 26);
+    if (seconds == IsoDigits.INVALID || micros < 0) {
       return null;
     }
-    long epochDay = LocalDate.of(year, month, day).toEpochDay();
-    long seconds = epochDay * 86_400L + hour * 3_600L + minute * 60L + second;
     return Instant.ofEpochSecond(seconds, micros * 1_000L);
-  }
-
-  /** The decimal number written in {@code text[from, to)}, or -1 if a character is no digit. */
-  private static int digits(String text, int from, int to) {
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n;
   }
 
   /** The next representable time after {@code t}. */
