@@ -8,7 +8,6 @@ import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +30,7 @@ import org.labellens.core.stats.PairResult;
 import org.labellens.service.Reports;
 import org.labellens.service.SampleAgreementService;
 import org.labellens.ui.common.BackgroundExecutor;
+import org.labellens.ui.common.LatestOnly;
 
 /**
  * The agreement dashboard of a sample: the same {@link SampleAgreement} as {@code labellens
@@ -107,7 +107,7 @@ public final class AgreementViewModel {
       String run, List<String> annotators, List<String> columns, PairCell[][] cells) {}
 
   private final SampleAgreementService service;
-  private final BackgroundExecutor background;
+  private final LatestOnly latest;
   private final IntegerProperty replicates;
   private final ObjectProperty<Long> seed;
 
@@ -121,9 +121,7 @@ public final class AgreementViewModel {
   private final ReadOnlyObjectWrapper<Confusion> confusion = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<ClassifierGrid> classifier = new ReadOnlyObjectWrapper<>();
   private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private int generation;
 
   public AgreementViewModel(
       SampleAgreementService service,
@@ -131,7 +129,7 @@ public final class AgreementViewModel {
       IntegerProperty replicates,
       ObjectProperty<Long> seed) {
     this.service = service;
-    this.background = background;
+    this.latest = new LatestOnly(background);
     this.replicates = replicates;
     this.seed = seed;
     target.addListener((obs, o, t) -> showTarget());
@@ -142,33 +140,21 @@ public final class AgreementViewModel {
 
   /** Computes the sample's agreement in the background (null clears the dashboard). */
   public void open(String sample) {
-    int g = ++generation;
     clear();
     if (sample == null) {
-      busy.set(false);
+      latest.cancel();
       return;
     }
-    busy.set(true);
     message.set("computing agreement on " + sample + " …");
     int b = replicates.get();
     long s = seed.get();
-    background.run(
+    latest.run(
         () -> {
           SampleAgreement a = service.agreement(sample, null, b, s);
           return new Computed(a, Reports.sections(a));
         },
-        c -> {
-          if (g == generation) {
-            busy.set(false);
-            show(c);
-          }
-        },
-        e -> {
-          if (g == generation) {
-            busy.set(false);
-            message.set("error: " + ReviewViewModel.describe(e));
-          }
-        });
+        this::show,
+        e -> message.set("error: " + ReviewViewModel.describe(e)));
   }
 
   private void clear() {
@@ -380,7 +366,7 @@ public final class AgreementViewModel {
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return latest.busyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {

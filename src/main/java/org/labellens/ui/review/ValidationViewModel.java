@@ -4,7 +4,6 @@ import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,6 +17,7 @@ import org.labellens.core.validation.DimensionValidation;
 import org.labellens.service.Reports;
 import org.labellens.service.ValidationService;
 import org.labellens.ui.common.BackgroundExecutor;
+import org.labellens.ui.common.LatestOnly;
 
 /**
  * The classifier against gold in a sample: the very {@link ValidationReport} of {@code labellens
@@ -27,7 +27,7 @@ import org.labellens.ui.common.BackgroundExecutor;
  */
 public final class ValidationViewModel {
   private final ValidationService service;
-  private final BackgroundExecutor background;
+  private final LatestOnly latest;
   private final IntegerProperty replicates;
   private final ObjectProperty<Long> seed;
 
@@ -35,9 +35,7 @@ public final class ValidationViewModel {
   private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<AgreementViewModel.Confusion> confusion =
       new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private int generation;
 
   public ValidationViewModel(
       ValidationService service,
@@ -45,7 +43,7 @@ public final class ValidationViewModel {
       IntegerProperty replicates,
       ObjectProperty<Long> seed) {
     this.service = service;
-    this.background = background;
+    this.latest = new LatestOnly(background);
     this.replicates = replicates;
     this.seed = seed;
   }
@@ -54,44 +52,34 @@ public final class ValidationViewModel {
 
   /** Validates the sample's run against its gold in the background (null clears). */
   public void open(String sample) {
-    int g = ++generation;
     report.set(null);
     sections.clear();
     confusion.set(null);
     if (sample == null) {
-      busy.set(false);
+      latest.cancel();
       message.set("");
       return;
     }
-    busy.set(true);
     message.set("computing validation on " + sample + " …");
     int b = replicates.get();
     long s = seed.get();
-    background.run(
+    latest.run(
         () -> {
           ValidationReport r = service.validate(sample, null, b, s);
           return new Computed(r, Reports.sections(r));
         },
         c -> {
-          if (g == generation) {
-            busy.set(false);
-            report.set(c.report());
-            sections.setAll(c.sections());
-            confusion.set(confusion(c.report()));
-            message.set(
-                "run "
-                    + c.report().run()
-                    + " · "
-                    + c.report().unresolved().size()
-                    + " unresolved (dimension, item) pairs wait for adjudication");
-          }
+          report.set(c.report());
+          sections.setAll(c.sections());
+          confusion.set(confusion(c.report()));
+          message.set(
+              "run "
+                  + c.report().run()
+                  + " · "
+                  + c.report().unresolved().size()
+                  + " unresolved (dimension, item) pairs wait for adjudication");
         },
-        e -> {
-          if (g == generation) {
-            busy.set(false);
-            message.set("error: " + ReviewViewModel.describe(e));
-          }
-        });
+        e -> message.set("error: " + ReviewViewModel.describe(e)));
   }
 
   private static AgreementViewModel.Confusion confusion(ValidationReport r) {
@@ -125,7 +113,7 @@ public final class ValidationViewModel {
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return latest.busyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {
