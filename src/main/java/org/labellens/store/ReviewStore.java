@@ -1,5 +1,6 @@
 package org.labellens.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,72 +92,80 @@ public final class ReviewStore {
       Map<String, List<String>> labels,
       List<Evidence> evidence) {}
 
+  /** One row of a result set, handed over while the cursor stands on it. */
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code sql} with the parameters (run id, sample id) and reads every row. */
+  private static void forEachSampleRow(
+      Connection c, String sql, long runId, long sampleId, RowReader reader) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, runId);
+      ps.setLong(2, sampleId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    }
+  }
+
   /** A run's predictions and evidence for the issues of a sample (issue id → prediction). */
   public static Map<Long, RunItem> runItems(Tx tx, long runId, long sampleId) {
     return tx.jdbc(
         c -> {
           Map<Long, String> primary = new HashMap<>();
           Map<Long, Integer> production = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT r.issue_id, r.primary_label, r.is_production FROM sample_item si"
-                      + " CROSS JOIN run_item r ON r.run_id = ? AND r.issue_id = si.issue_id"
-                      + " WHERE si.sample_id = ?")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
+          forEachSampleRow(
+              c,
+              "SELECT r.issue_id, r.primary_label, r.is_production FROM sample_item si"
+                  + " CROSS JOIN run_item r ON r.run_id = ? AND r.issue_id = si.issue_id"
+                  + " WHERE si.sample_id = ?",
+              runId,
+              sampleId,
+              rs -> {
                 long id = rs.getLong(1);
                 primary.put(id, rs.getString(2));
                 int flag = rs.getInt(3);
                 production.put(id, rs.wasNull() ? null : flag);
-              }
-            }
-          }
+              });
           Map<Long, Map<String, List<String>>> labels = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT p.issue_id, p.dimension, p.label FROM sample_item si"
-                      + " CROSS JOIN prediction p ON p.run_id = ? AND p.issue_id = si.issue_id"
-                      + " WHERE si.sample_id = ? ORDER BY p.issue_id, p.dimension, p.rowid")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                labels
-                    .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                    .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                    .add(rs.getString(3));
-              }
-            }
-          }
+          forEachSampleRow(
+              c,
+              "SELECT p.issue_id, p.dimension, p.label FROM sample_item si"
+                  + " CROSS JOIN prediction p ON p.run_id = ? AND p.issue_id = si.issue_id"
+                  + " WHERE si.sample_id = ? ORDER BY p.issue_id, p.dimension, p.rowid",
+              runId,
+              sampleId,
+              rs ->
+                  labels
+                      .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                      .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                      .add(rs.getString(3)));
           Map<Long, List<Evidence>> evidence = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT e.issue_id, e.dimension, e.label, e.keyword, e.field, e.start_offset,"
-                      + " e.end_offset, e.hits FROM sample_item si"
-                      + " CROSS JOIN evidence e ON e.run_id = ? AND e.issue_id = si.issue_id"
-                      + " WHERE si.sample_id = ?"
-                      + " ORDER BY e.issue_id, e.dimension, e.label, e.field, e.start_offset,"
-                      + " e.keyword")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                evidence
-                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(
-                        new Evidence(
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getInt(6),
-                            rs.getInt(7),
-                            rs.getInt(8)));
-              }
-            }
-          }
+          forEachSampleRow(
+              c,
+              "SELECT e.issue_id, e.dimension, e.label, e.keyword, e.field, e.start_offset,"
+                  + " e.end_offset, e.hits FROM sample_item si"
+                  + " CROSS JOIN evidence e ON e.run_id = ? AND e.issue_id = si.issue_id"
+                  + " WHERE si.sample_id = ?"
+                  + " ORDER BY e.issue_id, e.dimension, e.label, e.field, e.start_offset,"
+                  + " e.keyword",
+              runId,
+              sampleId,
+              rs ->
+                  evidence
+                      .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                      .add(
+                          new Evidence(
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getString(5),
+                              rs.getInt(6),
+                              rs.getInt(7),
+                              rs.getInt(8))));
           Map<Long, RunItem> out = new HashMap<>();
           for (Map.Entry<Long, String> e : primary.entrySet()) {
             long id = e.getKey();
