@@ -80,12 +80,7 @@ final class BenchCommand implements Runnable {
       try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
         r = ImportBench.run(source, issues, runs, seed, work, progress);
       } finally {
-        try (var files = Files.list(work)) {
-          for (Path p : files.toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-        Files.deleteIfExists(work);
+        ScaleBench.deleteTree(work);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (f.equals("json")) {
@@ -176,12 +171,7 @@ final class BenchCommand implements Runnable {
         r = ValidationBench.run(work, issues, sampleSize, runs, bootstrap, seed, progress);
       } finally {
         if (keep == null) {
-          try (var files = Files.list(work)) {
-            for (Path p : files.toList()) {
-              Files.deleteIfExists(p);
-            }
-          }
-          Files.deleteIfExists(work);
+          ScaleBench.deleteTree(work);
         }
       }
       PrintWriter out = spec.commandLine().getOut();

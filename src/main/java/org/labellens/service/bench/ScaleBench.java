@@ -257,7 +257,7 @@ public final class ScaleBench {
   }
 
   /** Deletes a directory the benchmark made, with everything in it. */
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
