@@ -28,6 +28,7 @@ import org.labellens.service.SampleRequest;
 import org.labellens.service.bench.StudyLikeData;
 import org.labellens.ui.AppContext;
 import org.labellens.ui.Theme;
+import org.labellens.ui.WindowLauncher;
 import org.labellens.ui.annotate.AnnotateViewModel;
 import org.labellens.ui.common.FxBackgroundExecutor;
 
@@ -49,7 +50,7 @@ import org.labellens.ui.common.FxBackgroundExecutor;
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
  *   -cp target/classes:target/test-classes:$(cat target/cp.txt) org.labellens.bench.AnnotateBench \
- *   [issues=100000] [decisions=500] [source=FILE] [keep=DIR]
+ *   [issues=100000] [decisions=500] [think=250] [source=FILE] [keep=DIR]
  * </pre>
  *
  * <p>{@code keep=DIR} builds the project once in DIR (import, classify, sample) and reuses it in
@@ -61,6 +62,7 @@ public final class AnnotateBench {
   public static void main(String[] args) throws Exception {
     int issues = 100_000;
     int decisions = 500;
+    int think = 250;
     Path source = null;
     Path keep = null;
     for (String a : args) {
@@ -70,6 +72,7 @@ public final class AnnotateBench {
         case "decisions" -> decisions = Integer.parseInt(kv[1]);
         case "source" -> source = Path.of(kv[1]);
         case "keep" -> keep = Path.of(kv[1]);
+        case "think" -> think = Integer.parseInt(kv[1]);
         default -> throw new IllegalArgumentException(a);
       }
     }
@@ -90,6 +93,7 @@ public final class AnnotateBench {
     Files.copy(pristine, db, StandardCopyOption.REPLACE_EXISTING);
 
     CountDownLatch started = new CountDownLatch(1);
+    WindowLauncher.usePulseRate(); // as the window does
     Platform.startup(started::countDown);
     started.await();
     FxBackgroundExecutor background = new FxBackgroundExecutor(2);
@@ -125,6 +129,8 @@ public final class AnnotateBench {
     AnnotateViewModel vm = context[0].annotateViewModel();
     double[] millis = new double[decisions];
     double[] cpuMillis = new double[decisions];
+    double[] storedMillis = new double[decisions];
+    double[] renderMillis = new double[decisions];
     long cpuBefore = processCpuNanos();
     for (int d = 0; d < decisions; d++) {
       final int i = d;
@@ -137,6 +143,10 @@ public final class AnnotateBench {
             chosen.countDown();
           });
       chosen.await();
+      // reading time: the annotator looks at the issue before committing (real annotators take
+      // seconds); the frame of the choices is painted and the background work started when the
+      // issue was shown (preparing the next one) has its chance to finish, as it would
+      Thread.sleep(think);
       AtomicLong start = new AtomicLong();
       FrameClock.Arm arm = frames.arm();
       Platform.runLater(
@@ -151,6 +161,8 @@ public final class AnnotateBench {
             "no next issue after decision " + i + ": " + vm.statusProperty().get());
       }
       millis[d] = (end - start.get()) / 1e6;
+      storedMillis[d] = (arm.changedAt - start.get()) / 1e6;
+      renderMillis[d] = (end - arm.changedAt) / 1e6;
       cpuMillis[d] = (arm.cpuAtFrame - arm.cpuAtStart) / 1e6;
     }
     double cpuPerDecision = (processCpuNanos() - cpuBefore) / 1e6 / decisions;
@@ -165,8 +177,11 @@ public final class AnnotateBench {
     }
     Arrays.sort(millis);
     Arrays.sort(cpuMillis);
+    Arrays.sort(storedMillis);
+    Arrays.sort(renderMillis);
     System.out.printf("load average at the end: %s%n", loadAverage());
     System.out.printf("open project to first issue shown: %.2f s%n", openSeconds);
+    System.out.printf("reading time before each commit: %d ms%n", think);
     System.out.printf(
         "key press to next issue rendered, %d decisions (%d stored): p50 %.1f ms, p95 %.1f ms,"
             + " p99 %.1f ms, max %.1f ms; process CPU %.1f ms per decision%n",
@@ -184,6 +199,13 @@ public final class AnnotateBench {
         pct(cpuMillis, 0.95),
         pct(cpuMillis, 0.99),
         cpuMillis[cpuMillis.length - 1]);
+    System.out.printf(
+        "of which: key press to decision stored and next issue handed to the view: p50 %.1f ms,"
+            + " p95 %.1f ms; from there to its frame rendered: p50 %.1f ms, p95 %.1f ms%n",
+        pct(storedMillis, 0.50),
+        pct(storedMillis, 0.95),
+        pct(renderMillis, 0.50),
+        pct(renderMillis, 0.95));
     Platform.exit();
     background.close();
     project.close();
@@ -265,6 +287,10 @@ public final class AnnotateBench {
     static final class Arm {
       final CountDownLatch done = new CountDownLatch(1);
       volatile boolean changed;
+
+      /** When the next issue was handed to the view (the decision was stored by then). */
+      volatile long changedAt = -1;
+
       volatile boolean pulsed;
       volatile long renderedAt = -1;
 
@@ -326,6 +352,7 @@ public final class AnnotateBench {
             public void changed(javafx.beans.value.ObservableValue<?> obs, Object o, Object n) {
               if (n != null) {
                 vm.shownProperty().removeListener(this);
+                a.changedAt = System.nanoTime();
                 a.changed = true;
               }
             }

@@ -52,6 +52,7 @@ public final class AnnotateView {
   @FXML private ProgressBar progressBar;
   @FXML private ListView<QueueItem> queueList;
   @FXML private ScrollPane issueScroll;
+  @FXML private VBox issuePane;
   @FXML private Label issueTitle;
   @FXML private FlowPane issueMeta;
   @FXML private FlowPane issueLabels;
@@ -77,8 +78,11 @@ public final class AnnotateView {
   private final ToggleGroup productionGroup = new ToggleGroup();
   private final ToggleGroup severityGroup = new ToggleGroup();
   private BodyRenderer renderer;
-  private PreparedIssue shownIssue;
-  private BodyModel shownBody;
+
+  /** The page shown, and the page behind it where the next issue is laid out ahead of time. */
+  private IssuePage front;
+
+  private IssuePage back;
 
   public AnnotateView(AnnotateViewModel viewModel, Consumer<String> openLink) {
     this.viewModel = viewModel;
@@ -88,6 +92,9 @@ public final class AnnotateView {
   @FXML
   private void initialize() {
     renderer = new BodyRenderer(openLink);
+    front = new IssuePage(issuePane, issueTitle, issueMeta, issueLabels, bodyBox);
+    back = IssuePage.like(this, issuePane);
+    issueScroll.setContent(new PageStack(front.pane, back.pane));
     sessionLabel
         .textProperty()
         .bind(Bindings.concat(viewModel.sampleProperty(), " · ", viewModel.annotatorProperty()));
@@ -111,6 +118,7 @@ public final class AnnotateView {
     viewModel.queue().addListener((ListChangeListener<QueueItem>) c -> updateProgress());
     viewModel.schemeProperty().addListener((obs, o, s) -> buildDecisionControls(s));
     viewModel.presentedProperty().addListener((obs, o, p) -> showIssue());
+    viewModel.upcomingProperty().addListener((obs, o, p) -> layOutAhead(p));
     commitButton.disableProperty().bind(viewModel.busyProperty());
     skipButton.disableProperty().bind(viewModel.busyProperty());
     backButton
@@ -173,6 +181,11 @@ public final class AnnotateView {
       if (code == KeyCode.ESCAPE) {
         toggleHelp();
       }
+      e.consume();
+      return;
+    }
+    if (viewModel.locked() && code != KeyCode.PAGE_DOWN && code != KeyCode.PAGE_UP) {
+      // a decision is being stored or the next issue loaded: a key now would land on the wrong one
       e.consume();
       return;
     }
@@ -377,22 +390,24 @@ public final class AnnotateView {
     phaseBadge.setText(blind ? "BLIND · classifier hidden" : "classifier shown");
     if (shown == null) {
       hideEvidence();
-      issueMeta.getChildren().clear();
-      issueLabels.getChildren().clear();
-      bodyBox.getChildren().clear();
-      frameworkLabel = null;
-      metaParts.clear();
-      labelChips.clear();
-      shownIssue = null;
-      shownBody = null;
-      issueTitle.setText("");
+      front.clear();
+      back.clear();
       return;
     }
     PreparedIssue prepared = shown.issue();
-    Issue issue = prepared.display().issue();
-    if (prepared != shownIssue) {
-      showHeader(issue);
+    BodyModel body = bodyOf(shown);
+    if (prepared != front.issue && back.shows(prepared, body)) {
+      // laid out ahead while the annotator read the issue before: only the pages change places
+      IssuePage was = front;
+      front = back;
+      back = was;
+      ((PageStack) issueScroll.getContent()).bringToFront(front.pane, back.pane);
+      issueTitle = front.title;
+      front.title.setId("issueTitle");
+      back.title.setId(null);
     }
+    boolean newIssue = prepared != front.issue;
+    front.show(prepared, body);
     if (!blind) {
       showEvidence(prepared);
     }
@@ -400,14 +415,27 @@ public final class AnnotateView {
     evidenceBox.setManaged(!blind);
     evidenceTitle.setVisible(!blind);
     evidenceTitle.setManaged(!blind);
-    BodyModel body = blind && prepared.blindBody() != null ? prepared.blindBody() : prepared.body();
-    if (body != shownBody) {
-      renderer.show(bodyBox, body, this::afterNextFrame);
-      shownBody = body;
-    }
-    if (prepared != shownIssue) {
+    if (newIssue) {
       issueScroll.setVvalue(0);
-      shownIssue = prepared;
+    }
+  }
+
+  /** The body a presentation shows: blind, a body without the classifier's highlights. */
+  private static BodyModel bodyOf(AnnotateViewModel.Presentation p) {
+    PreparedIssue prepared = p.issue();
+    return p.phase() == Phase.BLIND && prepared.blindBody() != null
+        ? prepared.blindBody()
+        : prepared.body();
+  }
+
+  /**
+   * Lays the issue that comes next out on the page behind the one shown, while the annotator reads
+   * this one: its CSS, text layout and highlights are done by the time the decision is stored, and
+   * showing it is a swap of pages.
+   */
+  private void layOutAhead(AnnotateViewModel.Presentation upcoming) {
+    if (upcoming != null && upcoming.issue() != front.issue) {
+      back.show(upcoming.issue(), bodyOf(upcoming));
     }
   }
 
@@ -439,68 +467,184 @@ public final class AnnotateView {
     javafx.application.Platform.requestNextPulse();
   }
 
-  // the header's and the evidence's nodes are made once and reused for every issue: a new
-  // label costs a skin and CSS, a changed text only layout
-  private Label frameworkLabel;
-  private Hyperlink issueLink;
-  private String issueUrl;
-  private final List<Label> metaParts = new ArrayList<>();
-  private final List<Label> labelChips = new ArrayList<>();
+  // the evidence's nodes are made once and reused for every issue: a new label costs a skin and
+  // CSS, a changed text only layout
   private Label noEvidence;
   private final List<EvidenceRow> evidenceRows = new ArrayList<>();
 
-  private void showHeader(Issue issue) {
-    issueTitle.setText(issue.title());
-    if (frameworkLabel == null) {
-      frameworkLabel = new Label();
-      frameworkLabel.getStyleClass().add("muted");
-      issueLink = new Hyperlink();
-      issueLink.setFocusTraversable(false);
-      issueLink.setOnAction(
-          e -> {
-            if (issueUrl != null && BodyRenderer.isWeb(issueUrl)) {
-              openLink.accept(issueUrl);
-            }
-          });
-      List<Node> meta = new ArrayList<>(List.of(frameworkLabel, issueLink));
-      for (int i = 0; i < 4; i++) {
-        Label l = new Label();
-        l.getStyleClass().add("muted");
-        metaParts.add(l);
-        meta.add(l);
+  /**
+   * One page of the issue pane: title, meta line, labels and body. Two pages take turns: the one in
+   * front is shown, the one behind is invisible but styled and laid out at the same width. Its
+   * nodes are made once and reused for every issue: a new label costs a skin and CSS, a changed
+   * text only layout.
+   */
+  private final class IssuePage {
+    final VBox pane;
+    final Label title;
+    final FlowPane meta;
+    final FlowPane labels;
+    final VBox body;
+    private Label frameworkLabel;
+    private Hyperlink link;
+    private String url;
+    private final List<Label> metaParts = new ArrayList<>();
+    private final List<Label> labelChips = new ArrayList<>();
+    PreparedIssue issue;
+    private BodyModel bodyModel;
+
+    IssuePage(VBox pane, Label title, FlowPane meta, FlowPane labels, VBox body) {
+      this.pane = pane;
+      this.title = title;
+      this.meta = meta;
+      this.labels = labels;
+      this.body = body;
+    }
+
+    /** A page built like {@code model} (the page the view's layout file describes). */
+    static IssuePage like(AnnotateView view, VBox model) {
+      VBox pane = new VBox(model.getSpacing());
+      pane.getStyleClass().setAll(model.getStyleClass());
+      pane.setPadding(model.getPadding());
+      Label title = new Label();
+      title.getStyleClass().setAll(view.issueTitle.getStyleClass());
+      title.setWrapText(true);
+      FlowPane meta = new FlowPane(view.issueMeta.getHgap(), view.issueMeta.getVgap());
+      FlowPane labels = new FlowPane(view.issueLabels.getHgap(), view.issueLabels.getVgap());
+      VBox body = new VBox(view.bodyBox.getSpacing());
+      body.getStyleClass().setAll(view.bodyBox.getStyleClass());
+      pane.getChildren().setAll(title, meta, labels, body);
+      return view.new IssuePage(pane, title, meta, labels, body);
+    }
+
+    boolean shows(PreparedIssue prepared, BodyModel model) {
+      return issue == prepared && bodyModel == model;
+    }
+
+    void show(PreparedIssue prepared, BodyModel model) {
+      if (prepared != issue) {
+        showHeader(prepared.display().issue());
+        issue = prepared;
       }
-      issueMeta.getChildren().setAll(meta);
+      if (model != bodyModel) {
+        renderer.show(body, model, AnnotateView.this::afterNextFrame);
+        bodyModel = model;
+      }
     }
-    frameworkLabel.setText(issue.framework());
-    issueLink.setText(issue.repo() + "#" + issue.number());
-    issueUrl = issue.url();
-    String[] parts = {
-      issue.state(),
-      issue.createdAt() == null
-          ? null
-          : "opened " + issue.createdAt().substring(0, Math.min(10, issue.createdAt().length())),
-      issue.closedAt() == null
-          ? null
-          : "closed " + issue.closedAt().substring(0, Math.min(10, issue.closedAt().length())),
-      issue.author() == null ? null : "by " + issue.author()
-    };
-    for (int i = 0; i < parts.length; i++) {
-      Label l = metaParts.get(i);
-      l.setText(parts[i] == null ? "" : "· " + parts[i]);
-      setShown(l, parts[i] != null);
+
+    void clear() {
+      meta.getChildren().clear();
+      labels.getChildren().clear();
+      body.getChildren().clear();
+      frameworkLabel = null;
+      metaParts.clear();
+      labelChips.clear();
+      issue = null;
+      bodyModel = null;
+      title.setText("");
     }
-    List<String> labels = issue.labels();
-    while (labelChips.size() < labels.size()) {
-      Label chip = new Label();
-      chip.getStyleClass().add("issue-label");
-      labelChips.add(chip);
-      issueLabels.getChildren().add(chip);
+
+    private void showHeader(Issue issue) {
+      title.setText(issue.title());
+      if (frameworkLabel == null) {
+        frameworkLabel = new Label();
+        frameworkLabel.getStyleClass().add("muted");
+        link = new Hyperlink();
+        link.setFocusTraversable(false);
+        link.setOnAction(
+            e -> {
+              if (url != null && BodyRenderer.isWeb(url)) {
+                openLink.accept(url);
+              }
+            });
+        List<Node> parts = new ArrayList<>(List.of(frameworkLabel, link));
+        for (int i = 0; i < 4; i++) {
+          Label l = new Label();
+          l.getStyleClass().add("muted");
+          metaParts.add(l);
+          parts.add(l);
+        }
+        meta.getChildren().setAll(parts);
+      }
+      frameworkLabel.setText(issue.framework());
+      link.setText(issue.repo() + "#" + issue.number());
+      url = issue.url();
+      String[] parts = {
+        issue.state(),
+        issue.createdAt() == null
+            ? null
+            : "opened " + issue.createdAt().substring(0, Math.min(10, issue.createdAt().length())),
+        issue.closedAt() == null
+            ? null
+            : "closed " + issue.closedAt().substring(0, Math.min(10, issue.closedAt().length())),
+        issue.author() == null ? null : "by " + issue.author()
+      };
+      for (int i = 0; i < parts.length; i++) {
+        Label l = metaParts.get(i);
+        l.setText(parts[i] == null ? "" : "· " + parts[i]);
+        setShown(l, parts[i] != null);
+      }
+      List<String> names = issue.labels();
+      while (labelChips.size() < names.size()) {
+        Label chip = new Label();
+        chip.getStyleClass().add("issue-label");
+        labelChips.add(chip);
+        labels.getChildren().add(chip);
+      }
+      for (int i = 0; i < labelChips.size(); i++) {
+        Label chip = labelChips.get(i);
+        boolean used = i < names.size();
+        chip.setText(used ? names.get(i) : "");
+        setShown(chip, used);
+      }
     }
-    for (int i = 0; i < labelChips.size(); i++) {
-      Label chip = labelChips.get(i);
-      boolean used = i < labels.size();
-      chip.setText(used ? labels.get(i) : "");
-      setShown(chip, used);
+  }
+
+  /**
+   * Holds the two pages of the issue pane on top of each other: both get the whole width and their
+   * preferred height, but only the page in front is visible and decides the height to scroll.
+   */
+  static final class PageStack extends Region {
+    private Node front;
+
+    PageStack(Node front, Node back) {
+      this.front = front;
+      back.setVisible(false);
+      getChildren().setAll(back, front);
+    }
+
+    void bringToFront(Node newFront, Node newBack) {
+      front = newFront;
+      newBack.setVisible(false);
+      newFront.setVisible(true);
+      requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+      double w = getWidth();
+      for (Node page : getChildren()) {
+        page.resizeRelocate(0, 0, w, page.prefHeight(w));
+      }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+      return front.prefWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+      return front.prefHeight(width);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+      return front.minWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+      return front.minHeight(width);
     }
   }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,13 @@ import org.labellens.ui.common.BackgroundExecutor;
  * stores the blind phase and reveals the classifier's labels and evidence, keeping the blind
  * choices as the draft to revise; committing again stores the revealed phase and moves on.
  *
- * <p>Latency. While an issue is shown, the next pending one is loaded and prepared (body parsed,
- * highlights split, evidence counted) in the background, so committing shows it at once. The commit
- * itself is written in the background, one transaction per commit, in the order of the commits (see
- * {@link BackgroundExecutor#runInOrder}); the queue is updated in memory rather than read again. A
- * write that fails is never lost silently: the status says so, the item returns to pending and is
- * shown again with the draft that could not be saved. Decisions whose write is still under way are
- * part of the draft when their issue is shown again (going back).
+ * <p>Durability and latency. A commit is written in the background, one transaction per commit, in
+ * the order of the commits (see {@link BackgroundExecutor#runInOrder}), and the window moves on
+ * only once it is stored: what the annotator sees as done is on disk. While an issue is shown, the
+ * next pending one is loaded and prepared (body parsed, highlights split, evidence counted) in the
+ * background, so once the write is stored (a few milliseconds) it is shown at once; the queue is
+ * updated in memory rather than read again. A write that fails is never lost silently: the status
+ * says so and the item stays shown with the draft that could not be saved.
  */
 public final class AnnotateViewModel {
   /** The dimension whose labels are toggles (keys 1–8). */
@@ -71,6 +70,7 @@ public final class AnnotateViewModel {
   private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
   private final ReadOnlyObjectWrapper<IssueDisplay> shown = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Presentation> presented = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Presentation> upcoming = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyIntegerWrapper saving = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.REVEALED);
   private final ReadOnlyBooleanWrapper blindFirst = new ReadOnlyBooleanWrapper();
@@ -93,7 +93,6 @@ public final class AnnotateViewModel {
   private long loadGeneration;
   private Preload preload;
   private final List<Save> unsaved = new ArrayList<>();
-  private final Map<Long, List<Decision>> failedDrafts = new HashMap<>();
   private final List<Runnable> whenSaved = new ArrayList<>();
 
   /** What the view shows: the prepared issue in a phase (one change per issue or phase shown). */
@@ -141,7 +140,6 @@ public final class AnnotateViewModel {
           sample.set(sampleName);
           annotator.set(annotatorName);
           preload = null;
-          failedDrafts.clear();
           setScheme(opened.scheme());
           applyQueue(opened.queue());
           busy.set(false);
@@ -204,26 +202,36 @@ public final class AnnotateViewModel {
     QueueItem item = queue.get(i);
     busy.set(false);
     index.set(i);
-    Phase p =
-        blindFirst.get() && !item.blindDecided() && item.state() != ItemState.DECIDED
-            ? Phase.BLIND
-            : Phase.REVEALED;
-    List<Decision> previous = new ArrayList<>(loaded.decisions());
-    for (Save save : unsaved) {
-      if (save.issueId() == item.issueId()) {
-        previous.addAll(save.decisions());
-      }
-    }
-    List<Decision> failed = failedDrafts.remove(item.issueId());
-    if (failed != null) {
-      previous.addAll(failed);
-    }
+    Phase p = firstPhase(item);
+    List<Decision> previous = loaded.decisions();
     phase.set(p);
     presented.set(new Presentation(loaded, p));
     shown.set(loaded.display());
     setDraft(loaded.display(), previous, p);
     shownAt = clock.instant();
-    preloadAfter(i);
+    // the next item is prepared once this one is on screen: started at once, its work would
+    // compete with drawing this one for the processor
+    long gen = loadGeneration;
+    background.later(
+        PREPARE_NEXT_AFTER_MS,
+        () -> {
+          if (gen == loadGeneration && index.get() == i && !busy.get()) {
+            preloadAfter(i);
+          }
+        });
+  }
+
+  /**
+   * How long after an issue is shown the next one starts being prepared: a few frames, far less
+   * than anyone takes to read an issue. A commit before that simply loads the next issue then.
+   */
+  static final long PREPARE_NEXT_AFTER_MS = 80;
+
+  /** The phase an item is shown in first. */
+  private Phase firstPhase(QueueItem item) {
+    return blindFirst.get() && !item.blindDecided() && item.state() != ItemState.DECIDED
+        ? Phase.BLIND
+        : Phase.REVEALED;
   }
 
   /** Starts preparing the item that will be next once item {@code i} is decided. */
@@ -231,18 +239,23 @@ public final class AnnotateViewModel {
     int next = nextPendingAfterCommit(i);
     if (next < 0) {
       preload = null;
+      upcoming.set(null);
       return;
     }
     QueueItem item = queue.get(next);
     if (preload != null && preload.issueId == item.issueId() && !preload.failed) {
       return;
     }
+    upcoming.set(null);
     Preload pre = new Preload(item.issueId());
     preload = pre;
     background.run(
         loader(item),
         loaded -> {
           pre.result = loaded;
+          if (preload == pre) {
+            upcoming.set(new Presentation(loaded, firstPhase(item)));
+          }
           if (pre.wantedGeneration >= 0 && pre.wantedGeneration == loadGeneration) {
             pre.wantedGeneration = -1;
             present(pre.wantedIndex, loaded);
@@ -316,36 +329,43 @@ public final class AnnotateViewModel {
 
   /** Toggles category {@code k} (0-based; keys 1–8). */
   public void toggleCategory(int k) {
-    if (k >= 0 && k < categories.size() && !busy.get()) {
+    if (k >= 0 && k < categories.size() && !locked()) {
       categories.get(k).set(!categories.get(k).get());
     }
   }
 
   /**
-   * Commits the draft for the item shown (Enter). Blind phase: stores it and reveals the
-   * classifier. Revealed phase: stores it and shows the next pending item at once (prepared while
-   * this one was shown); the write finishes in the background.
+   * Commits the draft for the item shown (Enter). The decision is written in the background, in its
+   * own transaction, and only once it is stored does the window move on: in a blind-first item from
+   * the blind phase to the classifier's labels, else to the next pending item, prepared while this
+   * one was shown. The FX thread never waits: keys are ignored while the write is under way
+   * (normally a few milliseconds), and if it takes longer (another program holds the database) the
+   * window says so and stays usable. A write that fails leaves the item shown with its draft.
    */
   public void commit() {
     IssueDisplay display = shown.get();
-    if (display == null || busy.get()) {
+    if (display == null || locked()) {
       return;
     }
     Phase p = phase.get();
     List<Decision> draft = draftDecisions(display, p);
     int at = index.get();
-    save(at, draft, p);
+    save(at, draft, p, () -> moveOn(at, p));
+  }
+
+  /** After the commit at {@code at} is stored: reveal (blind phase) or show the next item. */
+  private void moveOn(int at, Phase p) {
     if (p == Phase.BLIND) {
       phase.set(Phase.REVEALED);
       presented.set(new Presentation(presented.get().issue(), Phase.REVEALED));
-      status.set("blind decision made; now with the classifier's labels");
+      status.set("blind decision saved; now with the classifier's labels");
       shownAt = clock.instant();
       return;
     }
     int next = nextPending(at);
     if (next < 0) {
       finished.set(true);
-      status.set("all done: every item of this sample is decided");
+      status.set("all done: every item of this sample is decided and saved");
       return;
     }
     Preload pre = preload;
@@ -363,57 +383,71 @@ public final class AnnotateViewModel {
     show(next, false);
   }
 
+  /** True while a decision is being written or an issue loaded: keys that change things wait. */
+  public boolean locked() {
+    return busy.get() || !unsaved.isEmpty();
+  }
+
+  /** After this long, a write still under way is shown as waiting for the database. */
+  static final long SLOW_SAVE_MS = 400;
+
   /**
-   * Records {@code draft} for the item at {@code at}: the queue is updated at once, the write runs
-   * in the background in commit order. On failure the item returns to its earlier state and is
-   * shown again with the draft.
+   * Writes {@code draft} for the item at {@code at} in the background (in commit order). Once it is
+   * stored the queue is updated in memory and {@code then} runs; on failure nothing changes but the
+   * status, and the item stays shown with its draft.
    */
-  private void save(int at, List<Decision> draft, Phase p) {
+  private void save(int at, List<Decision> draft, Phase p, Runnable then) {
     QueueItem before = queue.get(at);
-    QueueItem after =
-        p == Phase.BLIND
-            ? withState(before, before.state(), true)
-            : withState(before, ItemState.DECIDED, before.blindDecided());
-    queue.set(at, after);
-    if (before.state() != ItemState.DECIDED && after.state() == ItemState.DECIDED) {
-      decided.set(decided.get() + 1);
-    }
     Save save = new Save(before.issueId(), draft);
     unsaved.add(save);
     saving.set(unsaved.size());
     String what = before.issue().repo() + "#" + before.issue().number();
+    boolean[] slow = new boolean[1];
+    background.later(
+        SLOW_SAVE_MS,
+        () -> {
+          if (unsaved.contains(save)) {
+            slow[0] = true;
+            busy.set(true);
+            status.set(
+                "saving "
+                    + what
+                    + " … waiting for the database (another program is writing to it)");
+          }
+        });
     background.runInOrder(
         () -> annotations.decideAll(draft, DecisionOrigin.WINDOW),
         ok -> {
           saved(save);
-          if (!status.get().startsWith("error")) {
-            status.set(
-                finished.get()
-                    ? "all done: every item of this sample is decided and saved"
-                    : "saved " + what + (p == Phase.BLIND ? " (blind)" : ""));
+          if (slow[0]) {
+            busy.set(false);
           }
+          int i = indexOf(before.issueId());
+          QueueItem now = i < 0 ? before : queue.get(i);
+          QueueItem after =
+              p == Phase.BLIND
+                  ? withState(now, now.state(), true)
+                  : withState(now, ItemState.DECIDED, now.blindDecided());
+          if (i >= 0) {
+            queue.set(i, after);
+          }
+          if (now.state() != ItemState.DECIDED && after.state() == ItemState.DECIDED) {
+            decided.set(decided.get() + 1);
+          }
+          status.set("saved " + what + (p == Phase.BLIND ? " (blind)" : ""));
+          then.run();
         },
         e -> {
           saved(save);
+          if (slow[0]) {
+            busy.set(false);
+          }
           status.set(
               "error: the decision on "
                   + what
                   + " was not saved ("
                   + (e.getMessage() == null ? e.toString() : e.getMessage())
-                  + "); it is shown again");
-          int i = indexOf(before.issueId());
-          if (i >= 0) {
-            QueueItem now = queue.get(i);
-            if (now.state() == ItemState.DECIDED && before.state() != ItemState.DECIDED) {
-              decided.set(decided.get() - 1);
-            }
-            queue.set(i, withState(now, before.state(), before.blindDecided()));
-            failedDrafts.put(before.issueId(), draft);
-            finished.set(false);
-            loadGeneration++;
-            busy.set(false);
-            show(i, true);
-          }
+                  + "); it is still shown, with its draft: commit again to retry");
         });
   }
 
@@ -483,7 +517,7 @@ public final class AnnotateViewModel {
 
   /** Goes back to the previous item to change its decision (one key). */
   public void back() {
-    if (!busy.get() && index.get() > 0) {
+    if (!locked() && index.get() > 0) {
       finished.set(false);
       show(index.get() - 1, true);
     }
@@ -492,7 +526,7 @@ public final class AnnotateViewModel {
   /** Skips the item shown (S): it returns at the end of the queue. */
   public void skip() {
     IssueDisplay display = shown.get();
-    if (display == null || busy.get()) {
+    if (display == null || locked()) {
       return;
     }
     busy.set(true);
@@ -522,7 +556,7 @@ public final class AnnotateViewModel {
 
   /** Jumps to queue item {@code i} (a click in the queue list). */
   public void open(int i) {
-    if (!busy.get()) {
+    if (!locked()) {
       show(i, false);
     }
   }
@@ -614,6 +648,14 @@ public final class AnnotateViewModel {
   /** The prepared issue and its phase: what the view shows. */
   public ReadOnlyObjectProperty<Presentation> presentedProperty() {
     return presented.getReadOnlyProperty();
+  }
+
+  /**
+   * The item that will be shown when the one shown now is committed, once it is prepared (null
+   * before): the view can lay it out ahead of time.
+   */
+  public ReadOnlyObjectProperty<Presentation> upcomingProperty() {
+    return upcoming.getReadOnlyProperty();
   }
 
   /** How many commits are still being written. */

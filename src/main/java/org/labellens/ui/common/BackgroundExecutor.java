@@ -21,6 +21,13 @@ public interface BackgroundExecutor {
     run(work, onSuccess, onFailure);
   }
 
+  /**
+   * Runs {@code action} on the FX thread after about {@code millis} milliseconds (for notices that
+   * only matter when something takes long). The default, and {@link #direct()}, never runs it: with
+   * no clock of its own an executor has nothing to wait for.
+   */
+  default void later(long millis, Runnable action) {}
+
   /** Runs everything at once on the calling thread: for tests and off-screen rendering. */
   static BackgroundExecutor direct() {
     return new BackgroundExecutor() {

@@ -3,6 +3,7 @@ package org.labellens.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
   private static final long DRAIN_SECONDS = 60;
   private final ExecutorService pool;
   private final ExecutorService ordered;
+  private final ScheduledExecutorService timer;
 
   public FxBackgroundExecutor(int threads) {
     AtomicInteger n = new AtomicInteger();
@@ -43,6 +45,18 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
                   (th, e) -> LOG.log(Level.SEVERE, "uncaught in " + th.getName(), e));
               return t;
             });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "labellens-timer");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public void later(long millis, Runnable action) {
+    timer.schedule(() -> Platform.runLater(action), millis, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -85,5 +99,6 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
     }
     ordered.shutdownNow();
     pool.shutdownNow();
+    timer.shutdownNow();
   }
 }

@@ -239,7 +239,14 @@ class AnnotateViewModelTest {
    */
   private static final class WindowThreads implements BackgroundExecutor {
     final ExecutorService window = Executors.newSingleThreadExecutor();
+    final java.util.concurrent.ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor();
     volatile boolean threaded;
+
+    @Override
+    public void later(long millis, Runnable action) {
+      timer.schedule(() -> window.execute(action), millis, TimeUnit.MILLISECONDS);
+    }
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -268,7 +275,7 @@ class AnnotateViewModelTest {
   }
 
   @Test
-  void aWriteWaitsForAnotherProgramWhileTheWindowGoesOn() throws Exception {
+  void aWriteWaitsForAnotherProgramWhileTheWindowStaysResponsive() throws Exception {
     WindowThreads threads = new WindowThreads();
     AnnotateViewModel vm = open(false, threads);
     threads.threaded = true;
@@ -276,9 +283,8 @@ class AnnotateViewModelTest {
     try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + project.file());
         Statement s = other.createStatement()) {
       s.execute("BEGIN IMMEDIATE"); // another program takes the write lock, as an import does
-      // Enter: the window's thread hands the write on and shows the next issue at once (were it
-      // waiting for the write, it would wait for this test to release the lock: onWindow would
-      // fail)
+      // Enter: the window's thread hands the write on and returns at once (were it waiting for
+      // the write, it would wait for this test to release the lock: onWindow would fail)
       int shown =
           threads.onWindow(
               () -> {
@@ -286,84 +292,109 @@ class AnnotateViewModelTest {
                 vm.commit();
                 return vm.indexProperty().get();
               });
-      assertThat(shown).isEqualTo(1);
-      // while the write waits, the window keeps working and says that a write is pending
+      // the decision is not stored yet, so the window does not move on
+      assertThat(shown).isZero();
       assertThat(threads.onWindow(() -> vm.savingProperty().get())).isEqualTo(1);
+      // the window keeps answering; after a moment it says what it waits for, and ignores keys
+      // that would change a decision meanwhile
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!threads.onWindow(() -> vm.busyProperty().get()) && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      assertThat(threads.onWindow(() -> vm.statusProperty().get()))
+          .contains("waiting for the database");
       threads.onWindow(
           () -> {
             vm.toggleCategory(1);
+            vm.commit();
+            vm.skip();
             return null;
           });
-      assertThat(threads.onWindow(() -> vm.category(1).get())).isTrue();
+      assertThat(threads.onWindow(() -> vm.category(1).get())).isFalse();
+      assertThat(threads.onWindow(() -> vm.savingProperty().get())).isEqualTo(1);
       assertThat(project.annotations().decisions("s", "ana", first.issue())).isEmpty();
       s.execute("COMMIT");
     }
-    // the other program is done: the waiting write lands
+    // the other program is done: the waiting write lands, then the next issue is shown
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (threads.onWindow(() -> vm.savingProperty().get()) > 0 && System.nanoTime() < deadline) {
+    while (threads.onWindow(() -> vm.indexProperty().get()) != 1 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    assertThat(threads.onWindow(() -> vm.indexProperty().get())).isEqualTo(1);
     assertThat(threads.onWindow(() -> vm.savingProperty().get())).isZero();
+    assertThat(threads.onWindow(() -> vm.busyProperty().get())).isFalse();
     assertThat(project.annotations().decisions("s", "ana", first.issue()))
         .filteredOn(d -> d.dimension().equals("category"))
         .singleElement()
         .satisfies(d -> assertThat(d.value().labels()).containsExactly("memory"));
     threads.window.shutdown();
+    threads.timer.shutdown();
   }
 
   @Test
-  void theNextIssueIsShownBeforeTheWriteFinishesAndTheWriteLandsAfterwards() {
+  void theNextIssueIsShownOnlyOnceTheDecisionIsStored() {
     HeldWrites writes = new HeldWrites();
     AnnotateViewModel vm = open(false, writes);
     vm.toggleCategory(3);
     vm.commit();
-    // shown at once; the queue knows it is decided; nothing is on disk yet
-    assertThat(vm.indexProperty().get()).isEqualTo(1);
-    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.DECIDED);
-    assertThat(vm.decidedProperty().get()).isEqualTo(1);
-    assertThat(vm.savingProperty().get()).isEqualTo(1);
-    assertThat(stored(vm, 0)).isEmpty();
-    // going back while the write is under way shows the decision made
-    vm.back();
+    // the write is under way: the item is still shown, nothing changed in the queue yet
     assertThat(vm.indexProperty().get()).isZero();
-    assertThat(vm.category(3).get()).isTrue();
+    assertThat(vm.savingProperty().get()).isEqualTo(1);
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.PENDING);
+    assertThat(vm.decidedProperty().get()).isZero();
+    assertThat(stored(vm, 0)).isEmpty();
+    // a second Enter, a skip or a change meanwhile is ignored: it would land on the wrong item
+    vm.commit();
+    vm.skip();
+    vm.toggleCategory(4);
+    assertThat(vm.savingProperty().get()).isEqualTo(1);
+    assertThat(vm.category(4).get()).isFalse();
     boolean[] saved = new boolean[1];
     vm.whenSaved(() -> saved[0] = true);
     assertThat(saved[0]).isFalse();
     writes.flush();
+    // stored: now the window moves on
     assertThat(saved[0]).isTrue();
     assertThat(vm.savingProperty().get()).isZero();
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
+    assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.DECIDED);
+    assertThat(vm.decidedProperty().get()).isEqualTo(1);
     assertThat(vm.statusProperty().get()).startsWith("saved ");
     assertThat(stored(vm, 0))
         .filteredOn(d -> d.dimension().equals("category"))
         .extracting(d -> d.value().labels())
         .containsExactly(List.of("gpu"));
+    // going back shows the stored decision
+    vm.back();
+    assertThat(vm.indexProperty().get()).isZero();
+    assertThat(vm.category(3).get()).isTrue();
   }
 
   @Test
-  void aFailedWriteIsReportedAndTheIssueComesBackWithItsDraft() {
+  void aFailedWriteIsReportedAndTheIssueStaysWithItsDraft() {
     HeldWrites writes = new HeldWrites();
     AnnotateViewModel vm = open(false, writes);
     QueueItem first = vm.queue().get(0);
     vm.toggleCategory(1);
     vm.primaryProperty().set("performance");
     vm.commit();
-    assertThat(vm.indexProperty().get()).isEqualTo(1);
     writes.failWrites = true;
     writes.flush();
     assertThat(vm.statusProperty().get())
         .startsWith("error: the decision on " + first.issue().repo() + "#" + first.issue().number())
         .contains("disk full");
+    assertThat(vm.savingProperty().get()).isZero();
     assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.PENDING);
     assertThat(vm.decidedProperty().get()).isZero();
     assertThat(vm.indexProperty().get()).isZero();
     assertThat(vm.category(1).get()).isTrue();
     assertThat(vm.primaryProperty().get()).isEqualTo("performance");
     assertThat(stored(vm, 0)).isEmpty();
-    // committing again, with a working disk, stores it
+    // committing again, with a working disk, stores it and moves on
     writes.failWrites = false;
     vm.commit();
     writes.flush();
     assertThat(stored(vm, 0)).isNotEmpty();
+    assertThat(vm.indexProperty().get()).isEqualTo(1);
   }
 }
