@@ -46,7 +46,8 @@ class Utf8EncoderTest {
                 && i + 1 < t.length()
                 && Character.isLowSurrogate(t.charAt(i + 1));
         if (c == '"' || c == '\\' || c < 0x20 || (Character.isSurrogate(c) && (escape || !pair))) {
-          b.append(String.format("\\u%04x", (int) c));
+          String hex = Integer.toHexString(c);
+          b.append("\\u").append("0".repeat(4 - hex.length())).append(hex);
         } else if (pair) {
           b.append(c).append(t.charAt(++i));
         } else {
