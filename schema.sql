@@ -28,7 +28,7 @@ CREATE TABLE issue (
   url          TEXT,
   author       TEXT,
   comments     INTEGER,
-  content_hash TEXT    NOT NULL,                -- hash of the stored fields ("m3:" + 128-bit, or an older build's SHA-256); decides updated/unchanged
+  content_hash TEXT    NOT NULL,                -- hash of the stored fields ("u8:" + 128-bit over their UTF-8; older builds: "m3:" or SHA-256); decides updated/unchanged
   imported_at  TEXT    NOT NULL,
   updated_at   TEXT    NOT NULL,
   CONSTRAINT issue_key UNIQUE (repo, number),

@@ -1,16 +1,22 @@
 package org.labellens.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A fast, non-cryptographic 128-bit hash over a sequence of fields, for change detection (is this
  * the same content as before?), not for security: nobody gains by forging a collision there.
  *
  * <p>The input is a stream of 64-bit words mixed two at a time with the block and finalisation
- * steps of MurmurHash3 x64-128 (seed 0). Strings contribute their UTF-16 code units directly, four
- * to a word (no UTF-8 encoding step), after a word holding their length; a null field is the single
- * word {@code -1}. Because every field starts with its length and a string's last word is padded
- * with zero units, two different field sequences never produce the same word stream, so only a
- * genuine 128-bit collision can make them hash alike. The result depends on nothing but the input
- * (no per-process seed), so it is stable across runs, JVMs and machines.
+ * steps of MurmurHash3 x64-128 (seed 0). A byte field (text as UTF-8, what content hashes use now)
+ * contributes a word holding its length in bytes, then its bytes eight to a word, little-endian; a
+ * string contributes its length, then its UTF-16 code units four to a word (the earlier content
+ * hashes); a null field is the single word {@code -1}; a number is the word {@code -2} and the
+ * number. Because every field starts with its length and a field's last word is padded with zeros,
+ * two different field sequences of one layout never produce the same word stream, so only a genuine
+ * 128-bit collision can make them hash alike. The result depends on nothing but the input (no
+ * per-process seed), so it is stable across runs, JVMs and machines.
  *
  * <p>Not thread-safe; one instance hashes one sequence at a time ({@link #reset} starts again).
  */
@@ -18,12 +24,19 @@ public final class Hash128 {
   private static final long C1 = 0x87c37b91114253d5L;
   private static final long C2 = 0x4cf5ad432745937fL;
 
+  /**
+   * Eight bytes of an array as one little-endian word: one access instead of eight loads and
+   * shifts, and much the quicker under the quick JIT compiler.
+   */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private long h1;
   private long h2;
   private long words;
   private long pending;
   private boolean hasPending;
-  private final char[] buffer = new char[CHUNK];
+  private char[] buffer;
 
   /** Starts a new sequence. */
   public Hash128 reset() {
@@ -43,6 +56,9 @@ public final class Hash128 {
     }
     int n = s.length();
     word(n);
+    if (buffer == null) {
+      buffer = new char[CHUNK];
+    }
     // in chunks (a multiple of four units), so a huge string needs no copy of its own size
     for (int from = 0; from < n; from += CHUNK) {
       int to = Math.min(n, from + CHUNK);
@@ -102,6 +118,65 @@ public final class Hash128 {
     }
   }
 
+  /**
+   * Adds a field given as bytes (or null): its length in bytes, then the bytes eight to a word,
+   * little-endian, the last word padded with zero bytes.
+   */
+  public Hash128 add(byte[] b) {
+    if (b == null) {
+      word(-1L);
+      return this;
+    }
+    int n = b.length;
+    word(n);
+    int i = 0;
+    int whole = n & ~7;
+    if (hasPending && i < whole) {
+      // keep the pairing of words: finish the pending block with the first word
+      word(pack(b, i));
+      i += 8;
+    }
+    if (i + 16 <= whole) {
+      // the main loop, by hand (see addUnits)
+      long a1 = h1;
+      long a2 = h2;
+      int blocks = 0;
+      for (; i + 16 <= whole; i += 16) {
+        long k1 = (long) LONGS.get(b, i);
+        long k2 = (long) LONGS.get(b, i + 8);
+        k1 *= C1;
+        k1 = Long.rotateLeft(k1, 31);
+        k1 *= C2;
+        a1 ^= k1;
+        a1 = Long.rotateLeft(a1, 27);
+        a1 += a2;
+        a1 = a1 * 5 + 0x52dce729;
+        k2 *= C2;
+        k2 = Long.rotateLeft(k2, 33);
+        k2 *= C1;
+        a2 ^= k2;
+        a2 = Long.rotateLeft(a2, 31);
+        a2 += a1;
+        a2 = a2 * 5 + 0x38495ab5;
+        blocks++;
+      }
+      h1 = a1;
+      h2 = a2;
+      words += 2L * blocks;
+    }
+    for (; i < whole; i += 8) {
+      word(pack(b, i));
+    }
+    if (i < n) {
+      long k = 0;
+      for (int shift = 0; i < n; i++, shift += 8) {
+        k |= (b[i] & 0xffL) << shift;
+      }
+      word(k);
+    }
+    return this;
+  }
+
   /** Adds a field that is a whole number (its own word, after a marker word). */
   public Hash128 add(long value) {
     word(-2L);
@@ -133,6 +208,10 @@ public final class Hash128 {
 
   private static long pack(char[] b, int i) {
     return b[i] | (long) b[i + 1] << 16 | (long) b[i + 2] << 32 | (long) b[i + 3] << 48;
+  }
+
+  private static long pack(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
   }
 
   private void word(long k) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Frameworks;
-import org.labellens.core.model.Issue;
+import org.labellens.core.model.Utf8Issue;
 
 /**
  * Collects one issue object's fields straight from the token stream (no intermediate tree), in
@@ -21,10 +21,11 @@ final class IssueFields {
   private final ReadOptions options;
   private final String file;
   private final String location;
+  private final Utf8Encoder encoder;
 
   private Integer number;
-  private String title;
-  private String body;
+  private byte[] title;
+  private byte[] body;
   private List<String> labels = List.of();
   private String state;
   private String createdAt;
@@ -42,10 +43,11 @@ final class IssueFields {
   private BadInputException firstProblem;
   private boolean seenAny;
 
-  IssueFields(ReadOptions options, String file, String location) {
+  IssueFields(ReadOptions options, String file, String location, Utf8Encoder encoder) {
     this.options = options;
     this.file = file;
     this.location = location;
+    this.encoder = encoder;
   }
 
   boolean seenAny() {
@@ -66,8 +68,8 @@ final class IssueFields {
     }
     switch (name) {
       case "number" -> number = positiveInt(p, name);
-      case "title" -> title = string(p, name);
-      case "body" -> body = string(p, name);
+      case "title" -> title = utf8(p, name);
+      case "body" -> body = utf8(p, name);
       case "labels" -> labels = stringList(p, name);
       case "state" -> state = string(p, name);
       case "created_at" -> createdAt = string(p, name);
@@ -138,13 +140,13 @@ final class IssueFields {
     if (browserUrl == null) {
       browserUrl = "https://github.com/" + r + "/issues/" + number;
     }
-    Issue issue =
-        new Issue(
+    Utf8Issue issue =
+        new Utf8Issue(
             r,
             number,
             options.framework() != null ? options.framework() : Frameworks.forRepo(r),
             title,
-            body == null ? "" : body,
+            body == null ? NO_BYTES : body,
             labels,
             state == null || state.isEmpty() ? null : state.toLowerCase(Locale.ROOT),
             timestamp(
@@ -162,6 +164,8 @@ final class IssueFields {
     }
     return new ImportedIssue(issue, outsideLabels, location);
   }
+
+  private static final byte[] NO_BYTES = new byte[0];
 
   private String timestamp(String value, String field) {
     return value == null ? null : IssueValues.normaliseTimestamp(value, location, field);
@@ -209,6 +213,27 @@ final class IssueFields {
   }
 
   /**
+   * The current string value as UTF-8 (title and body: the bulk of the text, which is stored as
+   * UTF-8 and never needed as a string while importing), checked as {@link #text} checks it.
+   */
+  private byte[] utf8(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      byte[] b = encoder.encode(p);
+      if (b == null) {
+        unpaired(p, field, encoder.unpairedIndex(), encoder.unpairedChar());
+      }
+      return b;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    problem(p, field, "expected a string, found " + describe(p));
+    p.skipChildren();
+    return null;
+  }
+
+  /**
    * The current string value. A JSON escape can name one half of a surrogate pair alone (U+D800,
    * say), which no UTF-8 text can hold: storing it would replace it silently, so it is refused.
    */
@@ -220,15 +245,19 @@ final class IssueFields {
             p.getTextCharacters(), p.getTextOffset(), p.getTextOffset() + p.getTextLength());
     String s = p.getText();
     if (bad >= 0) {
-      problem(
-          p,
-          field,
-          String.format(
-              "character %d is half of a surrogate pair (\\u%04x) with no other half;"
-                  + " it cannot be stored as UTF-8 text",
-              bad + 1, (int) s.charAt(bad)));
+      unpaired(p, field, bad, s.charAt(bad));
     }
     return s;
+  }
+
+  private void unpaired(JsonParser p, String field, int index, char c) {
+    problem(
+        p,
+        field,
+        String.format(
+            "character %d is half of a surrogate pair (\\u%04x) with no other half;"
+                + " it cannot be stored as UTF-8 text",
+            index + 1, (int) c));
   }
 
   private Integer positiveInt(JsonParser p, String field) throws IOException {

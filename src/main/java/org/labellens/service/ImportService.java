@@ -172,7 +172,7 @@ public final class ImportService {
             new IssueSink() {
               @Override
               public void issue(ImportedIssue imported) {
-                hand(new Parsed(imported, IssueStore.encode(imported.issue(), hash)));
+                hand(new Parsed(imported, IssueStore.encode(imported.stored(), hash)));
               }
 
               @Override
@@ -248,9 +248,9 @@ public final class ImportService {
           throw new CancellationException("interrupted");
         }
         if (item instanceof Parsed p) {
-          counter.count(upserter.upsert(p.encoded()), p.issue().issue().framework());
+          counter.count(upserter.upsert(p.encoded()), p.issue().stored().framework());
           if (p.issue().outsideLabels() != null) {
-            outside.put(p.issue().issue().key(), p.issue().outsideLabels());
+            outside.put(p.issue().stored().key(), p.issue().outsideLabels());
           }
         } else if (item instanceof PullRequest) {
           counter.pullRequests++;

@@ -21,6 +21,7 @@ import org.labellens.core.JsonText;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueKey;
 import org.labellens.core.model.IssueSummary;
+import org.labellens.core.model.Utf8Issue;
 
 /**
  * Issues in the project: idempotent upsert by (repo, number), listing, paging and full-text search.
@@ -106,7 +107,7 @@ public final class IssueStore {
     }
 
     private Outcome doUpsert(Encoded encoded) throws SQLException {
-      Issue issue = encoded.issue();
+      Utf8Issue issue = encoded.issue();
       String hash = encoded.hash();
       if (wasEmpty && insert(encoded)) {
         return Outcome.NEW;
@@ -131,7 +132,7 @@ public final class IssueStore {
       if (hash.equals(oldHash)) {
         return Outcome.UNCHANGED;
       }
-      if (isLegacyHash(oldHash) && legacyContentHash(issue).equals(oldHash)) {
+      if (sameInOlderForm(oldHash, issue)) {
         // stored by an older build: same content, so unchanged; its hash moves to the new form
         rehash.setString(1, hash);
         rehash.setLong(2, id);
@@ -152,7 +153,7 @@ public final class IssueStore {
 
     /** Inserts a new row with the next id; false when the key exists (nothing inserted). */
     private boolean insert(Encoded encoded) throws SQLException {
-      Issue issue = encoded.issue();
+      Utf8Issue issue = encoded.issue();
       int i = 1;
       insert.setLong(i++, nextId);
       insert.setString(i++, issue.repo());
@@ -173,22 +174,13 @@ public final class IssueStore {
       return lastId;
     }
 
-    /** UTF-8 bytes for a {@code CAST(? AS TEXT)} parameter, or the string when there are none. */
-    private static void bindText(PreparedStatement ps, int i, byte[] utf8, String text)
-        throws SQLException {
-      if (utf8 != null) {
-        ps.setBytes(i, utf8);
-      } else {
-        ps.setString(i, text);
-      }
-    }
-
+    /** Binds the stored fields; title and body as UTF-8 bytes for {@code CAST(? AS TEXT)}. */
     private static int bindContent(PreparedStatement ps, int i, Encoded encoded)
         throws SQLException {
-      Issue issue = encoded.issue();
+      Utf8Issue issue = encoded.issue();
       ps.setString(i++, issue.framework());
-      bindText(ps, i++, encoded.title(), issue.title());
-      bindText(ps, i++, encoded.body(), issue.body());
+      ps.setBytes(i++, issue.title());
+      ps.setBytes(i++, issue.body());
       ps.setString(i++, JsonText.stringArray(issue.labels()));
       ps.setString(i++, issue.state());
       ps.setString(i++, issue.createdAt());
@@ -232,48 +224,88 @@ public final class IssueStore {
   }
 
   /**
-   * An issue ready to store: its content hash, and its title and body (the bulk of its text) as
-   * UTF-8 (or null: bound as a string), which the statements turn back into text ({@code CAST(? AS
-   * TEXT)}: SQLite keeps the bytes as they are). Made on the import's reading thread, so that this
-   * work overlaps with the writer instead of adding to it (the driver would otherwise encode every
-   * string on the writer).
+   * An issue ready to store: its content hash, and its fields with title and body (the bulk of its
+   * text) as UTF-8, which the statements turn back into text ({@code CAST(? AS TEXT)}: SQLite keeps
+   * the bytes as they are). Made on the import's reading thread, so that this work overlaps with
+   * the writer instead of adding to it.
    */
-  public record Encoded(Issue issue, String hash, byte[] title, byte[] body) {}
+  public record Encoded(Utf8Issue issue, String hash) {}
 
-  /**
-   * Hashes and encodes {@code issue} for {@link Upserter#upsert(Encoded)}. A text longer than
-   * {@value #ENCODE_LIMIT} characters is left to the driver (null here), so that a huge body is not
-   * held twice while it waits in the import's queue.
-   */
-  public static Encoded encode(Issue issue, Hash128 hash) {
-    return new Encoded(issue, contentHash(issue, hash), utf8(issue.title()), utf8(issue.body()));
+  /** Hashes {@code issue} for {@link Upserter#upsert(Encoded)}. */
+  public static Encoded encode(Utf8Issue issue, Hash128 hash) {
+    return new Encoded(issue, contentHash(issue, hash));
   }
 
-  static final int ENCODE_LIMIT = 1 << 20;
-
-  private static byte[] utf8(String s) {
-    return s.length() > ENCODE_LIMIT ? null : s.getBytes(StandardCharsets.UTF_8);
+  /** Encodes and hashes {@code issue} for {@link Upserter#upsert(Encoded)}. */
+  public static Encoded encode(Issue issue, Hash128 hash) {
+    return encode(Utf8Issue.of(issue), hash);
   }
 
   /** The prefix of content hashes in the current form ({@link #contentHash}). */
-  public static final String HASH_PREFIX = "m3:";
+  public static final String HASH_PREFIX = "u8:";
+
+  /** The prefix of content hashes in the form before ({@link #m3ContentHash}). */
+  static final String M3_PREFIX = "m3:";
 
   /**
    * The content hash of every stored field: {@value #HASH_PREFIX} and a 128-bit {@link Hash128} (32
-   * hex digits), fields in a fixed order, each length-prefixed, so no two different issues collide
-   * by joining. It only decides whether an import changed an issue.
+   * hex digits) over the fields' UTF-8 bytes, fields in a fixed order, each length-prefixed, so no
+   * two different issues collide by joining. It only decides whether an import changed an issue.
    */
   public static String contentHash(Issue issue) {
-    return contentHash(issue, new Hash128());
+    return contentHash(Utf8Issue.of(issue), new Hash128());
   }
 
-  /** {@link #contentHash(Issue)} reusing {@code hash}'s buffer (one per thread). */
-  public static String contentHash(Issue issue, Hash128 hash) {
+  /** {@link #contentHash(Issue)} of an issue in its stored form, reusing {@code hash}. */
+  public static String contentHash(Utf8Issue issue, Hash128 hash) {
     hash.reset()
-        .add(issue.framework())
+        .add(utf8(issue.framework()))
         .add(issue.title())
         .add(issue.body())
         .add(issue.labels().size());
+    for (String label : issue.labels()) {
+      hash.add(utf8(label));
+    }
+    hash.add(utf8(issue.state()))
+        .add(utf8(issue.createdAt()))
+        .add(utf8(issue.closedAt()))
+        .add(utf8(issue.url()))
+        .add(utf8(issue.author()));
+    if (issue.comments() == null) {
+      hash.add((byte[]) null);
+    } else {
+      hash.add(issue.comments().longValue());
+    }
+    return HASH_PREFIX + hash.hex();
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether {@code stored}, a content hash of an earlier form ({@link #m3ContentHash} or {@link
+   * #legacyContentHash}), is that of {@code issue}: then the issue is unchanged, only its hash is
+   * old. False for a hash of the current form, or of no known form.
+   */
+  static boolean sameInOlderForm(String stored, Utf8Issue issue) {
+    if (stored == null) {
+      return false;
+    }
+    if (stored.startsWith(M3_PREFIX)) {
+      return m3ContentHash(issue.toIssue()).equals(stored);
+    }
+    return isLegacyHash(stored) && legacyContentHash(issue.toIssue()).equals(stored);
+  }
+
+  /**
+   * The content hash that builds before the current form wrote: {@value #M3_PREFIX} and a {@link
+   * Hash128} over the fields' UTF-16 code units (same fields, same order). Computed only to compare
+   * with a hash of that form stored by an older build.
+   */
+  static String m3ContentHash(Issue issue) {
+    Hash128 hash = new Hash128();
+    hash.add(issue.framework()).add(issue.title()).add(issue.body()).add(issue.labels().size());
     for (String label : issue.labels()) {
       hash.add(label);
     }
@@ -287,7 +319,7 @@ public final class IssueStore {
     } else {
       hash.add(issue.comments().longValue());
     }
-    return HASH_PREFIX + hash.hex();
+    return M3_PREFIX + hash.hex();
   }
 
   /**
@@ -295,7 +327,10 @@ public final class IssueStore {
    * #legacyContentHash}), which projects imported by older builds hold.
    */
   static boolean isLegacyHash(String stored) {
-    return stored != null && stored.length() == 64 && !stored.startsWith(HASH_PREFIX);
+    return stored != null
+        && stored.length() == 64
+        && !stored.startsWith(HASH_PREFIX)
+        && !stored.startsWith(M3_PREFIX);
   }
 
   /**

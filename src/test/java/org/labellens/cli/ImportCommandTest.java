@@ -7,10 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labellens.core.Hash128;
 import org.labellens.core.model.Issue;
 import org.labellens.testing.Cli;
 import org.labellens.testing.TestIssues;
@@ -81,6 +88,78 @@ class ImportCommandTest {
         importJson(TestIssues.write(dir, "edited.jsonl", TestIssues.jsonl(edited)).toString());
     assertThat(third.get("updated").asInt()).isEqualTo(1);
     assertThat(third.get("unchanged").asInt()).isEqualTo(59);
+  }
+
+  /**
+   * The content hash the build before wrote ({@code m3:}), restated: a {@link Hash128} over the
+   * fields' UTF-16 code units. Checked below against a value that build stored.
+   */
+  private static String m3(Issue i) {
+    Hash128 h = new Hash128().add(i.framework()).add(i.title()).add(i.body());
+    h.add(i.labels().size());
+    i.labels().forEach(h::add);
+    h.add(i.state()).add(i.createdAt()).add(i.closedAt()).add(i.url()).add(i.author());
+    if (i.comments() == null) {
+      h.add((String) null);
+    } else {
+      h.add(i.comments().longValue());
+    }
+    return "m3:" + h.hex();
+  }
+
+  private List<String> hashes() throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT content_hash FROM issue ORDER BY repo, number")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aProjectHoldingTheEarlierHashesReimportsAsUnchangedAndMovesToTheNewForm() throws Exception {
+    assertThat(
+            m3(
+                new Issue(
+                    "ggml-org/llama.cpp",
+                    1,
+                    "llama.cpp",
+                    "",
+                    "",
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)))
+        .isEqualTo("m3:77f123aca3dbd2cec62373f8e43317b3");
+    Path rest = TestIssues.write(dir, "rest.json", TestIssues.restPages(issues, 25));
+    assertThat(importJson(rest.toString()).get("new").asInt()).isEqualTo(60);
+    List<String> current = hashes();
+    assertThat(current).allMatch(h -> h.matches("u8:[0-9a-f]{32}"));
+    // the project as the build before left it: the same issues, their hashes in the m3 form
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE issue SET content_hash = ? WHERE repo = ? AND number = ?")) {
+      for (Issue i : issues) {
+        ps.setString(1, m3(i));
+        ps.setString(2, i.repo());
+        ps.setInt(3, i.number());
+        assertThat(ps.executeUpdate()).isEqualTo(1);
+      }
+    }
+    String stored = snapshot();
+
+    JsonNode again = importJson(rest.toString());
+    assertThat(again.get("unchanged").asInt()).isEqualTo(60);
+    assertThat(again.get("updated").asInt()).isZero();
+    assertThat(hashes()).isEqualTo(current);
+    assertThat(snapshot()).isEqualTo(stored);
+    assertThat(importJson(rest.toString()).get("unchanged").asInt()).isEqualTo(60);
   }
 
   @Test

@@ -111,6 +111,56 @@ class Hash128Test {
     }
   }
 
+  /** The words of a byte field: its length, then its bytes eight to a word, little-endian. */
+  private static void byteWords(byte[] b, List<Long> words) {
+    words.add((long) b.length);
+    for (int i = 0; i < b.length; i += 8) {
+      long k = 0;
+      for (int j = 0; j < 8 && i + j < b.length; j++) {
+        k |= (b[i + j] & 0xffL) << (8 * j);
+      }
+      words.add(k);
+    }
+  }
+
+  @Test
+  void byteFieldsOfEveryLengthAndPositionMatchTheDefinition() {
+    Random r = new Random(17);
+    for (int trial = 0; trial < 3000; trial++) {
+      int n = r.nextInt(6);
+      Hash128 h = new Hash128();
+      List<Long> words = new ArrayList<>();
+      for (int f = 0; f < n; f++) {
+        int kind = r.nextInt(6);
+        if (kind == 0) {
+          h.add((byte[]) null);
+          words.add(-1L);
+        } else if (kind == 1) {
+          long v = r.nextLong();
+          h.add(v);
+          words.add(-2L);
+          words.add(v);
+        } else {
+          // every length around the word and block sizes, bytes of every value (negative too)
+          byte[] b = new byte[kind == 2 ? r.nextInt(40) : r.nextInt(3000)];
+          r.nextBytes(b);
+          h.add(b);
+          byteWords(b, words);
+        }
+      }
+      assertThat(h.hex()).isEqualTo(Reference.of(words));
+    }
+  }
+
+  @Test
+  void aByteFieldIsNotTheSameAsTheStringOfItsCharacters() {
+    // "abcd" as bytes is the words 4, 0x64636261; as a string 4, 0x0064006300620061
+    assertThat(new Hash128().add("abcd".getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex())
+        .isNotEqualTo(hash("abcd"));
+    assertThat(new Hash128().add(new byte[0]).hex()).isEqualTo(hash(""));
+    assertThat(new Hash128().add((byte[]) null).hex()).isEqualTo(hash((String) null));
+  }
+
   @Test
   void aKnownValueStaysTheSame() {
     // computed once by the reference definition above; pinned because projects store it

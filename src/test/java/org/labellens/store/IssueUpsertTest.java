@@ -165,6 +165,118 @@ class IssueUpsertTest {
         .containsExactly("1");
   }
 
+  /** An issue with text of every UTF-8 length, to pin the stored hash forms on. */
+  private static final Issue KNOWN =
+      new Issue(
+          "vllm-project/vllm",
+          4242,
+          "vLLM",
+          "CUDA error: out of memory 😀",
+          "Steps:\n1. run `vllm serve`\r\n2. see — “OOM” 中文 𝔘",
+          List.of("bug", "good first issue"),
+          "closed",
+          "2024-07-08T02:40:38Z",
+          null,
+          "https://github.com/vllm-project/vllm/issues/4242",
+          "someone",
+          3);
+
+  /**
+   * Hashes are stored in projects, so their values are pinned: the current form (computed once by
+   * this build), and the {@code m3:} form, whose values here are what the build that wrote it
+   * stored for the same issues (so that such projects keep re-importing as unchanged).
+   */
+  @Test
+  void contentHashesOfKnownIssuesStayTheSame() {
+    Issue empty =
+        new Issue(
+            "ggml-org/llama.cpp",
+            1,
+            "llama.cpp",
+            "",
+            "",
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(IssueStore.contentHash(KNOWN)).isEqualTo("u8:db7b50c52e6a8f3ad079b17473df7d1d");
+    assertThat(IssueStore.contentHash(empty)).isEqualTo("u8:dc89e842914eddc99e4386262604e671");
+    assertThat(IssueStore.m3ContentHash(KNOWN)).isEqualTo("m3:105a2d62d9c141f856f9db101f81f3c2");
+    assertThat(IssueStore.m3ContentHash(empty)).isEqualTo("m3:77f123aca3dbd2cec62373f8e43317b3");
+    // the hash of the stored form is that of the issue
+    assertThat(
+            IssueStore.contentHash(
+                org.labellens.core.model.Utf8Issue.of(KNOWN), new org.labellens.core.Hash128()))
+        .isEqualTo(IssueStore.contentHash(KNOWN));
+  }
+
+  private void setHashes(List<Issue> issues, List<String> hashes) {
+    db.write(
+        tx ->
+            tx.jdbc(
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "UPDATE issue SET content_hash = ? WHERE repo = ? AND number = ?")) {
+                    for (int k = 0; k < issues.size(); k++) {
+                      ps.setString(1, hashes.get(k));
+                      ps.setString(2, issues.get(k).repo());
+                      ps.setInt(3, issues.get(k).number());
+                      assertThat(ps.executeUpdate()).isEqualTo(1);
+                    }
+                  }
+                  return null;
+                }));
+  }
+
+  @Test
+  void aProjectHoldingM3HashesReimportsAsUnchangedAndDetectsChanges() {
+    List<Issue> issues = new ArrayList<>(TestIssues.make(30, 21));
+    issues.add(KNOWN);
+    upsert(issues, NOW);
+    // play the build before: its hashes in place of the new ones
+    List<String> m3 = issues.stream().map(IssueStore::m3ContentHash).toList();
+    setHashes(issues, m3);
+    assertThat(IssueStore.isLegacyHash(m3.get(0))).isFalse();
+
+    List<Issue> again = new ArrayList<>(issues);
+    again.set(4, retitled(issues.get(4), issues.get(4).title() + "!"));
+    Issue known = again.get(30);
+    again.set(
+        30,
+        new Issue(
+            known.repo(),
+            known.number(),
+            known.framework(),
+            known.title(),
+            known.body().replace("𝔘", "𝔙"), // one code point inside a pair
+            known.labels(),
+            known.state(),
+            known.createdAt(),
+            known.closedAt(),
+            known.url(),
+            known.author(),
+            known.comments()));
+    List<IssueStore.Outcome> outcomes = upsert(again, LATER);
+
+    for (int k = 0; k < again.size(); k++) {
+      assertThat(outcomes.get(k))
+          .as("issue %d", k)
+          .isEqualTo(k == 4 || k == 30 ? IssueStore.Outcome.UPDATED : IssueStore.Outcome.UNCHANGED);
+    }
+    assertThat(column("SELECT count(*) FROM issue WHERE updated_at = '" + LATER + "'"))
+        .containsExactly("2");
+    assertThat(column("SELECT DISTINCT substr(content_hash, 1, 3) FROM issue"))
+        .containsExactly(IssueStore.HASH_PREFIX);
+    for (Issue i : again) {
+      assertThat(db.read(tx -> IssueStore.find(tx, i.key())).orElseThrow()).isEqualTo(i);
+    }
+    assertThat(upsert(again, LATER)).containsOnly(IssueStore.Outcome.UNCHANGED);
+  }
+
   /** The content hash as builds before the 128-bit hash wrote it, restated independently. */
   private static String oldSha256(Issue issue) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
