@@ -146,7 +146,17 @@ public final class BenchProject {
 
   /** Runs one step in a fresh JVM with the given JVM options; a failing step is an error. */
   public static CommandTimer.Measurement run(Step step, List<String> jvmOptions) {
-    CommandTimer.Measurement m = CommandTimer.run(jvmOptions, step.args(), step.stdout());
+    return run(step, jvmOptions, false);
+  }
+
+  /**
+   * Runs one step as {@link #run(Step, List)}; with {@code heapAfterGc}, the step also reports the
+   * most heap in use after a collection (and starts slower).
+   */
+  public static CommandTimer.Measurement run(
+      Step step, List<String> jvmOptions, boolean heapAfterGc) {
+    CommandTimer.Measurement m =
+        CommandTimer.run(jvmOptions, step.args(), step.stdout(), heapAfterGc);
     if (m.exitCode() != 0) {
       throw new BadInputException(
           "bench step '"

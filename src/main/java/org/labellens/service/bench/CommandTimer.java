@@ -16,12 +16,20 @@ import java.util.regex.Pattern;
  * Times a whole LabelLens command as a user runs it: a fresh JVM started by the launcher script
  * {@code ./labellens} (or {@code java -jar labellens.jar …} where the jar has no launcher beside
  * it; from classes, as in tests, the launcher class on this JVM's class path), start-up included,
- * with the child's peak resident memory, CPU time and heap after collection (reported by the child
- * itself from {@code /proc} at its exit).
+ * with the child's peak resident memory and CPU time, which the child reads from {@code /proc} at
+ * its exit (a cost too small to measure), and, only when asked, the most heap in use after a
+ * collection, which needs the JVM's management beans in the child (tens of milliseconds of
+ * start-up: the import and validate benches, which time the command, do not ask for it).
  */
 public final class CommandTimer {
   /** The launcher script's name, at the top of the checkout (beside {@code target/}). */
   public static final String LAUNCHER = "labellens";
+
+  /** The child's switch of its peak memory and CPU time report (org.labellens.ExitReport). */
+  static final String REPORT_RSS = "LABELLENS_REPORT_RSS";
+
+  /** The child's switch of its heap-after-collection watch (org.labellens.ExitReport). */
+  static final String REPORT_HEAP = "LABELLENS_REPORT_HEAP";
 
   private static final Pattern PEAK = Pattern.compile("peak-rss-kb: (\\d+)");
   private static final Pattern CPU = Pattern.compile("cpu-ms: (\\d+)");
@@ -31,7 +39,8 @@ public final class CommandTimer {
 
   /**
    * One run: wall time, peak resident memory, CPU time (all threads) and the most heap in use just
-   * after a garbage collection (the last three -1 when the child did not report them).
+   * after a garbage collection (the last three -1 when the child did not report them; the heap
+   * always, unless asked for).
    */
   public record Measurement(
       double seconds,
@@ -127,15 +136,31 @@ public final class CommandTimer {
     return pb;
   }
 
-  public static Measurement run(List<String> jvmOptions, List<String> args) {
-    return run(jvmOptions, args, null);
+  /** Runs the command with its standard output discarded, without the heap watch. */
+  /** Asks the child for its exit report: always peak memory and CPU time, the heap if asked. */
+  static void report(ProcessBuilder pb, boolean heapAfterGc) {
+    pb.environment().put(REPORT_RSS, "1");
+    if (heapAfterGc) {
+      pb.environment().put(REPORT_HEAP, "1");
+    } else {
+      pb.environment().remove(REPORT_HEAP);
+    }
   }
 
-  /** Runs the command with its standard output written to {@code stdout} (null: discarded). */
-  public static Measurement run(List<String> jvmOptions, List<String> args, Path stdout) {
+  public static Measurement run(List<String> jvmOptions, List<String> args) {
+    return run(jvmOptions, args, null, false);
+  }
+
+  /**
+   * Runs the command with its standard output written to {@code stdout} (null: discarded); with
+   * {@code heapAfterGc}, the child also watches its heap after each collection, which slows its
+   * start.
+   */
+  public static Measurement run(
+      List<String> jvmOptions, List<String> args, Path stdout, boolean heapAfterGc) {
     ProcessBuilder pb = command(codeSource(), jvmOptions, args);
     List<String> cmd = pb.command();
-    pb.environment().put("LABELLENS_REPORT_RSS", "1");
+    report(pb, heapAfterGc);
     pb.redirectOutput(
         ProcessBuilder.Redirect.to(stdout == null ? new File("/dev/null") : stdout.toFile()));
     long t0 = System.nanoTime();

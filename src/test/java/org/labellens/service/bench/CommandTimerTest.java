@@ -48,6 +48,23 @@ class CommandTimerTest {
   }
 
   @Test
+  void theChildWatchesItsHeapOnlyWhenAsked() throws Exception {
+    ProcessBuilder pb = CommandTimer.command(jarIn(dir), List.of(), List.of("runs"));
+    // a switch inherited from the bench's own environment is not passed on
+    pb.environment().put(CommandTimer.REPORT_HEAP, "1");
+
+    CommandTimer.report(pb, false);
+    assertThat(pb.environment())
+        .containsKey(CommandTimer.REPORT_RSS)
+        .doesNotContainKey(CommandTimer.REPORT_HEAP);
+
+    CommandTimer.report(pb, true);
+    assertThat(pb.environment())
+        .containsKey(CommandTimer.REPORT_RSS)
+        .containsKey(CommandTimer.REPORT_HEAP);
+  }
+
+  @Test
   void aJarOutsideACheckoutsTargetFolderHasNoLauncher() throws Exception {
     Files.writeString(dir.resolve(CommandTimer.LAUNCHER), "#!/bin/sh\n");
     Path elsewhere = Files.write(dir.resolve("labellens.jar"), new byte[] {0});
