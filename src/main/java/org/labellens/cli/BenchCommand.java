@@ -16,6 +16,7 @@ import org.labellens.service.bench.ScaleBench;
 import org.labellens.service.bench.StudyLikeData;
 import org.labellens.service.bench.ValidationBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -130,17 +131,7 @@ final class BenchCommand implements Runnable {
         description = "Issues to generate (default: ${DEFAULT-VALUE}).")
     int issues;
 
-    @Option(
-        names = "--sample-size",
-        defaultValue = "2000",
-        description = "Sample size (default: ${DEFAULT-VALUE}).")
-    int sampleSize;
-
-    @Option(
-        names = "--bootstrap",
-        defaultValue = "1000",
-        description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
+    @Mixin BenchSampleOptions sample;
 
     @Option(names = "--runs", defaultValue = "5", description = "Runs (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -168,7 +159,9 @@ final class BenchCommand implements Runnable {
               : Files.createTempDirectory("labellens-bench");
       ValidationBench.Result r;
       try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-        r = ValidationBench.run(work, issues, sampleSize, runs, bootstrap, seed, progress);
+        r =
+            ValidationBench.run(
+                work, issues, sample.sampleSize, runs, sample.bootstrap, seed, progress);
       } finally {
         if (keep == null) {
           ScaleBench.deleteTree(work);
@@ -328,17 +321,7 @@ final class BenchCommand implements Runnable {
         description = "A dump to resample from (any import format; default: the demo issues).")
     Path source;
 
-    @Option(
-        names = "--sample-size",
-        defaultValue = "2000",
-        description = "Sample size (default: ${DEFAULT-VALUE}).")
-    int sampleSize;
-
-    @Option(
-        names = "--bootstrap",
-        defaultValue = "1000",
-        description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
+    @Mixin BenchSampleOptions sample;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -369,8 +352,8 @@ final class BenchCommand implements Runnable {
                     runs,
                     work,
                     source,
-                    sampleSize,
-                    bootstrap,
+                    sample.sampleSize,
+                    sample.bootstrap,
                     seed,
                     List.of("-Xmx" + heap),
                     keep),

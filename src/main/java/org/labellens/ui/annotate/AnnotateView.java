@@ -93,7 +93,7 @@ public final class AnnotateView {
   private void initialize() {
     renderer = new BodyRenderer(openLink);
     front = new IssuePage(issuePane, issueTitle, issueMeta, issueLabels, bodyBox);
-    back = IssuePage.like(this, issuePane);
+    back = front.emptyLike();
     issueScroll.setContent(new PageStack(front.pane, back.pane));
     sessionLabel
         .textProperty()
@@ -402,7 +402,6 @@ public final class AnnotateView {
       front = back;
       back = was;
       ((PageStack) issueScroll.getContent()).bringToFront(front.pane, back.pane);
-      issueTitle = front.title;
       front.title.setId("issueTitle");
       back.title.setId(null);
     }
@@ -500,20 +499,20 @@ public final class AnnotateView {
       this.body = body;
     }
 
-    /** A page built like {@code model} (the page the view's layout file describes). */
-    static IssuePage like(AnnotateView view, VBox model) {
-      VBox pane = new VBox(model.getSpacing());
-      pane.getStyleClass().setAll(model.getStyleClass());
-      pane.setPadding(model.getPadding());
-      Label title = new Label();
-      title.getStyleClass().setAll(view.issueTitle.getStyleClass());
-      title.setWrapText(true);
-      FlowPane meta = new FlowPane(view.issueMeta.getHgap(), view.issueMeta.getVgap());
-      FlowPane labels = new FlowPane(view.issueLabels.getHgap(), view.issueLabels.getVgap());
-      VBox body = new VBox(view.bodyBox.getSpacing());
-      body.getStyleClass().setAll(view.bodyBox.getStyleClass());
-      pane.getChildren().setAll(title, meta, labels, body);
-      return view.new IssuePage(pane, title, meta, labels, body);
+    /** An empty page built like this one (styles, padding and spacing), with nodes of its own. */
+    IssuePage emptyLike() {
+      VBox newPane = new VBox(pane.getSpacing());
+      newPane.getStyleClass().setAll(pane.getStyleClass());
+      newPane.setPadding(pane.getPadding());
+      Label newTitle = new Label();
+      newTitle.getStyleClass().setAll(title.getStyleClass());
+      newTitle.setWrapText(title.isWrapText());
+      FlowPane newMeta = new FlowPane(meta.getHgap(), meta.getVgap());
+      FlowPane newLabels = new FlowPane(labels.getHgap(), labels.getVgap());
+      VBox newBody = new VBox(body.getSpacing());
+      newBody.getStyleClass().setAll(body.getStyleClass());
+      newPane.getChildren().setAll(newTitle, newMeta, newLabels, newBody);
+      return new IssuePage(newPane, newTitle, newMeta, newLabels, newBody);
     }
 
     boolean shows(PreparedIssue prepared, BodyModel model) {

@@ -115,7 +115,7 @@ public final class AnnotateViewModel {
   }
 
   /** A commit whose write has not finished yet. */
-  private record Save(long issueId, List<Decision> decisions) {}
+  private static final class Save {}
 
   public AnnotateViewModel(
       AnnotationService annotations,
@@ -398,7 +398,7 @@ public final class AnnotateViewModel {
    */
   private void save(int at, List<Decision> draft, Phase p, Runnable then) {
     QueueItem before = queue.get(at);
-    Save save = new Save(before.issueId(), draft);
+    Save save = new Save();
     unsaved.add(save);
     saving.set(unsaved.size());
     String what = before.issue().repo() + "#" + before.issue().number();

@@ -28,30 +28,17 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
     AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "labellens-background-" + n.incrementAndGet());
-              t.setDaemon(true);
-              t.setUncaughtExceptionHandler(
-                  (th, e) -> LOG.log(Level.SEVERE, "uncaught in " + th.getName(), e));
-              return t;
-            });
-    this.ordered =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "labellens-ordered");
-              t.setDaemon(true);
-              t.setUncaughtExceptionHandler(
-                  (th, e) -> LOG.log(Level.SEVERE, "uncaught in " + th.getName(), e));
-              return t;
-            });
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "labellens-timer");
-              t.setDaemon(true);
-              return t;
-            });
+            threads, r -> daemon(r, "labellens-background-" + n.incrementAndGet()));
+    this.ordered = Executors.newSingleThreadExecutor(r -> daemon(r, "labellens-ordered"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "labellens-timer"));
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    t.setUncaughtExceptionHandler(
+        (th, e) -> LOG.log(Level.SEVERE, "uncaught in " + th.getName(), e));
+    return t;
   }
 
   @Override
@@ -61,29 +48,26 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
 
   @Override
   public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-    pool.execute(
-        () -> {
-          try {
-            T result = work.call();
-            Platform.runLater(() -> onSuccess.accept(result));
-          } catch (Exception | Error e) {
-            Platform.runLater(() -> onFailure.accept(e));
-          }
-        });
+    pool.execute(handingBack(work, onSuccess, onFailure));
   }
 
   @Override
   public <T> void runInOrder(
       Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-    ordered.execute(
-        () -> {
-          try {
-            T result = work.call();
-            Platform.runLater(() -> onSuccess.accept(result));
-          } catch (Exception | Error e) {
-            Platform.runLater(() -> onFailure.accept(e));
-          }
-        });
+    ordered.execute(handingBack(work, onSuccess, onFailure));
+  }
+
+  /** Runs {@code work}, then hands its result or failure to the FX thread. */
+  private static <T> Runnable handingBack(
+      Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    return () -> {
+      try {
+        T result = work.call();
+        Platform.runLater(() -> onSuccess.accept(result));
+      } catch (Exception | Error e) {
+        Platform.runLater(() -> onFailure.accept(e));
+      }
+    };
   }
 
   /** Waits for the in-order work (up to a minute), then stops everything else. */
