@@ -244,7 +244,17 @@ final class JsonIssueReader {
       return new BadInputException(
           where + ": the file is not valid UTF-8 (" + firstLine(what) + ")", e);
     }
-    return new BadInputException(where + ": malformed JSON: " + firstLine(what), e);
+    return new BadInputException(where + ": malformed JSON: " + withoutSource(firstLine(what)), e);
+  }
+
+  /**
+   * Jackson's message with its own description of the source left out: "start marker at [Source:
+   * REDACTED (...); line: 1, column: 2]" becomes "start marker at line 1, column 2" (the file is
+   * named at the front of the message already).
+   */
+  static String withoutSource(String message) {
+    return message.replaceAll(
+        "\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
   static String firstLine(String s) {

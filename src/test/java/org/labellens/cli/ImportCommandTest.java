@@ -245,6 +245,21 @@ class ImportCommandTest {
   }
 
   @Test
+  void anUnfinishedObjectIsNamedByWhereItStartsWithoutTheParsersSourceDescription()
+      throws Exception {
+    Path cut = dir.resolve("open.json");
+    Files.writeString(cut, "[{\"number\": 1,\n \"title\": \"a\"");
+    Cli.Result r = Cli.run("import", cut.toString(), "--db", db);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errorLine())
+        .startsWith("error: " + cut + ":2:")
+        .contains("malformed JSON")
+        .contains("start marker at line 1, column 2")
+        .doesNotContain("Source:")
+        .doesNotContain("REDACTED");
+  }
+
+  @Test
   void jsonlNumberNotANumberIsRefusedAndChangesNothing() throws Exception {
     String lines =
         TestIssues.jsonl(issues.subList(20, 23))
