@@ -71,7 +71,7 @@ class AnnotateSessionTest {
         .draw(
             new SampleRequest(
                 "blind-sample",
-                14,
+                20,
                 null,
                 null,
                 null,
@@ -169,17 +169,18 @@ class AnnotateSessionTest {
     assertThat(afterSkip.items().get(afterSkip.items().size() - 1).issue())
         .isEqualTo(queue.get(10).issue());
 
-    // the blind-first sample: blind decision, then revealed revision, for two issues
+    // the blind-first sample: blind decision, then revealed revision, for ten issues
     robot.interact(() -> show(stage));
     chooseSession(robot, "ana", "blind-sample");
     List<QueueItem> blindQueue = project.annotations().queue("blind-sample", "ana").items();
-    for (int i = 0; i < 2; i++) {
+    assertThat(blindQueue).hasSizeGreaterThanOrEqualTo(10);
+    for (int i = 0; i < 10; i++) {
       robot.type(KeyCode.DIGIT4).type(KeyCode.ENTER);
       WaitForAsyncUtils.waitForFxEvents();
       robot.type(KeyCode.DIGIT3).type(KeyCode.ENTER);
       WaitForAsyncUtils.waitForFxEvents();
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 10; i++) {
       Map<String, List<String>> d = decisionsOf("blind-sample", blindQueue.get(i).issue());
       assertThat(d.get("BLIND:category")).containsExactly("gpu");
       assertThat(d.get("REVEALED:category")).containsExactly("concurrency,gpu");
