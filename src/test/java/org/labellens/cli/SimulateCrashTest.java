@@ -52,12 +52,16 @@ class SimulateCrashTest {
     // a SIGKILL takes the process, not the operating system's page cache: the medium does not
     // matter for this proof, so the project lives in memory where the machine allows
     dir = FastTempDir.create("crash");
-    try (Project p = StudyProjects.create(dir, StudyProjects.specs(20))) {
+    // a run reads ahead of the kill (pipe buffers, the few milliseconds before SIGKILL lands), so
+    // a fast machine decides many more items per run than it prints before the kill: the queue is
+    // sized for 50 kills at several times the rate seen on a quiet two-core machine, and never ends
+    // before the last kill
+    try (Project p = StudyProjects.create(dir, StudyProjects.specs(70))) {
       p.samples()
           .draw(
               new SampleRequest(
                   SAMPLE,
-                  240,
+                  720,
                   null,
                   null,
                   StudyProjects.RUN,
@@ -189,7 +193,7 @@ class SimulateCrashTest {
                 + " JOIN annotator n ON n.id = a.annotator_id WHERE s.name = ? AND n.name = ?",
             SAMPLE,
             ANNOTATOR);
-    assertThat(items).isEqualTo(240);
+    assertThat(items).isEqualTo(720);
     // blind and revealed, every dimension, exactly once per item
     assertThat(stored).hasSize(items * BATCH * 2);
     assertWholeBatches(stored, "after the last run");
