@@ -160,6 +160,14 @@ public final class ValidationService {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : e;
     }
+    Map<String, ClassifierShares> dimensionShares = new LinkedHashMap<>();
+    for (DimensionValidation.Outcome o : outcomes) {
+      dimensionShares.put(
+          o.dimension(),
+          o.dimension().equals(main.dimension())
+              ? shares
+              : classifierShares(tx, s, o.dimension(), labelsOf(s.scheme.require(o.dimension()))));
+    }
     return new ValidationReport(
         s.info,
         SampleDescription.sentence(
@@ -172,7 +180,8 @@ public final class ValidationService {
         keywords,
         warnings,
         bootstrap,
-        seed);
+        seed,
+        dimensionShares);
   }
 
   static List<String> assigned(Tx tx, long sampleId, List<String> decided) {
@@ -197,8 +206,9 @@ public final class ValidationService {
               + main.dimension()
               + "' yet ("
               + main.unresolved().size()
-              + " of them tie); within each stratum the items with gold stand for the others"
-              + " (weight N_h/m_h)");
+              + " of them tie on some label); gold is decided per (item, label), and within each"
+              + " stratum the items with gold on a label stand for the others (weight N_h/m_h,"
+              + " m_h: the stratum's items with gold on that label)");
     }
     if (main.notPredicted() > 0) {
       warnings.add(
