@@ -75,6 +75,92 @@ class ValidationServiceTest {
   }
 
   @Test
+  void theCsvExportAloneGivesValidatesFigures() throws Exception {
+    ValidationReport report;
+    Path csv = dir.resolve("recompute.csv");
+    try (Project p = Project.open(db)) {
+      report = p.validation().validate(LeadProjects.SAMPLE, null, 0, 1);
+      p.export().export(LeadProjects.SAMPLE, "csv", csv, false);
+    }
+    List<String> lines =
+        List.of(java.nio.file.Files.readString(csv).split("\r\n(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+    List<String> header = cells(lines.get(0));
+    DimensionValidation.Outcome category = report.dimension("category").orElseThrow();
+    boolean someTie = false;
+    for (LabelValidation l : category.figures().perLabel()) {
+      int gold = header.indexOf("gold_category_" + l.label());
+      int weight = header.indexOf("weight_category_" + l.label());
+      int predicted = header.indexOf("predicted_category");
+      assertThat(gold).as(l.label()).isPositive();
+      assertThat(weight).as(l.label()).isPositive();
+      double all = 0;
+      double pred = 0;
+      double in = 0;
+      double both = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        List<String> c = cells(line);
+        if (c.get(weight).isEmpty()) {
+          someTie |= c.get(gold).isEmpty() && !c.get(predicted).isEmpty();
+          continue;
+        }
+        double w = Double.parseDouble(c.get(weight));
+        List<String> p = List.of(c.get(predicted).split(";"));
+        boolean isPredicted =
+            l.label().equals("other")
+                ? c.get(predicted).equals(org.labellens.io.ExportWriter.EMPTY_SET)
+                : p.contains(l.label());
+        boolean isGold = c.get(gold).equals("1");
+        all += w;
+        pred += isPredicted ? w : 0;
+        in += isGold ? w : 0;
+        both += isPredicted && isGold ? w : 0;
+      }
+      check(l.precision().estimate(), both, pred);
+      check(l.recall().estimate(), both, in);
+      check(l.estimatedShare().estimate(), in, all);
+    }
+    assertThat(someTie).as("the project has items tied on some label").isTrue();
+    assertThat(header).contains("design_weight").doesNotContain("weight");
+  }
+
+  private static void check(org.labellens.core.stats.Coefficient c, double num, double den) {
+    if (den == 0) {
+      assertThat(c.isDefined()).isFalse();
+    } else {
+      assertThat(c.value()).isCloseTo(num / den, org.assertj.core.api.Assertions.within(1e-12));
+    }
+  }
+
+  /** Splits one RFC 4180 record into its cells. */
+  private static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.add(cell.toString());
+    return out;
+  }
+
+  @Test
   void jsonHasTheSpecShape() throws Exception {
     Cli.Result r =
         run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "100", "--format", "json");
