@@ -256,6 +256,9 @@ public final class ValidationReportWriter {
       BootstrapInterval b = result.bootstrap().get();
       m.put("ci95", b.ci95().map(ValidationReportWriter::bounds).orElse(null));
       b.reason().ifPresent(reason -> m.put("ci95_reason", reason));
+      if (b.ci95().isEmpty() && b.reason().isEmpty()) {
+        m.put("ci95_reason", "no bootstrap interval");
+      }
     }
     if (items != null) {
       m.put("items", items);
@@ -293,6 +296,9 @@ public final class ValidationReportWriter {
     if (p.trials() == 0) {
       m.put("reason", "no sampled item to count (0 of 0)");
     }
+    if (p.ci95().isEmpty()) {
+      m.put("ci95_reason", "no Wilson interval without sampled items (0 of 0)");
+    }
     m.put("successes", p.successes());
     m.put("items", p.trials());
     m.put("weighted", false);
@@ -312,6 +318,9 @@ public final class ValidationReportWriter {
     Map<String, Object> p = new LinkedHashMap<>();
     putValue(p, k.precision());
     p.put("ci95", k.ci95().map(ValidationReportWriter::bounds).orElse(null));
+    if (k.ci95().isEmpty()) {
+      p.put("ci95_reason", "no Wilson interval: the keyword fired on no item with gold");
+    }
     p.put("items", k.judged());
     p.put("right", k.right());
     p.put("weighted", false);

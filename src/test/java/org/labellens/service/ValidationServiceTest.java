@@ -161,6 +161,76 @@ class ValidationServiceTest {
   }
 
   @Test
+  void everyNullInTheJsonCarriesAReasonAndEveryFigureItsUnresolvedItems() throws Exception {
+    for (String replicates : List.of("0", "50")) {
+      Cli.Result r =
+          run(
+              "validate",
+              "--sample",
+              LeadProjects.SAMPLE,
+              "--bootstrap",
+              replicates,
+              "--format",
+              "json");
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode doc = JSON.readTree(r.out());
+      List<String> missing = new ArrayList<>();
+      nullsWithoutReason(doc, "", missing);
+      assertThat(missing).as(replicates).isEmpty();
+      int bounded = 0;
+      for (Iterator<String> d = doc.get("dimensions").fieldNames(); d.hasNext(); ) {
+        String dimension = d.next();
+        JsonNode labels = doc.get("dimensions").get(dimension).get("labels");
+        for (Iterator<String> l = labels.fieldNames(); l.hasNext(); ) {
+          JsonNode label = labels.get(l.next());
+          assertThat(label.get("classifier_share").isNumber()).as(dimension).isTrue();
+          for (String key : List.of("precision", "recall", "f1", "estimated_share")) {
+            JsonNode m = label.get(key);
+            assertThat(m.get("weight").asText()).startsWith("N_h/m_h");
+            assertThat(m.has("unresolved")).isTrue();
+            assertThat(m.get("bounds").isNull()).isEqualTo(m.get("unresolved").asInt() == 0);
+            bounded += m.get("unresolved").asInt() > 0 ? 1 : 0;
+            if (m.get("value").isNumber() && m.get("bounds").isArray()) {
+              assertThat(m.get("bounds").get(0).asDouble())
+                  .isLessThanOrEqualTo(m.get("bounds").get(1).asDouble());
+            }
+          }
+          if (label.get("precision").get("value").isNull()) {
+            assertThat(label.get("f1").get("value").isNull()).isTrue();
+            assertThat(label.get("f1").get("reason").asText()).contains("precision");
+          }
+        }
+      }
+      assertThat(bounded).as("the project has ties, so some figure has bounds").isPositive();
+    }
+  }
+
+  private static void nullsWithoutReason(JsonNode node, String path, List<String> missing) {
+    if (node.isObject()) {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        JsonNode v = node.get(key);
+        boolean reason = node.has(key + "_reason") || (key.equals("value") && node.has("reason"));
+        if (v.isNull() && !reason) {
+          missing.add(path + "/" + key);
+        }
+        if (v.isArray() && key.equals("bounds")) {
+          for (JsonNode b : v) {
+            if (b.isNull() && !node.has("bounds_reason")) {
+              missing.add(path + "/bounds[]");
+            }
+          }
+        }
+        nullsWithoutReason(v, path + "/" + key, missing);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode v : node) {
+        nullsWithoutReason(v, path + "[]", missing);
+      }
+    }
+  }
+
+  @Test
   void jsonHasTheSpecShape() throws Exception {
     Cli.Result r =
         run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "100", "--format", "json");
