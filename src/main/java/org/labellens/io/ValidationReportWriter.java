@@ -425,9 +425,10 @@ public final class ValidationReportWriter {
       ClassifierValidation f = o.figures();
       doc.paragraph(
           f.items()
-              + " judged items (gold and a prediction) of "
+              + " items decided by an annotator and covered by the run, of "
               + r.sampledItems()
-              + " sampled; population "
+              + " sampled (each label's figures use those whose gold on the label is resolved);"
+              + " population "
               + count(f.population())
               + (f.uncoveredPopulation() > 0
                   ? " (" + count(f.uncoveredPopulation()) + " in strata without a judged item)"

@@ -202,7 +202,7 @@ public final class ValidationService {
           (s.items.size() - withGold)
               + " of "
               + s.items.size()
-              + " sampled items have no gold on '"
+              + " sampled items have no whole gold value on '"
               + main.dimension()
               + "' yet ("
               + main.unresolved().size()
@@ -230,6 +230,20 @@ public final class ValidationService {
               + f.uncoveredPopulation()
               + " issues: "
               + String.join(", ", empty));
+    }
+    if (f != null) {
+      List<String> labels = new ArrayList<>();
+      for (var l : f.perLabel()) {
+        if (l.uncoveredPopulation() > f.uncoveredPopulation()) {
+          labels.add(l.label() + " (" + l.uncoveredPopulation() + ")");
+        }
+      }
+      if (!labels.isEmpty()) {
+        warnings.add(
+            "some labels' figures cover fewer issues, because a stratum has no item whose gold on"
+                + " the label is resolved (issues left out): "
+                + String.join(", ", labels));
+      }
     }
     if (!s.labelsOutsideScheme.isEmpty()) {
       warnings.add(
