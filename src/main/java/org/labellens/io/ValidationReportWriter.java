@@ -368,7 +368,8 @@ public final class ValidationReportWriter {
     m.put(
         "note",
         "cell [r][c]: issues predicted r whose gold has c (an issue with several labels counts in"
-            + " several cells); estimated_issues is design-weighted, items unweighted");
+            + " several cells), over the issues whose gold on c is resolved; estimated_issues is"
+            + " design-weighted with column c's weight N_h/m_h(c), items unweighted");
     return m;
   }
 
