@@ -64,13 +64,35 @@ public final class ExportWriter {
   private static void csv(ExportDocument doc, Writer out) throws IOException {
     List<String> header =
         new ArrayList<>(
-            List.of("repo", "number", "framework", "url", "title", "stratum", "weight", "overlap"));
+            List.of(
+                "repo",
+                "number",
+                "framework",
+                "url",
+                "title",
+                "stratum",
+                "design_weight",
+                "overlap"));
+    Map<String, List<String>> goldLabels = goldLabels(doc);
+    Map<String, List<String>> weightLabels = weightLabels(doc);
     for (String d : doc.dimensions()) {
       if (!doc.goldOnly()) {
         header.add("predicted_" + d);
       }
       header.add("gold_" + d);
       header.add("gold_" + d + "_source");
+      for (String label : goldLabels.getOrDefault(d, List.of())) {
+        header.add("gold_" + d + "_" + label);
+      }
+      if (weightLabels.containsKey(d)) {
+        if (goldLabels.containsKey(d)) {
+          for (String label : weightLabels.get(d)) {
+            header.add("weight_" + d + "_" + label);
+          }
+        } else {
+          header.add("weight_" + d);
+        }
+      }
     }
     if (!doc.goldOnly()) {
       for (String a : doc.annotators()) {
@@ -97,6 +119,19 @@ public final class ExportWriter {
         Gold g = row.gold().get(d);
         cells.add(g != null && g.isResolved() ? csvValue(g.value()) : "");
         cells.add(g == null ? "" : source(g));
+        for (String label : goldLabels.getOrDefault(d, List.of())) {
+          Boolean on = row.labelGold().getOrDefault(d, Map.of()).get(label);
+          cells.add(on == null ? "" : on ? "1" : "0");
+        }
+        if (weightLabels.containsKey(d)) {
+          Map<String, Double> w = row.labelWeights().getOrDefault(d, Map.of());
+          List<String> labels =
+              goldLabels.containsKey(d) ? weightLabels.get(d) : weightLabels.get(d).subList(0, 1);
+          for (String label : labels) {
+            Double v = w.get(label);
+            cells.add(v == null ? "" : Double.toString(v));
+          }
+        }
       }
       if (!doc.goldOnly()) {
         for (String a : doc.annotators()) {
@@ -107,6 +142,24 @@ public final class ExportWriter {
       }
       line(out, cells);
     }
+  }
+
+  /** Per set-valued dimension, its labels and the empty-set label, as the rows carry them. */
+  private static Map<String, List<String>> goldLabels(ExportDocument doc) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (ExportDocument.Row row : doc.rows()) {
+      row.labelGold().forEach((d, m) -> out.putIfAbsent(d, List.copyOf(m.keySet())));
+    }
+    return out;
+  }
+
+  /** Per validated dimension, the labels that carry a weight. */
+  private static Map<String, List<String>> weightLabels(ExportDocument doc) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (ExportDocument.Row row : doc.rows()) {
+      row.labelWeights().forEach((d, m) -> out.putIfAbsent(d, List.copyOf(m.keySet())));
+    }
+    return out;
   }
 
   private static void line(Writer out, List<String> cells) throws IOException {
@@ -164,8 +217,15 @@ public final class ExportWriter {
     root.put(
         "gold_rule",
         "adjudicated value, else the annotators' unanimous value, else the strict majority (each"
-            + " annotator's latest phase; sets label by label); ties are unresolved");
-    root.put("weight", "design weight N_h/n_h of the issue's stratum");
+            + " annotator's latest phase); for a set-valued dimension gold is decided per (issue,"
+            + " label) and a tie on one label leaves only that label unresolved (gold_labels:"
+            + " null); the empty-set label is in when every label is out, out when one is in");
+    root.put("design_weight", "N_h/n_h: the design weight of the issue's stratum");
+    root.put(
+        "weights",
+        "per validated dimension and label, the weight validate gives the issue in that label's"
+            + " figures: N_h/m_h, m_h the stratum's issues whose gold on the label is resolved and"
+            + " that the sample's run covers; null where the issue does not count for the label");
     List<Object> issues = new ArrayList<>();
     for (ExportDocument.Row row : doc.rows()) {
       issues.add(issue(doc, row));
@@ -183,7 +243,8 @@ public final class ExportWriter {
     m.put("title", row.title());
     m.put("sample", doc.sample().name());
     m.put("stratum", row.stratum());
-    m.put("weight", row.weight());
+    m.put("design_weight", row.weight());
+    m.put("weights", row.labelWeights());
     m.put("overlap", row.overlap());
     Map<String, Object> gold = new LinkedHashMap<>();
     for (String d : doc.dimensions()) {
@@ -193,6 +254,9 @@ public final class ExportWriter {
       gm.put("source", g == null ? null : source(g).isEmpty() ? null : source(g));
       if (g != null && g.isUnresolved()) {
         gm.put("reason", g.explanation());
+      }
+      if (row.labelGold().containsKey(d)) {
+        gm.put("labels", row.labelGold().get(d));
       }
       gold.put(d, gm);
     }
@@ -245,7 +309,7 @@ public final class ExportWriter {
       data.put("framework", row.framework());
       data.put("sample", doc.sample().name());
       data.put("stratum", row.stratum());
-      data.put("weight", row.weight());
+      data.put("design_weight", row.weight());
       List<String> authors = new ArrayList<>();
       List<Object> annotations = new ArrayList<>();
       if (!doc.goldOnly()) {

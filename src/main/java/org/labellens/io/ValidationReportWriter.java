@@ -19,6 +19,7 @@ import org.labellens.core.stats.Interval;
 import org.labellens.core.stats.LabelValidation;
 import org.labellens.core.stats.MetricResult;
 import org.labellens.core.stats.Proportion;
+import org.labellens.core.stats.UnresolvedBounds;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.KeywordDiagnostics;
 
@@ -35,7 +36,14 @@ public final class ValidationReportWriter {
           + " interval, type-7 quantiles at 0.025 and 0.975";
 
   static final String WEIGHTED =
-      "design-weighted population estimates, each judged item weighing N_h/m_h";
+      "design-weighted population estimates, each item weighing N_h/m_h (m_h: items of stratum h"
+          + " whose gold on the label is resolved)";
+
+  /** The weight of every weighted figure of label c, as the JSON names it. */
+  static final String WEIGHT =
+      "N_h/m_h: the design weight N_h/n_h adjusted for the items of stratum h without resolved"
+          + " gold on the label (m_h: items of h whose gold on the label is resolved)";
+
   static final String UNWEIGHTED =
       "unweighted, sampled items only: NOT population figures on a stratified sample";
 
@@ -86,8 +94,13 @@ public final class ValidationReportWriter {
         Map<String, Object> fw = new LinkedHashMap<>();
         for (String label : main.figures().labels()) {
           Map<String, Object> m = new LinkedHashMap<>();
-          m.put("classifier_share", share(r.classifierShares(), d.domain(), label));
-          m.put("estimated_share", metric(d.estimatedShare().get(label)));
+          putShare(m, r.classifierShares(), d.domain(), label);
+          m.put(
+              "estimated_share",
+              metric(
+                  d.estimatedShare().get(label),
+                  d.shareUnweighted().get(label).trials(),
+                  d.shareBounds().get(label)));
           m.put("estimated_share_unweighted", proportion(d.shareUnweighted().get(label)));
           fw.put(label, m);
         }
@@ -107,9 +120,14 @@ public final class ValidationReportWriter {
     root.put("unresolved_count", r.unresolved().size());
     root.put(
         "weighting",
-        "weighted figures are design-weighted population estimates: each judged item of stratum h"
-            + " weighs N_h/m_h (m_h: the stratum's items with gold); *_unweighted figures describe"
-            + " the sampled items only");
+        "weighted figures are design-weighted population estimates: for label c each item of"
+            + " stratum h whose gold on c is resolved weighs N_h/m_h (m_h: the stratum's items"
+            + " whose gold on c is resolved), the design weight N_h/n_h adjusted for the items"
+            + " without gold on c; gold is decided per (item, label). 'unresolved' counts the"
+            + " sampled items whose gold is unresolved for the figure and 'bounds' gives the"
+            + " figure with all of them counted one way and the other (weight N_h/m'_h, m'_h:"
+            + " the stratum's resolved and unresolved items); *_unweighted figures describe the"
+            + " sampled items only");
     if (main.figures() != null) {
       root.put("population", main.figures().population());
       root.put("uncovered_population", main.figures().uncoveredPopulation());
@@ -133,7 +151,7 @@ public final class ValidationReportWriter {
       if (o.figures() == null) {
         d.put("reason", o.reason());
       } else {
-        d.put("labels", labels(o, o.dimension().equals(main.dimension()) ? shares : null));
+        d.put("labels", labels(o, r.shares(o.dimension())));
       }
       dimensions.put(o.dimension(), d);
     }
@@ -160,12 +178,21 @@ public final class ValidationReportWriter {
     }
     for (LabelValidation l : o.figures().perLabel()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("precision", metric(l.precision(), l.predictedItems()));
-      m.put("recall", metric(l.recall(), l.goldItems()));
-      m.put("f1", metric(l.f1(), null));
-      m.put("classifier_share", shares == null ? null : share(shares, l.label()));
-      m.put("estimated_share", metric(l.estimatedShare(), (long) o.figures().items()));
-      m.put("classifier_share_weighted_from_sample", l.classifierShareWeighted());
+      m.put("precision", metric(l.precision(), l.predictedItems(), l.precisionBounds()));
+      m.put("recall", metric(l.recall(), l.goldItems(), l.recallBounds()));
+      m.put("f1", metric(l.f1(), null, l.f1Bounds()));
+      putShare(m, shares, null, l.label());
+      m.put("estimated_share", metric(l.estimatedShare(), (long) l.judged(), l.shareBounds()));
+      m.put(
+          "classifier_share_weighted_from_sample",
+          Double.isFinite(l.classifierShareWeighted()) ? l.classifierShareWeighted() : null);
+      if (!Double.isFinite(l.classifierShareWeighted())) {
+        m.put(
+            "classifier_share_weighted_from_sample_reason",
+            "no sampled item has resolved gold on '" + l.label() + "'");
+      }
+      m.put("judged_items", l.judged());
+      m.put("uncovered_population", l.uncoveredPopulation());
       Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("predicted", l.predictedItems());
       counts.put("gold", l.goldItems());
@@ -182,6 +209,7 @@ public final class ValidationReportWriter {
       unweighted.put("share", proportion(l.shareUnweighted()));
       Map<String, Object> f1 = new LinkedHashMap<>();
       putValue(f1, l.f1Unweighted());
+      f1.put("weighted", false);
       unweighted.put("f1", f1);
       m.put("unweighted", unweighted);
       out.put(l.label(), m);
@@ -203,24 +231,56 @@ public final class ValidationReportWriter {
     return shares.share(framework, label);
   }
 
-  static Map<String, Object> metric(MetricResult result) {
-    return metric(result, null);
+  private static void putShare(
+      Map<String, Object> m, ClassifierShares shares, String framework, String label) {
+    Double value = framework == null ? share(shares, label) : share(shares, framework, label);
+    m.put("classifier_share", value);
+    if (value == null) {
+      m.put(
+          "classifier_share_reason",
+          shares == null
+              ? "the run's shares over the frame were not counted for this dimension"
+              : framework == null
+                  ? "the run covers no issue of the frame"
+                  : "the run covers no issue of " + framework + " in the frame");
+    }
   }
 
-  static Map<String, Object> metric(MetricResult result, Long items) {
+  static Map<String, Object> metric(MetricResult result, Long items, UnresolvedBounds bounds) {
     Map<String, Object> m = new LinkedHashMap<>();
     putValue(m, result.estimate());
     if (result.bootstrap().isEmpty()) {
       m.put("ci95", null);
+      m.put("ci95_reason", "no bootstrap (--bootstrap 0)");
     } else {
       BootstrapInterval b = result.bootstrap().get();
       m.put("ci95", b.ci95().map(ValidationReportWriter::bounds).orElse(null));
       b.reason().ifPresent(reason -> m.put("ci95_reason", reason));
+      if (b.ci95().isEmpty() && b.reason().isEmpty()) {
+        m.put("ci95_reason", "no bootstrap interval");
+      }
     }
     if (items != null) {
       m.put("items", items);
     }
     m.put("weighted", true);
+    m.put("weight", WEIGHT);
+    m.put("unresolved", bounds.items());
+    if (bounds.any()) {
+      List<Double> b = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      for (Coefficient c : List.of(bounds.low(), bounds.high())) {
+        b.add(c.isDefined() ? c.value() : null);
+        c.reason().ifPresent(reasons::add);
+      }
+      m.put("bounds", b);
+      if (!reasons.isEmpty()) {
+        m.put("bounds_reason", String.join("; ", reasons));
+      }
+    } else {
+      m.put("bounds", null);
+      m.put("bounds_reason", "no sampled item is unresolved for this figure");
+    }
     return m;
   }
 
@@ -233,6 +293,12 @@ public final class ValidationReportWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("value", p.trials() == 0 ? null : (double) p.successes() / p.trials());
     m.put("ci95", p.ci95().map(ValidationReportWriter::bounds).orElse(null));
+    if (p.trials() == 0) {
+      m.put("reason", "no sampled item to count (0 of 0)");
+    }
+    if (p.ci95().isEmpty()) {
+      m.put("ci95_reason", "no Wilson interval without sampled items (0 of 0)");
+    }
     m.put("successes", p.successes());
     m.put("items", p.trials());
     m.put("weighted", false);
@@ -252,6 +318,9 @@ public final class ValidationReportWriter {
     Map<String, Object> p = new LinkedHashMap<>();
     putValue(p, k.precision());
     p.put("ci95", k.ci95().map(ValidationReportWriter::bounds).orElse(null));
+    if (k.ci95().isEmpty()) {
+      p.put("ci95_reason", "no Wilson interval: the keyword fired on no item with gold");
+    }
     p.put("items", k.judged());
     p.put("right", k.right());
     p.put("weighted", false);
@@ -299,7 +368,8 @@ public final class ValidationReportWriter {
     m.put(
         "note",
         "cell [r][c]: issues predicted r whose gold has c (an issue with several labels counts in"
-            + " several cells); estimated_issues is design-weighted, items unweighted");
+            + " several cells), over the issues whose gold on c is resolved; estimated_issues is"
+            + " design-weighted with column c's weight N_h/m_h(c), items unweighted");
     return m;
   }
 
@@ -312,6 +382,12 @@ public final class ValidationReportWriter {
       m.put("sampled", w.designSize());
       m.put("judged", w.judged());
       m.put("weight", w.weight());
+      m.put(
+          "weight_note",
+          "judged and weight: items with gold on every label and N_h over them; the figures of"
+              + " label c use judged_by_label[c] and N_h/judged_by_label[c]");
+      m.put("studied", w.studied());
+      m.put("judged_by_label", w.judgedByLabel());
       out.add(m);
     }
     return out;
@@ -327,7 +403,8 @@ public final class ValidationReportWriter {
             + r.run()
             + "' against gold. Gold per item and dimension: the adjudicated value, else the"
             + " annotators' unanimous value, else the strict majority (each annotator's latest"
-            + " phase; sets label by label); ties are unresolved, never guessed. Weighted"
+            + " phase); for a set-valued dimension gold is decided per (item, label), and a tie on"
+            + " one label leaves only that label unresolved; ties are never guessed. Weighted"
             + " figures are "
             + WEIGHTED
             + "; 95% CIs: "
@@ -349,9 +426,10 @@ public final class ValidationReportWriter {
       ClassifierValidation f = o.figures();
       doc.paragraph(
           f.items()
-              + " judged items (gold and a prediction) of "
+              + " items decided by an annotator and covered by the run, of "
               + r.sampledItems()
-              + " sampled; population "
+              + " sampled (each label's figures use those whose gold on the label is resolved);"
+              + " population "
               + count(f.population())
               + (f.uncoveredPopulation() > 0
                   ? " (" + count(f.uncoveredPopulation()) + " in strata without a judged item)"
@@ -414,14 +492,25 @@ public final class ValidationReportWriter {
 
   private static Doc.Table weightedTable(DimensionValidation.Outcome o, String dim) {
     Doc.TableBuilder t =
-        new Doc.TableBuilder("Precision, recall and F1 per label of " + dim + ": " + WEIGHTED);
+        new Doc.TableBuilder(
+            "Precision, recall and F1 per label of "
+                + dim
+                + ": "
+                + WEIGHTED
+                + ". Unres.: sampled items whose gold on the label is unresolved (for precision:"
+                + " those predicted the label); bounds: the figure with all of them counted in the"
+                + " gold and all counted out (docs/validation.md)");
     t.text("Label")
         .number("Precision")
         .number("95% CI")
+        .number("Unres.")
+        .number("Bounds")
         .number("Recall")
         .number("95% CI")
         .number("F1")
         .number("95% CI")
+        .number("Unres.")
+        .number("Recall bounds")
         .number("n pred")
         .number("n gold")
         .text("Note");
@@ -431,15 +520,31 @@ public final class ValidationReportWriter {
           l.label(),
           value(l.precision().estimate(), t, marks),
           ci(l.precision()),
+          Integer.toString(l.precisionBounds().items()),
+          bounds(l.precisionBounds()),
           value(l.recall().estimate(), t, marks),
           ci(l.recall()),
           value(l.f1().estimate(), t, marks),
           ci(l.f1()),
+          Integer.toString(l.recallBounds().items()),
+          bounds(l.recallBounds()),
           Long.toString(l.predictedItems()),
           Long.toString(l.goldItems()),
           String.join(" ", marks));
     }
     return t.build();
+  }
+
+  /** A figure's bounds over its unresolved items, "—" when it has none. */
+  static String bounds(UnresolvedBounds b) {
+    if (!b.any()) {
+      return "—";
+    }
+    return "["
+        + (b.low().isDefined() ? number(b.low().value()) : "undefined")
+        + ", "
+        + (b.high().isDefined() ? number(b.high().value()) : "undefined")
+        + "]";
   }
 
   private static Doc.Table unweightedTable(DimensionValidation.Outcome o, String dim) {
@@ -472,11 +577,14 @@ public final class ValidationReportWriter {
                 + WEIGHTED
                 + ") beside the classifier's raw share (counted over the whole frame"
                 + (shares == null ? "" : ", " + count(shares.covered()) + " issues")
-                + ") and the unweighted share among sampled items (not a population figure)");
+                + ") and the unweighted share among sampled items (not a population figure);"
+                + " Unres. and bounds as above");
     t.text("Label")
         .number("Classifier share")
         .number("Estimated share")
         .number("95% CI")
+        .number("Unres.")
+        .number("Bounds")
         .number("Difference")
         .number("Unweighted sample share");
     for (LabelValidation l : o.figures().perLabel()) {
@@ -490,6 +598,8 @@ public final class ValidationReportWriter {
           raw == null ? "—" : number(raw),
           value(l.estimatedShare().estimate(), null, null),
           ci(l.estimatedShare()),
+          Integer.toString(l.shareBounds().items()),
+          bounds(l.shareBounds()),
           diff,
           fraction(l.shareUnweighted()));
     }
@@ -499,12 +609,17 @@ public final class ValidationReportWriter {
   private static Doc.Table frameworkTable(DimensionValidation.Outcome o, ClassifierShares shares) {
     Doc.TableBuilder t =
         new Doc.TableBuilder(
-            "True share per framework (" + WEIGHTED + ") beside the classifier's raw share");
+            "True share per framework ("
+                + WEIGHTED
+                + ") beside the classifier's raw share; judged items: the framework's items whose"
+                + " gold on the label is resolved; Unres. and bounds as above");
     t.text("Framework")
         .text("Label")
         .number("Classifier share")
         .number("Estimated share")
         .number("95% CI")
+        .number("Unres.")
+        .number("Bounds")
         .number("Judged items");
     for (DomainValidation d : o.figures().domains()) {
       for (String label : o.figures().labels()) {
@@ -516,7 +631,9 @@ public final class ValidationReportWriter {
             raw == null ? "—" : number(raw),
             value(m.estimate(), null, null),
             ci(m),
-            Integer.toString(d.items()));
+            Integer.toString(d.shareBounds().get(label).items()),
+            bounds(d.shareBounds().get(label)),
+            Long.toString(d.shareUnweighted().get(label).trials()));
       }
     }
     return t.build();
@@ -551,15 +668,30 @@ public final class ValidationReportWriter {
   private static Doc.Table strataTable(ClassifierValidation f) {
     Doc.TableBuilder t =
         new Doc.TableBuilder(
-            "Strata behind the weights: population N_h, sampled n_h, judged m_h, weight N_h/m_h");
-    t.text("Stratum").number("N_h").number("n_h").number("m_h").number("Weight");
+            "Strata behind the weights: population N_h, sampled n_h, m_h the items with gold on"
+                + " every label and N_h/m_h; a label's figures weigh N_h/m_h(c), m_h(c) the items"
+                + " whose gold on c is resolved (listed per label in the JSON, strata[]"
+                + ".judged_by_label); design weight N_h/n_h");
+    t.text("Stratum")
+        .number("N_h")
+        .number("n_h")
+        .number("Design weight")
+        .number("m_h")
+        .number("Weight")
+        .number("m_h(c) min–max");
     for (ClassifierValidation.StratumWeight w : f.strata()) {
       t.row(
           w.key(),
           Long.toString(w.population()),
           Integer.toString(w.designSize()),
+          w.designSize() == 0
+              ? "—"
+              : String.format(Locale.ROOT, "%.2f", (double) w.population() / w.designSize()),
           Integer.toString(w.judged()),
-          w.judged() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", w.weight()));
+          w.judged() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", w.weight()),
+          w.judgedByLabel().values().stream().mapToInt(Integer::intValue).min().orElse(0)
+              + "–"
+              + w.judgedByLabel().values().stream().mapToInt(Integer::intValue).max().orElse(0));
     }
     return t.build();
   }

@@ -2,6 +2,7 @@ package org.labellens.service;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.review.ExportDocument;
 import org.labellens.core.review.SampleDescription;
+import org.labellens.core.review.ValidationReport;
 import org.labellens.core.sampling.SampleDraw;
+import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.Gold;
 import org.labellens.io.AtomicFile;
 import org.labellens.io.ExportWriter;
@@ -92,6 +95,41 @@ public final class ExportService {
     for (SampleDraw.Stratum st : s.strata) {
       weights.put(st.key().label(), st.size() == 0 ? 0.0 : (double) st.population() / st.size());
     }
+    // per validated dimension and label, per stratum: m_h, the stratum's items whose gold on the
+    // label is resolved and that the run covers (as validate counts them)
+    Map<String, List<String>> weightLabels = new LinkedHashMap<>();
+    Map<String, Map<String, Map<String, Integer>>> judged = new LinkedHashMap<>();
+    for (String id : dimensions) {
+      if (!ValidationService.DIMENSIONS.contains(id)) {
+        continue;
+      }
+      SchemeDimension d = s.scheme.require(id);
+      List<String> labels = new ArrayList<>(d.labels());
+      if (d.kind().isSet()) {
+        labels.add(ValidationReport.NONE_LABEL);
+      }
+      weightLabels.put(id, labels);
+      Map<String, Map<String, Integer>> m = new LinkedHashMap<>();
+      for (String label : labels) {
+        m.put(label, new HashMap<>());
+      }
+      for (ReviewStore.ItemRow row : s.items) {
+        if (!s.predicted(row).containsKey(id)) {
+          continue;
+        }
+        Gold g = s.gold(row.issue(), d);
+        for (String label : labels) {
+          if (DimensionValidation.goldOn(g, label, ValidationReport.NONE_LABEL) != null) {
+            m.get(label).merge(row.stratum().label(), 1, Integer::sum);
+          }
+        }
+      }
+      judged.put(id, m);
+    }
+    Map<String, Long> population = new HashMap<>();
+    for (SampleDraw.Stratum st : s.strata) {
+      population.put(st.key().label(), st.population());
+    }
     List<ExportDocument.Row> rows = new ArrayList<>();
     for (ReviewStore.ItemRow row : s.items) {
       Map<String, Gold> gold = new LinkedHashMap<>();
@@ -120,6 +158,38 @@ public final class ExportService {
             return c != 0 ? c : a.phase().compareTo(b.phase());
           });
       var runItem = s.runItem(row);
+      Map<String, Map<String, Boolean>> labelGold = new LinkedHashMap<>();
+      Map<String, Map<String, Double>> labelWeights = new LinkedHashMap<>();
+      for (String id : dimensions) {
+        SchemeDimension d = s.scheme.require(id);
+        List<String> labels = weightLabels.get(id);
+        if (d.kind().isSet()) {
+          List<String> all = new ArrayList<>(d.labels());
+          all.add(ValidationReport.NONE_LABEL);
+          Map<String, Boolean> lg = new LinkedHashMap<>();
+          for (String label : all) {
+            lg.put(
+                label,
+                DimensionValidation.goldOn(gold.get(id), label, ValidationReport.NONE_LABEL));
+          }
+          labelGold.put(id, lg);
+        }
+        if (labels == null) {
+          continue;
+        }
+        Map<String, Double> lw = new LinkedHashMap<>();
+        boolean covered = s.predicted(row).containsKey(id);
+        for (String label : labels) {
+          Boolean on = DimensionValidation.goldOn(gold.get(id), label, ValidationReport.NONE_LABEL);
+          int m = judged.get(id).get(label).getOrDefault(row.stratum().label(), 0);
+          lw.put(
+              label,
+              covered && on != null && m > 0
+                  ? (double) population.getOrDefault(row.stratum().label(), 0L) / m
+                  : null);
+        }
+        labelWeights.put(id, lw);
+      }
       rows.add(
           new ExportDocument.Row(
               row.issue(),
@@ -136,7 +206,9 @@ public final class ExportService {
               gold,
               decisions,
               s.adjudications(row.issue()),
-              runItem == null ? List.of() : runItem.evidence()));
+              runItem == null ? List.of() : runItem.evidence(),
+              labelGold,
+              labelWeights));
     }
     return new ExportDocument(
         s.info,

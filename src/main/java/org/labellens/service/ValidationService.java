@@ -160,6 +160,14 @@ public final class ValidationService {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : e;
     }
+    Map<String, ClassifierShares> dimensionShares = new LinkedHashMap<>();
+    for (DimensionValidation.Outcome o : outcomes) {
+      dimensionShares.put(
+          o.dimension(),
+          o.dimension().equals(main.dimension())
+              ? shares
+              : classifierShares(tx, s, o.dimension(), labelsOf(s.scheme.require(o.dimension()))));
+    }
     return new ValidationReport(
         s.info,
         SampleDescription.sentence(
@@ -172,7 +180,8 @@ public final class ValidationService {
         keywords,
         warnings,
         bootstrap,
-        seed);
+        seed,
+        dimensionShares);
   }
 
   static List<String> assigned(Tx tx, long sampleId, List<String> decided) {
@@ -193,12 +202,13 @@ public final class ValidationService {
           (s.items.size() - withGold)
               + " of "
               + s.items.size()
-              + " sampled items have no gold on '"
+              + " sampled items have no whole gold value on '"
               + main.dimension()
               + "' yet ("
               + main.unresolved().size()
-              + " of them tie); within each stratum the items with gold stand for the others"
-              + " (weight N_h/m_h)");
+              + " of them tie on some label); gold is decided per (item, label), and within each"
+              + " stratum the items with gold on a label stand for the others (weight N_h/m_h,"
+              + " m_h: the stratum's items with gold on that label)");
     }
     if (main.notPredicted() > 0) {
       warnings.add(
@@ -220,6 +230,20 @@ public final class ValidationService {
               + f.uncoveredPopulation()
               + " issues: "
               + String.join(", ", empty));
+    }
+    if (f != null) {
+      List<String> labels = new ArrayList<>();
+      for (var l : f.perLabel()) {
+        if (l.uncoveredPopulation() > f.uncoveredPopulation()) {
+          labels.add(l.label() + " (" + l.uncoveredPopulation() + ")");
+        }
+      }
+      if (!labels.isEmpty()) {
+        warnings.add(
+            "some labels' figures cover fewer issues, because a stratum has no item whose gold on"
+                + " the label is resolved (issues left out): "
+                + String.join(", ", labels));
+      }
     }
     if (!s.labelsOutsideScheme.isEmpty()) {
       warnings.add(

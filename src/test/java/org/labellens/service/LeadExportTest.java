@@ -68,7 +68,7 @@ class LeadExportTest {
   @Test
   void csvNeutralisesCellsThatStartLikeFormulas() throws IOException {
     String csv = Files.readString(export("csv", "labels.csv"), StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("repo,number,framework,url,title,stratum,weight,overlap,");
+    assertThat(csv).startsWith("repo,number,framework,url,title,stratum,design_weight,overlap,");
     assertThat(csv).contains(",'=SUM(A1:A2) looks like a formula,");
     assertThat(csv).contains(",'+1 for this,");
     assertThat(csv).contains(",'-2 degrades,");

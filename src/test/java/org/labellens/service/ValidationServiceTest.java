@@ -75,6 +75,162 @@ class ValidationServiceTest {
   }
 
   @Test
+  void theCsvExportAloneGivesValidatesFigures() throws Exception {
+    ValidationReport report;
+    Path csv = dir.resolve("recompute.csv");
+    try (Project p = Project.open(db)) {
+      report = p.validation().validate(LeadProjects.SAMPLE, null, 0, 1);
+      p.export().export(LeadProjects.SAMPLE, "csv", csv, false);
+    }
+    List<String> lines =
+        List.of(java.nio.file.Files.readString(csv).split("\r\n(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+    List<String> header = cells(lines.get(0));
+    DimensionValidation.Outcome category = report.dimension("category").orElseThrow();
+    boolean someTie = false;
+    for (LabelValidation l : category.figures().perLabel()) {
+      int gold = header.indexOf("gold_category_" + l.label());
+      int weight = header.indexOf("weight_category_" + l.label());
+      int predicted = header.indexOf("predicted_category");
+      assertThat(gold).as(l.label()).isPositive();
+      assertThat(weight).as(l.label()).isPositive();
+      double all = 0;
+      double pred = 0;
+      double in = 0;
+      double both = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        List<String> c = cells(line);
+        if (c.get(weight).isEmpty()) {
+          someTie |= c.get(gold).isEmpty() && !c.get(predicted).isEmpty();
+          continue;
+        }
+        double w = Double.parseDouble(c.get(weight));
+        List<String> p = List.of(c.get(predicted).split(";"));
+        boolean isPredicted =
+            l.label().equals("other")
+                ? c.get(predicted).equals(org.labellens.io.ExportWriter.EMPTY_SET)
+                : p.contains(l.label());
+        boolean isGold = c.get(gold).equals("1");
+        all += w;
+        pred += isPredicted ? w : 0;
+        in += isGold ? w : 0;
+        both += isPredicted && isGold ? w : 0;
+      }
+      check(l.precision().estimate(), both, pred);
+      check(l.recall().estimate(), both, in);
+      check(l.estimatedShare().estimate(), in, all);
+    }
+    assertThat(someTie).as("the project has items tied on some label").isTrue();
+    assertThat(header).contains("design_weight").doesNotContain("weight");
+  }
+
+  private static void check(org.labellens.core.stats.Coefficient c, double num, double den) {
+    if (den == 0) {
+      assertThat(c.isDefined()).isFalse();
+    } else {
+      assertThat(c.value()).isCloseTo(num / den, org.assertj.core.api.Assertions.within(1e-12));
+    }
+  }
+
+  /** Splits one RFC 4180 record into its cells. */
+  private static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.add(cell.toString());
+    return out;
+  }
+
+  @Test
+  void everyNullInTheJsonCarriesAReasonAndEveryFigureItsUnresolvedItems() throws Exception {
+    for (String replicates : List.of("0", "50")) {
+      Cli.Result r =
+          run(
+              "validate",
+              "--sample",
+              LeadProjects.SAMPLE,
+              "--bootstrap",
+              replicates,
+              "--format",
+              "json");
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode doc = JSON.readTree(r.out());
+      List<String> missing = new ArrayList<>();
+      nullsWithoutReason(doc, "", missing);
+      assertThat(missing).as(replicates).isEmpty();
+      int bounded = 0;
+      for (Iterator<String> d = doc.get("dimensions").fieldNames(); d.hasNext(); ) {
+        String dimension = d.next();
+        JsonNode labels = doc.get("dimensions").get(dimension).get("labels");
+        for (Iterator<String> l = labels.fieldNames(); l.hasNext(); ) {
+          JsonNode label = labels.get(l.next());
+          assertThat(label.get("classifier_share").isNumber()).as(dimension).isTrue();
+          for (String key : List.of("precision", "recall", "f1", "estimated_share")) {
+            JsonNode m = label.get(key);
+            assertThat(m.get("weight").asText()).startsWith("N_h/m_h");
+            assertThat(m.has("unresolved")).isTrue();
+            assertThat(m.get("bounds").isNull()).isEqualTo(m.get("unresolved").asInt() == 0);
+            bounded += m.get("unresolved").asInt() > 0 ? 1 : 0;
+            if (m.get("value").isNumber() && m.get("bounds").isArray()) {
+              assertThat(m.get("bounds").get(0).asDouble())
+                  .isLessThanOrEqualTo(m.get("bounds").get(1).asDouble());
+            }
+          }
+          if (label.get("precision").get("value").isNull()) {
+            assertThat(label.get("f1").get("value").isNull()).isTrue();
+            assertThat(label.get("f1").get("reason").asText()).contains("precision");
+          }
+        }
+      }
+      assertThat(bounded).as("the project has ties, so some figure has bounds").isPositive();
+    }
+  }
+
+  private static void nullsWithoutReason(JsonNode node, String path, List<String> missing) {
+    if (node.isObject()) {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        JsonNode v = node.get(key);
+        boolean reason = node.has(key + "_reason") || (key.equals("value") && node.has("reason"));
+        if (v.isNull() && !reason) {
+          missing.add(path + "/" + key);
+        }
+        if (v.isArray() && key.equals("bounds")) {
+          for (JsonNode b : v) {
+            if (b.isNull() && !node.has("bounds_reason")) {
+              missing.add(path + "/bounds[]");
+            }
+          }
+        }
+        nullsWithoutReason(v, path + "/" + key, missing);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode v : node) {
+        nullsWithoutReason(v, path + "[]", missing);
+      }
+    }
+  }
+
+  @Test
   void jsonHasTheSpecShape() throws Exception {
     Cli.Result r =
         run("validate", "--sample", LeadProjects.SAMPLE, "--bootstrap", "100", "--format", "json");

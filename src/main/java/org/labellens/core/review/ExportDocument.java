@@ -41,6 +41,11 @@ public record ExportDocument(
    * One sampled issue.
    *
    * @param weight the design weight N_h/n_h of its stratum
+   * @param labelGold per set-valued dimension, per label (the empty-set label last), whether the
+   *     gold has it; null where the gold on the label is unresolved or there is none
+   * @param labelWeights per validated dimension, per label, the weight {@code validate} gives the
+   *     issue in that label's figures: N_h/m_h, m_h the stratum's issues whose gold on the label is
+   *     resolved and that the run covers; null where the issue does not count for the label
    * @param predicted the classifier's value per dimension
    * @param gold per dimension, the gold so far
    * @param decisions each annotator's current decisions (both phases), by annotator, dimension and
@@ -62,8 +67,12 @@ public record ExportDocument(
       Map<String, Gold> gold,
       List<Decision> decisions,
       Map<String, Adjudication> adjudications,
-      List<Evidence> evidence) {
+      List<Evidence> evidence,
+      Map<String, Map<String, Boolean>> labelGold,
+      Map<String, Map<String, Double>> labelWeights) {
     public Row {
+      labelGold = Collections.unmodifiableMap(new LinkedHashMap<>(labelGold));
+      labelWeights = Collections.unmodifiableMap(new LinkedHashMap<>(labelWeights));
       labels = List.copyOf(labels);
       predicted = Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
       gold = Collections.unmodifiableMap(new LinkedHashMap<>(gold));

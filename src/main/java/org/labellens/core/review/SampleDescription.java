@@ -14,7 +14,8 @@ public final class SampleDescription {
    * E.g. "Sample 'main': a stratified random sample of 373 of the 12,349 issues of the frame 'all'
    * (classifier run 'study-v1'), stratified by framework and predicted primary category (27
    * strata), allocated proportionally, drawn in SHA-256 hash order with seed 1; 75 items (20%)
-   * labelled by each of 3 annotators (a, b, c), the others by one; each item weighs N_h/n_h."
+   * labelled by each of 3 annotators (a, b, c), the others by one; each item has the design weight
+   * N_h/n_h."
    */
   public static String sentence(
       SampleInfo s, List<SampleDraw.Stratum> strata, int overlapItems, List<String> annotators) {
@@ -59,7 +60,9 @@ public final class SampleDescription {
       sb.append(", each deciding before and after seeing the classifier's labels");
     }
     sb.append(
-        "; each item weighs N_h/n_h, the population of its stratum over the stratum's sample.");
+        "; each item has the design weight N_h/n_h, the population of its stratum over the"
+            + " stratum's sample (validation adjusts it per label for the items without gold:"
+            + " N_h/m_h).");
     return sb.toString();
   }
 

@@ -19,6 +19,8 @@ import org.labellens.core.validation.KeywordDiagnostics;
  * @param warnings what a careful reader should know (uncovered strata, labels outside the scheme)
  * @param replicates bootstrap replicates
  * @param seed bootstrap seed
+ * @param dimensionShares per validated dimension, the run's raw shares over the frame (counted, not
+ *     estimated)
  */
 public record ValidationReport(
     SampleInfo sample,
@@ -31,8 +33,11 @@ public record ValidationReport(
     List<KeywordDiagnostics.Result> keywords,
     List<String> warnings,
     int replicates,
-    long seed) {
+    long seed,
+    java.util.Map<String, ClassifierShares> dimensionShares) {
   public ValidationReport {
+    dimensionShares =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensionShares));
     dimensions = List.copyOf(dimensions);
     unresolved = List.copyOf(unresolved);
     keywords = List.copyOf(keywords);
@@ -41,6 +46,11 @@ public record ValidationReport(
 
   public Optional<DimensionValidation.Outcome> dimension(String id) {
     return dimensions.stream().filter(d -> d.dimension().equals(id)).findFirst();
+  }
+
+  /** The run's raw shares of a dimension's labels over the frame, or null. */
+  public ClassifierShares shares(String dimension) {
+    return dimensionShares.get(dimension);
   }
 
   /** The label that stands for an empty set of categories. */

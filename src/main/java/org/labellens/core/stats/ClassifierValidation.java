@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Design-weighted validation of a classifier against gold on a stratified sample: per label
@@ -13,14 +14,17 @@ import java.util.function.Function;
  * the weighted and unweighted co-occurrence of predicted and gold labels, and the strata behind the
  * weights.
  *
- * <p>Every item of stratum h stands for N_h/m_h population items ({@link DesignSample}). Each
- * weighted figure is a ratio of weighted totals, and its 95% interval is the percentile interval of
- * the rescaling bootstrap that resamples within strata ({@link StratifiedBootstrap}). Unweighted
- * figures (k of n sampled items, with Wilson intervals) describe the sample: on a stratified sample
- * whose strata were sampled at different rates they are biased estimates of the population, and
- * every output labels them as sample figures.
+ * <p>Gold is known per (item, label) ({@link ValidationStudy}): the figures of label c use the
+ * items whose gold on c is resolved, and every such item of stratum h stands for N_h/m_h population
+ * items, m_h the stratum's items resolved on c ({@link DesignSample}). The items unresolved on c
+ * give each figure of c its worst-case bounds ({@link UnresolvedBounds}). Each weighted figure is a
+ * ratio of weighted totals, and its 95% interval is the percentile interval of the rescaling
+ * bootstrap that resamples within strata ({@link StratifiedBootstrap}). Unweighted figures (k of n
+ * sampled items, with Wilson intervals) describe the sample: on a stratified sample whose strata
+ * were sampled at different rates they are biased estimates of the population, and every output
+ * labels them as sample figures.
  *
- * @param items judged items (items with gold)
+ * @param items items in the study (decided and predicted), resolved on every label or not
  * @param population Σ N_h: the frame's size
  * @param uncoveredPopulation Σ N_h of strata without a judged item (no estimate covers them)
  * @param labels the labels, in study order
@@ -51,11 +55,30 @@ public record ClassifierValidation(
    *
    * @param population N_h
    * @param designSize n_h, as drawn
-   * @param judged m_h, the items with gold
-   * @param weight N_h / m_h (0 when m_h = 0)
+   * @param judged the items with gold on every label
+   * @param weight N_h over them (0 when there is none): the weight of figures that need an item's
+   *     whole gold value
+   * @param studied the items decided and predicted, resolved or not (m'_h of the bounds)
+   * @param judgedByLabel per label, m_h: the items whose gold on the label is resolved
    */
   public record StratumWeight(
-      String key, long population, int designSize, int judged, double weight) {}
+      String key,
+      long population,
+      int designSize,
+      int judged,
+      double weight,
+      int studied,
+      Map<String, Integer> judgedByLabel) {
+    public StratumWeight {
+      judgedByLabel = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(judgedByLabel));
+    }
+
+    /** The weight N_h/m_h of the stratum's items for a label's figures (0 when m_h = 0). */
+    public double weight(String label) {
+      int m = judgedByLabel.getOrDefault(label, 0);
+      return m == 0 ? 0.0 : (double) population / m;
+    }
+  }
 
   public ClassifierValidation {
     labels = List.copyOf(labels);
@@ -84,139 +107,160 @@ public record ClassifierValidation(
     }
     int labelCount = study.labels().size();
     int domainCount = study.domains().size();
-    // totals: W; per label P, G, A; per domain W_d and G_dk
-    int domainBase = 1 + 3 * labelCount;
-    int totalCount = domainBase + domainCount * (labelCount + 1);
-    int[][] unitTotals = new int[n][];
-    long[] predictedItems = new long[labelCount];
-    long[] goldItems = new long[labelCount];
-    long[] bothItems = new long[labelCount];
-    long[][] domainGoldItems = new long[domainCount][labelCount];
-    int[] domainItems = new int[domainCount];
     long[][] confusion = new long[labelCount][labelCount];
     double[][] confusionWeighted = new double[labelCount][labelCount];
-    for (int u = 0; u < n; u++) {
-      List<Integer> idx = new ArrayList<>();
-      idx.add(0);
-      int d = study.domainOf(u);
-      int dBase = domainBase + d * (labelCount + 1);
-      idx.add(dBase);
-      domainItems[d]++;
-      double w = design.weight(u);
-      for (int k = 0; k < labelCount; k++) {
+    List<LabelValidation> perLabel = new ArrayList<>();
+    List<Map<String, MetricResult>> domainShares = new ArrayList<>();
+    List<Map<String, Proportion>> domainUnweighted = new ArrayList<>();
+    List<Map<String, UnresolvedBounds>> domainBounds = new ArrayList<>();
+    for (int d = 0; d < domainCount; d++) {
+      domainShares.add(new LinkedHashMap<>());
+      domainUnweighted.add(new LinkedHashMap<>());
+      domainBounds.add(new LinkedHashMap<>());
+    }
+    int[][] judgedByLabel = new int[labelCount][];
+    for (int label0 = 0; label0 < labelCount; label0++) {
+      final int k = label0;
+      String label = study.labels().get(k);
+      int[] units = IntStream.range(0, n).filter(u -> study.resolved(u, k)).toArray();
+      DesignSample dk = design.subset(units);
+      judgedByLabel[k] = new int[design.stratumCount()];
+      for (int h = 0; h < design.stratumCount(); h++) {
+        judgedByLabel[k][h] = dk.unitCount(h);
+      }
+      // totals: 0 W, 1 P, 2 G, 3 A; per domain 4 + 2d W_d, 5 + 2d G_d
+      int totalCount = 4 + 2 * domainCount;
+      int[][] unitTotals = new int[units.length][];
+      long predicted = 0;
+      long gold = 0;
+      long both = 0;
+      long[] domainItems = new long[domainCount];
+      long[] domainGold = new long[domainCount];
+      for (int i = 0; i < units.length; i++) {
+        int u = units[i];
         boolean p = study.predicted(u, k);
         boolean g = study.gold(u, k);
+        int d = study.domainOf(u);
+        List<Integer> idx = new ArrayList<>(List.of(0, 4 + 2 * d));
+        domainItems[d]++;
         if (p) {
-          idx.add(1 + 3 * k);
-          predictedItems[k]++;
-          for (int c = 0; c < labelCount; c++) {
-            if (study.gold(u, c)) {
-              confusion[k][c]++;
-              confusionWeighted[k][c] += w;
+          idx.add(1);
+          predicted++;
+        }
+        if (g) {
+          idx.add(2);
+          idx.add(5 + 2 * d);
+          gold++;
+          domainGold[d]++;
+          double w = dk.weight(i);
+          for (int r = 0; r < labelCount; r++) {
+            if (study.predicted(u, r)) {
+              confusion[r][k]++;
+              confusionWeighted[r][k] += w;
             }
           }
         }
-        if (g) {
-          idx.add(2 + 3 * k);
-          idx.add(dBase + 1 + k);
-          goldItems[k]++;
-          domainGoldItems[d][k]++;
-        }
         if (p && g) {
-          idx.add(3 + 3 * k);
-          bothItems[k]++;
+          idx.add(3);
+          both++;
         }
+        unitTotals[i] = idx.stream().mapToInt(Integer::intValue).toArray();
       }
-      unitTotals[u] = idx.stream().mapToInt(Integer::intValue).toArray();
-    }
-    List<Function<double[], Coefficient>> statistics = new ArrayList<>();
-    for (int k = 0; k < labelCount; k++) {
-      String label = study.labels().get(k);
-      int p = 1 + 3 * k;
-      int g = 2 + 3 * k;
-      int a = 3 + 3 * k;
-      statistics.add(t -> ratio(t[a], t[p], "no judged item was predicted '" + label + "'"));
-      statistics.add(t -> ratio(t[a], t[g], "no judged item has '" + label + "' in its gold"));
-      statistics.add(
-          t ->
-              ratio(
-                  2 * t[a],
-                  t[p] + t[g],
-                  "no judged item was predicted '" + label + "' or has it in its gold"));
-      statistics.add(t -> ratio(t[g], t[0], "no judged item"));
-    }
-    for (int d = 0; d < domainCount; d++) {
-      int dBase = domainBase + d * (labelCount + 1);
-      String domain = study.domains().get(d);
-      for (int k = 0; k < labelCount; k++) {
-        int gk = dBase + 1 + k;
-        statistics.add(t -> ratio(t[gk], t[dBase], "no judged item of " + domain));
+      String none = "no sampled item has resolved gold on '" + label + "'";
+      List<Function<double[], Coefficient>> statistics = new ArrayList<>();
+      statistics.add(t -> ratio(t[3], t[1], "no judged item was predicted '" + label + "'"));
+      statistics.add(t -> ratio(t[3], t[2], "no judged item has '" + label + "' in its gold"));
+      statistics.add(t -> f1(t[3], t[1], t[2], label));
+      statistics.add(t -> ratio(t[2], t[0], none));
+      for (int d = 0; d < domainCount; d++) {
+        int w = 4 + 2 * d;
+        String reason =
+            "no judged item of " + study.domains().get(d) + " has resolved gold on '" + label + "'";
+        statistics.add(t -> ratio(t[w + 1], t[w], reason));
       }
-    }
-    double[] totals = StratifiedBootstrap.totals(design, unitTotals, totalCount);
-    List<Coefficient> estimates = new ArrayList<>();
-    for (Function<double[], Coefficient> s : statistics) {
-      estimates.add(s.apply(totals));
-    }
-    List<BootstrapInterval> intervals =
-        replicates == 0
-            ? null
-            : StratifiedBootstrap.run(design, unitTotals, totalCount, replicates, seed, statistics);
-
-    List<LabelValidation> perLabel = new ArrayList<>();
-    for (int k = 0; k < labelCount; k++) {
-      String label = study.labels().get(k);
-      int s = 4 * k;
-      double a = totals[3 + 3 * k];
-      double p = totals[1 + 3 * k];
-      double g = totals[2 + 3 * k];
-      long pa = predictedItems[k] + goldItems[k];
+      double[] totals = StratifiedBootstrap.totals(dk, unitTotals, totalCount);
+      List<Coefficient> estimates = new ArrayList<>();
+      for (Function<double[], Coefficient> st : statistics) {
+        estimates.add(st.apply(totals));
+      }
+      List<BootstrapInterval> intervals =
+          replicates == 0 || units.length == 0
+              ? null
+              : StratifiedBootstrap.run(dk, unitTotals, totalCount, replicates, seed, statistics);
+      Bounds b = bounds(study, k);
       perLabel.add(
           new LabelValidation(
               label,
-              result(estimates, intervals, s),
-              result(estimates, intervals, s + 1),
-              result(estimates, intervals, s + 2),
-              result(estimates, intervals, s + 3),
-              p / totals[0],
-              new Proportion(bothItems[k], predictedItems[k]),
-              new Proportion(bothItems[k], goldItems[k]),
-              new Proportion(goldItems[k], n),
-              pa == 0
-                  ? Coefficient.undefined(
-                      "no judged item was predicted '" + label + "' or has it in its gold")
-                  : Coefficient.of(2.0 * bothItems[k] / pa),
-              p,
-              g,
-              a));
+              result(estimates, intervals, 0, replicates),
+              result(estimates, intervals, 1, replicates),
+              result(estimates, intervals, 2, replicates),
+              result(estimates, intervals, 3, replicates),
+              totals[0] > 0 ? totals[1] / totals[0] : Double.NaN,
+              new Proportion(both, predicted),
+              new Proportion(both, gold),
+              new Proportion(gold, units.length),
+              predicted == 0 || gold == 0
+                  ? Coefficient.undefined(f1Reason(predicted == 0, label))
+                  : Coefficient.of(2.0 * both / (predicted + gold)),
+              totals[1],
+              totals[2],
+              totals[3],
+              units.length,
+              dk.uncoveredPopulation(),
+              b.precision,
+              b.recall,
+              b.f1,
+              b.share));
+      for (int d = 0; d < domainCount; d++) {
+        domainShares.get(d).put(label, result(estimates, intervals, 4 + d, replicates));
+        domainUnweighted.get(d).put(label, new Proportion(domainGold[d], domainItems[d]));
+        domainBounds.get(d).put(label, b.domainShares[d]);
+      }
     }
     List<DomainValidation> domains = new ArrayList<>();
     for (int d = 0; d < domainCount; d++) {
-      Map<String, MetricResult> shares = new LinkedHashMap<>();
-      Map<String, Proportion> unweighted = new LinkedHashMap<>();
-      for (int k = 0; k < labelCount; k++) {
-        int s = 4 * labelCount + d * labelCount + k;
-        shares.put(study.labels().get(k), result(estimates, intervals, s));
-        unweighted.put(
-            study.labels().get(k), new Proportion(domainGoldItems[d][k], domainItems[d]));
+      int items = 0;
+      double weight = 0;
+      for (int u = 0; u < n; u++) {
+        if (study.domainOf(u) == d) {
+          items++;
+          weight += design.weight(u);
+        }
       }
       domains.add(
           new DomainValidation(
               study.domains().get(d),
-              domainItems[d],
-              totals[domainBase + d * (labelCount + 1)],
-              shares,
-              unweighted));
+              items,
+              weight,
+              domainShares.get(d),
+              domainUnweighted.get(d),
+              domainBounds.get(d)));
+    }
+    int[] complete = new int[design.stratumCount()];
+    for (int u = 0; u < n; u++) {
+      boolean all = true;
+      for (int k = 0; k < labelCount; k++) {
+        all &= study.resolved(u, k);
+      }
+      if (all) {
+        complete[design.stratumOf(u)]++;
+      }
     }
     List<StratumWeight> strata = new ArrayList<>();
     for (int h = 0; h < design.stratumCount(); h++) {
+      Map<String, Integer> byLabel = new LinkedHashMap<>();
+      for (int k = 0; k < labelCount; k++) {
+        byLabel.put(study.labels().get(k), judgedByLabel[k][h]);
+      }
       strata.add(
           new StratumWeight(
               design.strata().get(h),
               design.population(h),
               design.designSize(h),
+              complete[h],
+              complete[h] == 0 ? 0.0 : (double) design.population(h) / complete[h],
               design.unitCount(h),
-              design.stratumWeight(h)));
+              byLabel));
     }
     return new ClassifierValidation(
         n,
@@ -232,6 +276,108 @@ public record ClassifierValidation(
         seed);
   }
 
+  private static Coefficient f1(double both, double predicted, double gold, String label) {
+    if (predicted <= 0 || gold <= 0) {
+      return Coefficient.undefined(f1Reason(predicted <= 0, label));
+    }
+    return Coefficient.of(2 * both / (predicted + gold));
+  }
+
+  private static String f1Reason(boolean noPrediction, String label) {
+    return noPrediction
+        ? "F1 needs the precision, which is undefined: no judged item was predicted '" + label + "'"
+        : "F1 needs the recall, which is undefined: no judged item has '" + label + "' in its gold";
+  }
+
+  private record Bounds(
+      UnresolvedBounds precision,
+      UnresolvedBounds recall,
+      UnresolvedBounds f1,
+      UnresolvedBounds share,
+      UnresolvedBounds[] domainShares) {}
+
+  /**
+   * The worst-case bounds of a label's figures over the items unresolved on it
+   * (docs/validation.md). Every item of the study counts, the unresolved ones resolved to a corner,
+   * each weighing N_h/m'_h with m'_h all the study's items of stratum h. Precision and the shares
+   * grow with each unresolved item counted in the gold; recall and F1 grow with an unresolved item
+   * counted in the gold when it was predicted c, and shrink with one that was not: their low bound
+   * counts the predicted ones out and the others in, their high bound the reverse.
+   */
+  private static Bounds bounds(ValidationStudy study, int k) {
+    DesignSample design = study.design();
+    String label = study.labels().get(k);
+    int domainCount = study.domains().size();
+    double all = 0;
+    double predicted = 0;
+    double gold = 0;
+    double both = 0;
+    double openPredicted = 0;
+    double openOther = 0;
+    int openPredictedItems = 0;
+    int openItems = 0;
+    double[] dAll = new double[domainCount];
+    double[] dGold = new double[domainCount];
+    double[] dOpen = new double[domainCount];
+    int[] dOpenItems = new int[domainCount];
+    for (int u = 0; u < design.unitCount(); u++) {
+      double w = design.weight(u);
+      int d = study.domainOf(u);
+      boolean p = study.predicted(u, k);
+      all += w;
+      dAll[d] += w;
+      predicted += p ? w : 0;
+      if (study.resolved(u, k)) {
+        boolean g = study.gold(u, k);
+        gold += g ? w : 0;
+        both += g && p ? w : 0;
+        dGold[d] += g ? w : 0;
+      } else {
+        openItems++;
+        dOpenItems[d]++;
+        dOpen[d] += w;
+        if (p) {
+          openPredicted += w;
+          openPredictedItems++;
+        } else {
+          openOther += w;
+        }
+      }
+    }
+    String noPrediction = "no item was predicted '" + label + "'";
+    String noGold = "no item has '" + label + "' in its gold at this bound";
+    UnresolvedBounds precision =
+        UnresolvedBounds.of(
+            openPredictedItems,
+            ratio(both, predicted, noPrediction),
+            ratio(both + openPredicted, predicted, noPrediction));
+    UnresolvedBounds recall =
+        UnresolvedBounds.of(
+            openItems,
+            ratio(both, gold + openOther, noGold),
+            ratio(both + openPredicted, gold + openPredicted, noGold));
+    UnresolvedBounds f1 =
+        UnresolvedBounds.of(
+            openItems,
+            f1(both, predicted, gold + openOther, label),
+            f1(both + openPredicted, predicted, gold + openPredicted, label));
+    UnresolvedBounds share =
+        UnresolvedBounds.of(
+            openItems,
+            ratio(gold, all, "no item"),
+            ratio(gold + openPredicted + openOther, all, "no item"));
+    UnresolvedBounds[] domainShares = new UnresolvedBounds[domainCount];
+    for (int d = 0; d < domainCount; d++) {
+      String reason = "no item of " + study.domains().get(d);
+      domainShares[d] =
+          UnresolvedBounds.of(
+              dOpenItems[d],
+              ratio(dGold[d], dAll[d], reason),
+              ratio(dGold[d] + dOpen[d], dAll[d], reason));
+    }
+    return new Bounds(precision, recall, f1, share, domainShares);
+  }
+
   private static Coefficient ratio(double numerator, double denominator, String reason) {
     return denominator > 0
         ? Coefficient.of(numerator / denominator)
@@ -239,10 +385,13 @@ public record ClassifierValidation(
   }
 
   private static MetricResult result(
-      List<Coefficient> estimates, List<BootstrapInterval> intervals, int index) {
+      List<Coefficient> estimates, List<BootstrapInterval> intervals, int index, int replicates) {
     Coefficient estimate = estimates.get(index);
     Optional<BootstrapInterval> bootstrap = Optional.empty();
-    if (intervals != null) {
+    if (intervals == null && replicates > 0) {
+      bootstrap =
+          Optional.of(BootstrapInterval.none("the estimate is undefined", replicates, replicates));
+    } else if (intervals != null) {
       BootstrapInterval interval = intervals.get(index);
       bootstrap =
           Optional.of(

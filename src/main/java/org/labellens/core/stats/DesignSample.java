@@ -119,6 +119,26 @@ public final class DesignSample {
     return uncovered;
   }
 
+  /**
+   * The same strata with only some of the units (e.g. the items whose gold on one label is
+   * resolved), renumbered in the given order: each keeps its stratum, and the weights become N_h /
+   * m_h over the units kept.
+   *
+   * @param units indices of units of this sample, each at most once
+   */
+  public DesignSample subset(int[] units) {
+    int[] of = new int[units.length];
+    boolean[] seen = new boolean[stratumOf.length];
+    for (int i = 0; i < units.length; i++) {
+      if (seen[units[i]]) {
+        throw new IllegalArgumentException("unit " + units[i] + " is given twice");
+      }
+      seen[units[i]] = true;
+      of[i] = stratumOf[units[i]];
+    }
+    return new DesignSample(strata, populations, designSizes, of);
+  }
+
   /** Collects strata, then units. Not thread-safe. */
   public static final class Builder {
     private final List<String> strata = new ArrayList<>();

@@ -2,7 +2,9 @@ package org.labellens.core.stats;
 
 /**
  * The classifier against gold for one label. Weighted figures are design-weighted estimates for the
- * population (each item weighted N_h/m_h); unweighted ones describe the sampled items only.
+ * population over the items whose gold on this label is resolved, each weighted N_h/m_h with m_h
+ * the items of stratum h whose gold on this label is resolved; unweighted ones describe those
+ * sampled items only (docs/validation.md).
  *
  * @param precision Σw[pred ∋ c ∧ gold ∋ c] / Σw[pred ∋ c], with its stratified bootstrap interval
  * @param recall Σw[pred ∋ c ∧ gold ∋ c] / Σw[gold ∋ c]
@@ -17,6 +19,12 @@ package org.labellens.core.stats;
  * @param predictedWeight Σw[pred ∋ c], the estimated number of population items predicted c
  * @param goldWeight Σw[gold ∋ c], the estimated number of population items that have c
  * @param bothWeight Σw[pred ∋ c ∧ gold ∋ c]
+ * @param judged items whose gold on c is resolved (the items every figure of the label uses)
+ * @param uncoveredPopulation Σ N_h of strata without such an item (no estimate of c covers them)
+ * @param precisionBounds items unresolved on c and predicted c, and the bounds of the precision
+ * @param recallBounds items unresolved on c, and the bounds of the recall
+ * @param f1Bounds items unresolved on c, and the bounds of F1
+ * @param shareBounds items unresolved on c, and the bounds of the estimated share
  */
 public record LabelValidation(
     String label,
@@ -31,7 +39,13 @@ public record LabelValidation(
     Coefficient f1Unweighted,
     double predictedWeight,
     double goldWeight,
-    double bothWeight) {
+    double bothWeight,
+    int judged,
+    long uncoveredPopulation,
+    UnresolvedBounds precisionBounds,
+    UnresolvedBounds recallBounds,
+    UnresolvedBounds f1Bounds,
+    UnresolvedBounds shareBounds) {
 
   /** Items predicted c. */
   public long predictedItems() {

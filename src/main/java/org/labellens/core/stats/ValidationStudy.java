@@ -17,6 +17,10 @@ import java.util.Objects;
  * label": an item has it when its set is empty, so that "predicted nothing" and "has no category"
  * get their own precision, recall and share.
  *
+ * <p>Gold is known per (item, label): an item can leave some labels <em>unresolved</em> (its
+ * annotators tie on them) while the others are resolved. The empty-set label is resolved when the
+ * set is known to be empty (every label resolved out) or known not to be (a label resolved in).
+ *
  * <p>Immutable. At most {@value SetAgreementStudy#MAX_LABELS} labels.
  */
 public final class ValidationStudy {
@@ -26,6 +30,7 @@ public final class ValidationStudy {
   private final DesignSample design;
   private final long[] predicted;
   private final long[] gold;
+  private final long[] unresolved;
   private final int[] domainOf;
 
   private ValidationStudy(Builder b, DesignSample design) {
@@ -35,6 +40,7 @@ public final class ValidationStudy {
     this.design = design;
     this.predicted = Arrays.copyOf(b.predicted, b.units.size());
     this.gold = Arrays.copyOf(b.gold, b.units.size());
+    this.unresolved = Arrays.copyOf(b.unresolved, b.units.size());
     this.domainOf = Arrays.copyOf(b.domainOf, b.units.size());
   }
 
@@ -65,8 +71,14 @@ public final class ValidationStudy {
     return (predicted[unit] & (1L << label)) != 0;
   }
 
+  /** Whether the unit's gold has the label (false when that is unresolved). */
   public boolean gold(int unit, int label) {
     return (gold[unit] & (1L << label)) != 0;
+  }
+
+  /** Whether the unit's gold on the label is resolved. */
+  public boolean resolved(int unit, int label) {
+    return (unresolved[unit] & (1L << label)) == 0;
   }
 
   public int domainOf(int unit) {
@@ -83,6 +95,7 @@ public final class ValidationStudy {
     private final List<String> units = new ArrayList<>();
     private long[] predicted = new long[64];
     private long[] gold = new long[64];
+    private long[] unresolved = new long[64];
     private int[] domainOf = new int[64];
 
     private Builder(List<String> labels, String emptySetLabel) {
@@ -113,22 +126,62 @@ public final class ValidationStudy {
       return design.stratum(key, population, designSize);
     }
 
-    /** Adds an item that has gold. */
+    /** Adds an item whose gold is resolved on every label. */
     public Builder item(
         String name,
         int stratum,
         String domain,
         Collection<String> predictedLabels,
         Collection<String> goldLabels) {
+      return item(name, stratum, domain, predictedLabels, goldLabels, List.of());
+    }
+
+    /**
+     * Adds an item whose gold on {@code unresolvedLabels} is unresolved; {@code goldLabels} are the
+     * labels resolved into its gold. The empty-set label is resolved in when there is neither,
+     * resolved out when {@code goldLabels} is not empty, unresolved otherwise.
+     */
+    public Builder item(
+        String name,
+        int stratum,
+        String domain,
+        Collection<String> predictedLabels,
+        Collection<String> goldLabels,
+        Collection<String> unresolvedLabels) {
       int u = design.unit(stratum);
       if (u == predicted.length) {
         predicted = Arrays.copyOf(predicted, u * 2);
         gold = Arrays.copyOf(gold, u * 2);
+        unresolved = Arrays.copyOf(unresolved, u * 2);
         domainOf = Arrays.copyOf(domainOf, u * 2);
       }
       units.add(Objects.requireNonNull(name, "name"));
       predicted[u] = mask(predictedLabels);
-      gold[u] = mask(goldLabels);
+      long open = 0;
+      for (String label : unresolvedLabels) {
+        Integer k = labelIndex.get(label);
+        if (k == null || k == emptyBit) {
+          throw new IllegalArgumentException(
+              "label '" + label + "' is not among " + labelIndex.keySet());
+        }
+        open |= 1L << k;
+      }
+      long g = 0;
+      for (String label : goldLabels) {
+        g |= mask(List.of(label));
+      }
+      if ((g & open) != 0) {
+        throw new IllegalArgumentException("a label is both in the gold and unresolved");
+      }
+      if (g == 0 && emptyBit >= 0) {
+        if (open == 0) {
+          g = 1L << emptyBit;
+        } else {
+          open |= 1L << emptyBit;
+        }
+      }
+      gold[u] = g;
+      unresolved[u] = open;
       Integer d = domainIndex.get(domain);
       if (d == null) {
         d = domainIndex.size();

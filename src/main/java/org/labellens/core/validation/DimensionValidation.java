@@ -22,8 +22,10 @@ import org.labellens.core.stats.ValidationStudy;
  * gold by {@link GoldRule}, then the design-weighted figures of {@link ClassifierValidation}. This
  * is the one computation behind {@code validate}, the report and the tests that check its coverage.
  *
- * <p>An item counts when it has gold and the classifier's value; its stratum's weight is N_h/m_h
- * over the m_h such items of the stratum (see {@link org.labellens.core.stats.DesignSample}).
+ * <p>An item counts when an annotator decided it and the run covers it. Gold is decided per (item,
+ * label) for a set-valued dimension: the figures of label c use the items whose gold on c is
+ * resolved, each weighing N_h/m_h over the m_h such items of its stratum, and the items unresolved
+ * on c bound them (docs/validation.md).
  */
 public final class DimensionValidation {
   private DimensionValidation() {}
@@ -87,6 +89,18 @@ public final class DimensionValidation {
   }
 
   /**
+   * The gold of an item on one label of a dimension, as validation uses it: true (in), false (out)
+   * or null (unresolved, or no annotator). The empty-set label of a set-valued dimension is in when
+   * every label is resolved out, out as soon as one label is resolved in.
+   */
+  public static Boolean goldOn(Gold gold, String label, String emptySetLabel) {
+    if (label.equals(emptySetLabel)) {
+      return gold.isEmptySet();
+    }
+    return gold.has(label);
+  }
+
+  /**
    * Derives gold for every item and computes the figures.
    *
    * @param emptySetLabel for a set dimension, the label that stands for the empty set (e.g. {@code
@@ -114,25 +128,37 @@ public final class DimensionValidation {
     }
     int notPredicted = 0;
     int used = 0;
+    boolean set = dimension.kind().isSet();
     for (Item item : items) {
       Gold g = gold.get(item.issue());
-      if (!g.isResolved()) {
+      if (g.status() == Gold.Status.NONE) {
         continue;
       }
       if (item.predicted() == null) {
-        notPredicted++;
+        if (g.isResolved()) {
+          notPredicted++;
+        }
         continue;
       }
       Integer h = stratumIndex.get(item.stratum());
       if (h == null) {
         throw new IllegalArgumentException("item " + item.issue() + " is in no stratum");
       }
+      List<String> in = new ArrayList<>();
+      List<String> open = new ArrayList<>();
+      for (String label : dimension.labels()) {
+        Boolean has = g.has(label);
+        if (has == null) {
+          open.add(label);
+        } else if (has) {
+          in.add(label);
+        }
+      }
+      if (!set && !open.isEmpty()) {
+        in.clear();
+      }
       builder.item(
-          item.issue().toString(),
-          h,
-          item.framework(),
-          item.predicted().labels(),
-          g.value().labels());
+          item.issue().toString(), h, item.framework(), item.predicted().labels(), in, open);
       used++;
     }
     if (used == 0) {

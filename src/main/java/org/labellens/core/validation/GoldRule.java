@@ -14,11 +14,13 @@ import org.labellens.core.annotation.SchemeDimension;
  * who decided the item). Each annotator counts once, with their latest phase (revealed over blind):
  * callers pass one value per annotator.
  *
- * <p>For a set-valued dimension the majority is decided label by label: a label is in the gold set
- * when more than half of the annotators chose it, out of it when more than half did not. If any
- * label has exactly half the annotators on each side (a tie), the item is unresolved: a tie is
- * never broken by a guess. For a single-label dimension the item is unresolved when no label has
- * more than half of the votes (a tie between two labels, or a spread such as a, b, c).
+ * <p>For a set-valued dimension gold is decided per (item, label), each label on its own: a label
+ * is in the gold set when more than half of the annotators chose it, out of it when more than half
+ * did not. A label with exactly half the annotators on each side (a tie) is unresolved, and only
+ * that label: the item's other labels keep their gold ({@link Gold#labels()}), while the item as a
+ * whole has no gold set ({@link Gold.Status#UNRESOLVED}). A tie is never broken by a guess. For a
+ * single-label dimension the item is unresolved on every label when no label has more than half of
+ * the votes (a tie between two labels, or a spread such as a, b, c). See docs/validation.md.
  *
  * <p>A single annotator's value is unanimous: in a sample where most items are labelled once, that
  * is the gold of those items.
@@ -63,16 +65,20 @@ public final class GoldRule {
     if (dimension.kind().isSet()) {
       List<String> chosen = new ArrayList<>();
       List<String> tied = new ArrayList<>();
+      Map<String, Boolean> perLabel = new LinkedHashMap<>();
       for (Map.Entry<String, Integer> e : votes.entrySet()) {
         int yes = e.getValue();
         if (2 * yes > n) {
           chosen.add(e.getKey());
+          perLabel.put(e.getKey(), true);
         } else if (2 * yes == n) {
           tied.add(e.getKey());
+        } else {
+          perLabel.put(e.getKey(), false);
         }
       }
       if (!tied.isEmpty()) {
-        return new Gold(Gold.Status.UNRESOLVED, null, null, n, votes, tied);
+        return new Gold(Gold.Status.UNRESOLVED, null, null, n, votes, tied, perLabel);
       }
       return new Gold(
           Gold.Status.RESOLVED,

@@ -92,7 +92,8 @@ public final class ValidationViewModel {
         o.dimension()
             + ": predicted (rows) × gold (columns), "
             + f.items()
-            + " judged items, unweighted counts (sampled items, not population figures)",
+            + " items, each column over the items whose gold on its label is resolved;"
+            + " unweighted counts (sampled items, not population figures)",
         "predicted",
         "gold",
         f.labels(),

@@ -46,9 +46,12 @@ class GoldRuleTest {
   }
 
   @Test
-  void aTieOnAnyLabelLeavesTheItemUnresolved() {
+  void aTieOnOneLabelLeavesTheSetUnresolvedButNotTheOtherLabels() {
     Gold g = GoldRule.derive(SET, null, List.of(set("memory", "gpu"), set("memory")));
     assertThat(g.isUnresolved()).isTrue();
+    assertThat(g.has("memory")).isTrue();
+    assertThat(g.has("gpu")).isNull();
+    assertThat(g.has("crash")).isFalse();
     assertThat(g.tied()).containsExactly("gpu");
     assertThat(g.explanation()).startsWith("a tie among 2 annotators on gpu");
   }
