@@ -1,6 +1,7 @@
 package org.labellens.service;
 
 import java.nio.file.Path;
+import org.labellens.io.OutputTarget;
 import org.labellens.store.Database;
 
 /**
@@ -26,6 +27,8 @@ public final class Project implements AutoCloseable {
 
   private Project(Database db) {
     this.db = db;
+    // outputs are compared with the open project by identity (io/OutputTarget)
+    OutputTarget.protect(db.file());
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
     this.samples = new SampleService(db);
@@ -134,5 +137,6 @@ public final class Project implements AutoCloseable {
   @Override
   public void close() {
     db.close();
+    OutputTarget.release(db.file());
   }
 }
