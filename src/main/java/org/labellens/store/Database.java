@@ -71,6 +71,17 @@ public final class Database implements AutoCloseable {
   public static Database create(Path file) {
     Schema schema = Schema.packaged();
     try {
+      if (Files.isDirectory(file)) {
+        throw new BadInputException(
+            file + ": is a directory, not a project file; give a file name inside it (--db)");
+      }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // SQLite would create its journal next to it (e.g. /dev/null-journal)
+        throw new BadInputException(
+            file
+                + ": not a regular file (a device, pipe or socket); a project is a file of its"
+                + " own. Nothing was created");
+      }
       if (Files.exists(file) && Files.size(file) > 0) {
         throw new BadInputException(
             file
@@ -121,6 +132,16 @@ public final class Database implements AutoCloseable {
    * older ones with {@code scripts} (tests supply their own to prove the upgrade path).
    */
   static Database open(Path file, int expected, Migrations.Scripts scripts) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          file + ": is a directory, not a project file (give the project's file with --db)");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new BadInputException(
+          file
+              + ": not a regular file (a device, pipe or socket), so not a project; nothing was"
+              + " opened or created");
+    }
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(
           file + ": no such project (create one with: labellens init --db " + file + ")");
@@ -439,12 +460,7 @@ public final class Database implements AutoCloseable {
         return e;
       }
     }
-    return new BadInputException(
-        file
-            + ": the project file is damaged ("
-            + what
-            + "); restore it from a backup (see docs/robustness.md)",
-        e);
+    return damaged(file, what, e);
   }
 
   /** The first problem {@code PRAGMA quick_check} reports, or null for a sound file. */
@@ -474,22 +490,21 @@ public final class Database implements AutoCloseable {
     if (m.contains("SQLITE_CORRUPT")
         || m.contains("malformed")
         || m.contains("SQLITE_IOERR_SHORT_READ")
-        || m.contains("no such table")) {
+        || m.contains("no such table")
+        || m.contains("no such column")) {
       // a short read is a page the file's own structure points to beyond its end (cut or
-      // overwritten); a missing table in a file that passed the project checks has lost its schema
+      // overwritten); a missing table or column in a file that passed the project checks has lost
+      // part of its schema
+      return damaged(file, shorten(m), e);
+    }
+    if (isDiskFull(m)) {
       return new BadInputException(
-          file
-              + ": the project file is damaged ("
-              + m
-              + "); restore it from a backup (see docs/robustness.md)",
+          file + ": the disk is full (" + shorten(m) + "); nothing was changed. Free some space",
           e);
     }
     if (m.contains("SQLITE_READONLY") || m.contains("readonly database")) {
       return new BadInputException(
           file + ": the project is read-only (" + m + "); nothing was changed", e);
-    }
-    if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
-      return new BadInputException(file + ": the disk is full (" + m + "); nothing was changed", e);
     }
     if (m.contains("SQLITE_IOERR")) {
       return new BadInputException(
@@ -512,6 +527,27 @@ public final class Database implements AutoCloseable {
       return new BadInputException(file + ": cannot open the project (" + m + ")", e);
     }
     return new StoreException(file + ": " + m, e);
+  }
+
+  /** Whether an SQLite or file system message means that no space is left. */
+  static boolean isDiskFull(String m) {
+    return m.contains("SQLITE_FULL")
+        || m.contains("disk is full")
+        || m.contains("SQLITE_IOERR_SHMSIZE")
+        || m.contains("No space left")
+        || m.contains("ENOSPC");
+  }
+
+  /** The message for a damaged project: what is wrong, and the command that examines it. */
+  static BadInputException damaged(Path file, String what, Throwable cause) {
+    return new BadInputException(
+        file
+            + ": the project is damaged ("
+            + what
+            + "): run 'labellens doctor --db "
+            + file
+            + "' (or restore it from a backup, see docs/robustness.md)",
+        cause);
   }
 
   private void ensureOpen() {
