@@ -3,6 +3,7 @@ package org.labellens.service;
 import java.nio.file.Path;
 import org.labellens.io.OutputTarget;
 import org.labellens.store.Database;
+import org.labellens.store.ProjectMeta;
 
 /**
  * An open project and the use cases over it: what the CLI and the window hold. Closing it closes
@@ -47,6 +48,25 @@ public final class Project implements AutoCloseable {
   /** Creates a new project from the packaged schema; refuses an existing file. */
   public static Project create(Path file) {
     return new Project(Database.create(file));
+  }
+
+  /** Creates a new project whose {@code project_meta} starts with {@code meta}. */
+  static Project create(Path file, java.util.Map<String, String> meta) {
+    return new Project(Database.create(file, meta));
+  }
+
+  /** A value of {@code project_meta}. */
+  java.util.Optional<String> meta(String key) {
+    return db.read(tx -> ProjectMeta.get(tx, key));
+  }
+
+  /** Stores a value in {@code project_meta}. */
+  void putMeta(String key, String value) {
+    db.write(
+        tx -> {
+          ProjectMeta.put(tx, key, value);
+          return null;
+        });
   }
 
   /** Opens an existing project; refuses a damaged file or one of an unknown or newer version. */

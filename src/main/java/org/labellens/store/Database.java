@@ -69,6 +69,14 @@ public final class Database implements AutoCloseable {
    * non-empty file: a project is never overwritten.
    */
   public static Database create(Path file) {
+    return create(file, java.util.Map.of());
+  }
+
+  /**
+   * Like {@link #create(Path)}, storing {@code meta} in {@code project_meta} in the same
+   * transaction as the schema (so a file that is a project at all carries it).
+   */
+  public static Database create(Path file, java.util.Map<String, String> meta) {
     Schema schema = Schema.packaged();
     try {
       if (Files.isDirectory(file)) {
@@ -112,6 +120,11 @@ public final class Database implements AutoCloseable {
                       ps.setString(1, "created_at");
                       ps.setString(2, Instant.now().toString());
                       ps.executeUpdate();
+                      for (var e : new java.util.TreeMap<>(meta).entrySet()) {
+                        ps.setString(1, e.getKey());
+                        ps.setString(2, e.getValue());
+                        ps.executeUpdate();
+                      }
                     }
                     return null;
                   }));
