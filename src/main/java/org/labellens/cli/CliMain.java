@@ -48,6 +48,7 @@ public final class CliMain implements Runnable {
           ClassifyCommand.class,
           RunsCommand.class,
           DemoCommand.class,
+          DoctorCommand.class,
           GuiCommand.class,
           BenchCommand.class,
           TrainingCommand.class);

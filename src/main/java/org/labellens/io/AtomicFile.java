@@ -24,6 +24,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.labellens.core.BadInputException;
@@ -245,6 +247,27 @@ public final class AtomicFile implements AutoCloseable {
     } catch (IOException ignored) {
       // an unreadable directory fails the write itself, with its own message
     }
+  }
+
+  /**
+   * The temporary files in {@code dir} that a killed writer left: hidden {@code
+   * .<name><digits>.tmp} files that no writer holds.
+   */
+  public static List<Path> unfinishedOutputs(Path dir) {
+    Pattern temp = Pattern.compile("\\..+\\d+\\.tmp");
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> found =
+        Files.newDirectoryStream(dir, p -> temp.matcher(p.getFileName().toString()).matches())) {
+      for (Path p : found) {
+        if (Files.isRegularFile(p) && !inUse(p)) {
+          out.add(p);
+        }
+      }
+    } catch (IOException e) {
+      // an unreadable directory has nothing to report
+    }
+    out.sort(null);
+    return out;
   }
 
   /** Whether another writer holds {@code file} (locked by another process or this one). */

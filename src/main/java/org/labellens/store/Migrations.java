@@ -154,7 +154,7 @@ final class Migrations {
    * Writes a complete, checked, synced copy of {@code file} next to it, or nothing: a copy that
    * fails half-way (a full disk) is removed.
    */
-  private static Path backup(Path file, int version) {
+  static Path backup(Path file, int version) {
     Path backup = backupPath(file, version);
     Path partial = backup.resolveSibling(backup.getFileName() + ".partial");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
