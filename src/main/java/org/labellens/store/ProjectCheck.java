@@ -186,8 +186,15 @@ public final class ProjectCheck {
 
   /** Adds the tables and columns of this build's schema that the file lacks. */
   private static void schema(Connection c, List<Finding> findings) throws SQLException {
-    Map<String, Set<String>> want = columns(expectedSchema());
-    Map<String, Set<String>> have = columns(c);
+    Map<String, Set<String>> want;
+    try (Connection mem = expectedSchema();
+        Statement s = mem.createStatement()) {
+      want = columnsOf(s);
+    }
+    Map<String, Set<String>> have;
+    try (Statement s = c.createStatement()) {
+      have = columnsOf(s);
+    }
     for (Map.Entry<String, Set<String>> t : want.entrySet()) {
       Set<String> found = have.get(t.getKey());
       if (found == null) {
@@ -209,13 +216,6 @@ public final class ProjectCheck {
       s.executeUpdate(Schema.packaged().sql());
     }
     return mem;
-  }
-
-  private static Map<String, Set<String>> columns(Connection c) throws SQLException {
-    try (c;
-        Statement s = c.createStatement()) {
-      return columnsOf(s);
-    }
   }
 
   private static Map<String, Set<String>> columnsOf(Statement s) throws SQLException {
