@@ -254,7 +254,8 @@ public final class AtomicFile implements AutoCloseable {
    * .<name><digits>.tmp} files that no writer holds.
    */
   public static List<Path> unfinishedOutputs(Path dir) {
-    Pattern temp = Pattern.compile("\\..+\\d+\\.tmp");
+    // the digits are the random part Files.createTempFile adds (many of them)
+    Pattern temp = Pattern.compile("\\..+\\d{6,}\\.tmp");
     List<Path> out = new ArrayList<>();
     try (DirectoryStream<Path> found =
         Files.newDirectoryStream(dir, p -> temp.matcher(p.getFileName().toString()).matches())) {
@@ -268,6 +269,27 @@ public final class AtomicFile implements AutoCloseable {
     }
     out.sort(null);
     return out;
+  }
+
+  /**
+   * Removes the {@link #unfinishedOutputs unfinished outputs} in {@code dir}, with a notice for
+   * each (never a file that holds a project).
+   */
+  public static void removeUnfinishedOutputs(Path dir) {
+    for (Path leftover : unfinishedOutputs(dir)) {
+      if (OutputTarget.isProjectFile(leftover)) {
+        continue;
+      }
+      try {
+        Files.delete(leftover);
+        Notices.say(
+            "note: removed "
+                + leftover
+                + ", the unfinished output of an interrupted command (nothing else was changed)");
+      } catch (IOException ignored) {
+        // doctor reports it
+      }
+    }
   }
 
   /** Whether another writer holds {@code file} (locked by another process or this one). */

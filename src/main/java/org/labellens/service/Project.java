@@ -1,6 +1,7 @@
 package org.labellens.service;
 
 import java.nio.file.Path;
+import org.labellens.io.AtomicFile;
 import org.labellens.io.OutputTarget;
 import org.labellens.store.Database;
 import org.labellens.store.ProjectMeta;
@@ -71,7 +72,13 @@ public final class Project implements AutoCloseable {
 
   /** Opens an existing project; refuses a damaged file or one of an unknown or newer version. */
   public static Project open(Path file) {
-    return new Project(Database.open(file));
+    Project p = new Project(Database.open(file));
+    // outputs of commands killed while writing next to the project (a kill leaves them unlocked)
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      AtomicFile.removeUnfinishedOutputs(dir);
+    }
+    return p;
   }
 
   /** Whether {@code file} is a LabelLens project file. */

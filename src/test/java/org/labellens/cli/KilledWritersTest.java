@@ -193,6 +193,37 @@ class KilledWritersTest {
     assertThat(Files.readAllLines(out)).hasSize(20);
   }
 
+  @Test
+  void anOutputKilledNextToTheProjectIsRemovedByTheNextCommandThatOpensIt() throws Exception {
+    Path db = copyOfDemo("beside");
+    Path folder = db.getParent();
+    killWhen(
+        () -> uncheckedMatching(folder).size() > 0,
+        50,
+        20_000,
+        "bench",
+        "generate",
+        "--issues",
+        "3000000",
+        "--format",
+        "jsonl",
+        "--out",
+        folder.resolve("issues.jsonl").toString());
+    List<Path> left = matching(folder, KilledWritersTest::isTemp);
+    assertThat(left).as("the kill came while the file was written").hasSize(1);
+    String digest = ProjectDigest.of(db);
+
+    Cli.Result next = Cli.run("samples", "--db", db.toString());
+
+    assertThat(next.code()).as(next.err()).isZero();
+    assertThat(next.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("note: removed " + left.get(0));
+    assertThat(matching(folder, KilledWritersTest::isTemp)).isEmpty();
+    assertThat(ProjectDigest.of(db)).isEqualTo(digest);
+  }
+
   private static List<Path> uncheckedMatching(Path folder) {
     try {
       return matching(folder, KilledWritersTest::isTemp);

@@ -58,7 +58,7 @@ class AtomicFileTest {
   @Test
   void anUnlockedTemporarySiblingIsRemovedWithANoticeAndAHeldOneIsKept() throws IOException {
     Path out = dir.resolve("out.csv");
-    Path leftover = dir.resolve(".out.csv4242.tmp");
+    Path leftover = dir.resolve(".out.csv4242424242.tmp");
     Files.writeString(leftover, "half an export");
     StringBuilder notices = new StringBuilder();
     try (AtomicFile held = AtomicFile.open(dir.resolve("other.csv"), false);
