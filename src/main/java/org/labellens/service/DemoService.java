@@ -38,6 +38,10 @@ public final class DemoService {
 
   /** Builds a new demo project at {@code file}; refuses to overwrite an existing file. */
   public static DemoResult build(Path file, Progress progress) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          file + ": is a directory, not a project file; give a file name inside it (--db)");
+    }
     if (Files.exists(file) && halfBuilt(file)) {
       removeHalfBuilt(file);
       Notices.say(

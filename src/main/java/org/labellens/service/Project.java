@@ -48,12 +48,26 @@ public final class Project implements AutoCloseable {
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
   public static Project create(Path file) {
+    guardNewProject(file);
     return new Project(Database.create(file));
   }
 
   /** Creates a new project whose {@code project_meta} starts with {@code meta}. */
   static Project create(Path file, java.util.Map<String, String> meta) {
+    guardNewProject(file);
     return new Project(Database.create(file, meta));
+  }
+
+  /**
+   * A new project is a file written like any output: never another project's side file or backup
+   * (io/OutputTarget). Directories, devices and missing folders get the store's own messages.
+   */
+  private static void guardNewProject(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    boolean plain = !java.nio.file.Files.exists(file) || java.nio.file.Files.isRegularFile(file);
+    if (parent != null && java.nio.file.Files.isDirectory(parent) && plain) {
+      OutputTarget.check(file, false);
+    }
   }
 
   /** A value of {@code project_meta}. */

@@ -248,6 +248,31 @@ class OutputSafetyTest {
     assertThat(Files.readAllBytes(db)).isEqualTo(project);
   }
 
+  @Property(generation = GenerationMode.EXHAUSTIVE)
+  void aNewProjectIsNeverAnotherProjectsSideFileOrBackup(
+      @ForAll("newProjectAliases") Alias alias, @ForAll boolean demo) throws IOException {
+    Path at = alias.path(false);
+    byte[] project = Files.readAllBytes(db);
+    TreeSet<String> listing = listing();
+
+    Cli.Result r = Cli.run(demo ? "demo" : "init", "--db", at.toString());
+
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.errorLine()).startsWith("error: " + at + ": cannot write there: it is");
+    assertThat(Files.readAllBytes(db)).isEqualTo(project);
+    assertThat(listing()).isEqualTo(listing);
+  }
+
+  @Provide
+  Arbitrary<Alias> newProjectAliases() {
+    return Arbitraries.of(
+        Alias.WAL,
+        Alias.SHM,
+        Alias.JOURNAL,
+        Alias.WAL_THROUGH_DIRECTORY_LINK,
+        Alias.PARTIAL_BACKUP_NAME);
+  }
+
   @Property(tries = 1)
   void aSymbolicLinkToAnOrdinaryFileIsKeptAndItsFileReplaced() throws IOException {
     Path real = dir.resolve("real.csv");
