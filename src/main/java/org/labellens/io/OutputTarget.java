@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -35,18 +36,21 @@ public final class OutputTarget {
   private static final Pattern BACKUP =
       Pattern.compile("(?i)(.+)\\.v\\d+-[0-9tz.]+(?:-\\d+)?\\.bak(?:\\.partial)?");
 
-  private static final Set<Path> OPEN_PROJECTS = ConcurrentHashMap.newKeySet();
+  /** The projects open in this process, each with the number of times it is open. */
+  private static final Map<Path, Integer> OPEN = new ConcurrentHashMap<>();
+
+  private static final Set<Path> OPEN_PROJECTS = OPEN.keySet();
 
   private OutputTarget() {}
 
   /** Marks {@code project} as open in this process (outputs are compared with it by identity). */
   public static void protect(Path project) {
-    OPEN_PROJECTS.add(project.toAbsolutePath());
+    OPEN.merge(project.toAbsolutePath(), 1, Integer::sum);
   }
 
   /** Undoes {@link #protect(Path)}. */
   public static void release(Path project) {
-    OPEN_PROJECTS.remove(project.toAbsolutePath());
+    OPEN.computeIfPresent(project.toAbsolutePath(), (p, n) -> n == 1 ? null : n - 1);
   }
 
   /**

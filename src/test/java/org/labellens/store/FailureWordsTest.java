@@ -12,6 +12,11 @@ import org.labellens.core.BadInputException;
 class FailureWordsTest {
   private static final Path FILE = Path.of("p.db");
 
+  @org.junit.jupiter.api.Test
+  void theOutputGuardKnowsTheProjectsApplicationId() {
+    assertThat(org.labellens.io.OutputTarget.APPLICATION_ID).isEqualTo(Database.APPLICATION_ID);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
