@@ -155,12 +155,23 @@ public final class AtomicFile implements AutoCloseable {
     FileChannel ch = null;
     try {
       ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-      FileLock lock = ch.tryLock();
-      return new AtomicFile(target, dest, temp, noClobber, ch, lock);
+      return new AtomicFile(target, dest, temp, noClobber, ch, lockOrNull(ch));
     } catch (IOException e) {
       closeQuietly(ch);
       deleteQuietly(temp);
       throw failure(target, e);
+    }
+  }
+
+  /**
+   * The lock that marks the temporary file as being written; null where the file system has no
+   * locks (such a file is never taken for a leftover either: see {@link #inUse}).
+   */
+  private static FileLock lockOrNull(FileChannel ch) {
+    try {
+      return ch.tryLock();
+    } catch (IOException | OverlappingFileLockException e) {
+      return null;
     }
   }
 
