@@ -152,7 +152,18 @@ public final class ProjectCheck {
       return new Result(file, version, findings, repaired, backup);
     } catch (SQLException e) {
       RuntimeException described = Database.describe(file, e);
-      findings.add(new Finding("integrity", described.getMessage(), false));
+      String m = String.valueOf(described.getMessage());
+      if (m.contains(": the project is damaged (")) {
+        // SQLite gave up reading the file's structure: that is the integrity check's answer
+        findings.add(
+            new Finding(
+                "integrity",
+                String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", " ")
+                    + "; doctor repairs nothing in a damaged file: restore a backup",
+                false));
+      } else {
+        findings.add(new Finding("open", m, false));
+      }
       return new Result(file, version, findings, repaired, null);
     }
   }

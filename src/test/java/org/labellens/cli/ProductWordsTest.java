@@ -14,6 +14,7 @@ import org.labellens.service.DemoService;
 import org.labellens.service.Progress;
 import org.labellens.testing.Cli;
 import org.labellens.testing.FastTempDir;
+import org.labellens.testing.Mounts;
 
 /**
  * Refusals in the product's words, never SQLite's or Java's internals: a damaged schema, a
@@ -54,6 +55,33 @@ class ProductWordsTest {
         .contains("run 'labellens doctor --db " + db + "'")
         .doesNotContain("StoreException");
     assertThat(Files.readAllBytes(db)).isEqualTo(before);
+  }
+
+  @Test
+  void noSpaceLeftToOpenAProjectIsAFullDisk() throws Exception {
+    try (Mounts mounts = new Mounts()) {
+      Path small = mounts.tmpfs(dir.resolve("full"), "4m");
+      Path db = small.resolve("p.db");
+      assertThat(Cli.run("init", "--db", db.toString()).code()).isZero();
+      // fill every byte that is left
+      try (var out = Files.newOutputStream(small.resolve("filler"))) {
+        byte[] block = new byte[4096];
+        while (true) {
+          out.write(block);
+        }
+      } catch (java.io.IOException full) {
+        // no space left
+      }
+      byte[] before = Files.readAllBytes(db);
+
+      Cli.Result r = Cli.run("issues", "--db", db.toString());
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.errorLine())
+          .startsWith("error: " + db + ": the disk is full (")
+          .contains("nothing was changed");
+      assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
   }
 
   @Test
