@@ -194,8 +194,7 @@ public final class AtomicFile implements AutoCloseable {
       channel.force(true);
       release();
       if (noClobber) {
-        // fails if a file appeared since the check: an existing file is never replaced
-        Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE);
+        moveUnlessExists();
       } else {
         try {
           Files.move(
@@ -211,6 +210,23 @@ public final class AtomicFile implements AutoCloseable {
     } catch (IOException e) {
       throw failure(target, e);
     }
+  }
+
+  /**
+   * Gives the temporary file its final name only if no file has that name: a hard link fails
+   * atomically when one appeared since the check (a rename would replace it silently); where links
+   * are not supported, a move without replacing, which checks just before.
+   */
+  private void moveUnlessExists() throws IOException {
+    try {
+      Files.createLink(dest, temp);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      Files.move(temp, dest);
+      return;
+    }
+    Files.delete(temp);
   }
 
   @Override

@@ -27,6 +27,21 @@ class AtomicFileTest {
   }
 
   @Test
+  void noClobberNeverReplacesAFileThatAppearsWhileTheOutputIsWritten() throws IOException {
+    Path out = dir.resolve("out.csv");
+    try (AtomicFile f = AtomicFile.open(out, true)) {
+      f.stream().write("new".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Files.writeString(out, "someone else's");
+
+      assertThatThrownBy(f::commit).hasMessageContaining("--no-clobber");
+    }
+    assertThat(Files.readString(out)).isEqualTo("someone else's");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(out);
+    }
+  }
+
+  @Test
   void aFullDiskIsSaidInWords() {
     assertThat(
             AtomicFile.failure(Path.of("out.csv"), new IOException("No space left on device"))
