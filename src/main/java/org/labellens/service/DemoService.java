@@ -115,15 +115,14 @@ public final class DemoService {
    * build had just created.
    */
   static boolean halfBuilt(Path file) {
-    try {
-      if (Files.isRegularFile(file) && Files.size(file) == 0) {
-        return true;
-      }
-    } catch (IOException e) {
-      return false;
-    }
     if (!Project.isProject(file)) {
-      return false;
+      // (read with its write-ahead log: a project whose changes are all still in its -wal file is
+      // a project here, and is judged by its mark below)
+      try {
+        return Files.isRegularFile(file) && Files.size(file) == 0;
+      } catch (IOException e) {
+        return false;
+      }
     }
     try (Project p = Project.open(file)) {
       return p.meta(DEMO_KEY).map(BUILDING::equals).orElse(false);

@@ -261,6 +261,25 @@ class KilledWritersTest {
     assertThat(rebuilt).as("at least one kill left a half-built demo").isPositive();
   }
 
+  @Test
+  void demoNeverReplacesAFinishedProjectOrAnyOtherFile() throws Exception {
+    Path own = copyOfDemo("not-demo");
+    Files.delete(own);
+    assertThat(Cli.run("init", "--db", own.toString()).code()).isZero();
+    Path text = own.resolveSibling("notes.txt");
+    Files.writeString(text, "my notes");
+    Path finished = copyOfDemo("finished");
+    for (Path existing : List.of(own, text, finished)) {
+      byte[] before = Files.readAllBytes(existing);
+
+      Cli.Result r = Cli.run("demo", "--db", existing.toString());
+
+      assertThat(r.code()).as(existing.toString()).isEqualTo(1);
+      assertThat(r.errorLine()).contains("the demo never overwrites a project");
+      assertThat(Files.readAllBytes(existing)).isEqualTo(before);
+    }
+  }
+
   /** Makes {@code db} a version-1 project (before run_share_count) with about 40 MB to back up. */
   private static void makeLargeVersionOne(Path db) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
