@@ -42,7 +42,8 @@ public final class Launcher {
                     r.view(),
                     r.theme(),
                     r.sample(),
-                    r.tab()));
+                    r.tab(),
+                    r.noClobber()));
     int code = CliMain.execute(effective, out, err, window);
     ExitReport.print(err);
     System.exit(code);

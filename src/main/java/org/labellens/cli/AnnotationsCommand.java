@@ -59,6 +59,8 @@ final class AnnotationsCommand implements Runnable {
         description = "The file to write, e.g. annotations/alice.jsonl.")
     Path out;
 
+    @Mixin NoClobberOption output;
+
     @Option(names = "--current-only", description = "Only the current decisions, no history.")
     boolean currentOnly;
 
@@ -70,7 +72,7 @@ final class AnnotationsCommand implements Runnable {
       String f = OutputFormat.check(spec, format, List.of("table", "json"));
       ExchangeService.ExportSummary s;
       try (Project p = Project.open(project.db())) {
-        s = p.exchange().export(annotator, sample, out, currentOnly);
+        s = p.exchange().export(annotator, sample, out, currentOnly, output.noClobber());
       }
       PrintWriter w = spec.commandLine().getOut();
       if (f.equals("json")) {

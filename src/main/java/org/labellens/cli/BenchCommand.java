@@ -226,6 +226,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
     Path out;
 
+    @Mixin NoClobberOption output;
+
     @Option(
         names = "--source",
         paramLabel = "FILE",
@@ -254,7 +256,7 @@ final class BenchCommand implements Runnable {
           new StudyLikeData.Options(issues, seed, StudyLikeData.Format.of(format), maxBody);
       StudyLikeData.Written w;
       try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-        w = StudyLikeData.write(StudyLikeData.pool(source), o, out, progress);
+        w = StudyLikeData.write(StudyLikeData.pool(source), o, out, output.noClobber(), progress);
       }
       List<String> repos = StudyLikeData.repos();
       PrintWriter pw = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Notices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,7 @@ public final class CliMain implements Runnable {
           ClassifyCommand.class,
           RunsCommand.class,
           DemoCommand.class,
+          DoctorCommand.class,
           GuiCommand.class,
           BenchCommand.class,
           TrainingCommand.class);
@@ -62,7 +64,7 @@ public final class CliMain implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err, WindowOpener window) {
     CommandLine cl = commandLine(out, err, window, args.length == 0 ? null : args[0]);
     int code;
-    try {
+    try (Notices.Handle notices = Notices.to(line -> err.println(oneLine(line)))) {
       code = cl.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
       // picocli hands only Exceptions to the handler below; the JVM's own failures come here. The

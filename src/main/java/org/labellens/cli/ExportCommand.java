@@ -39,6 +39,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
   Path out;
 
+  @Mixin NoClobberOption output;
+
   @Option(
       names = "--gold-only",
       description =
@@ -49,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     ExportService.Summary s;
     try (Project p = Project.open(project.db())) {
-      s = p.export().export(sample, format, out, goldOnly);
+      s = p.export().export(sample, format, out, goldOnly, output.noClobber());
     }
     spec.commandLine()
         .getOut()

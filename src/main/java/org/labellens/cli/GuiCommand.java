@@ -3,6 +3,7 @@ package org.labellens.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,6 +23,8 @@ final class GuiCommand implements Callable<Integer> {
   private final WindowOpener window;
 
   @Spec CommandSpec spec;
+
+  @Mixin NoClobberOption output;
 
   @Option(names = "--db", paramLabel = "PATH", description = "Project to open.")
   Path db;
@@ -81,6 +84,7 @@ final class GuiCommand implements Callable<Integer> {
             view,
             theme,
             sample,
-            tab));
+            tab,
+            output.noClobber()));
   }
 }

@@ -33,6 +33,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "FILE.md, FILE.html or FILE.tex.")
   Path out;
 
+  @Mixin NoClobberOption output;
+
   @Option(
       names = "--run",
       paramLabel = "R",
@@ -45,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     int replicates = bootstrap.replicates();
     try (Project p = Project.open(project.db())) {
-      p.report().write(sample, run, out, replicates, bootstrap.seed());
+      p.report().write(sample, run, out, replicates, bootstrap.seed(), output.noClobber());
     }
     spec.commandLine().getOut().println("wrote " + out);
     return 0;

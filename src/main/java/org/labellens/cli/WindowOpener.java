@@ -17,7 +17,8 @@ public interface WindowOpener {
       String view,
       String theme,
       String sample,
-      String tab) {}
+      String tab,
+      boolean noClobber) {}
 
   /** Opens the window (or renders a screenshot) and returns the exit code. */
   int open(Request request);

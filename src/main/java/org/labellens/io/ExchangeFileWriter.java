@@ -4,16 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionTime;
 
@@ -27,27 +23,29 @@ public final class ExchangeFileWriter implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path target;
-  private final Path temp;
+  private final AtomicFile file;
   private final BufferedWriter out;
-  private boolean committed;
   private int count;
 
-  private ExchangeFileWriter(Path target, Path temp, BufferedWriter out) {
+  private ExchangeFileWriter(Path target, AtomicFile file) {
     this.target = target;
-    this.temp = temp;
-    this.out = out;
+    this.file = file;
+    this.out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
   }
 
   public static ExchangeFileWriter open(Path target) {
+    return open(target, false);
+  }
+
+  /** Opens {@code target} for writing; with {@code noClobber}, refuses an existing file. */
+  public static ExchangeFileWriter open(Path target, boolean noClobber) {
     Path abs = target.toAbsolutePath();
     try {
       Files.createDirectories(abs.getParent());
-      Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      return new ExchangeFileWriter(
-          abs, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new BadInputException(target + ": cannot write: " + e.getMessage(), e);
+      throw AtomicFile.failure(target, e);
     }
+    return new ExchangeFileWriter(target, AtomicFile.open(target, noClobber));
   }
 
   /** The line for a decision, as written. */
@@ -80,7 +78,7 @@ public final class ExchangeFileWriter implements AutoCloseable {
       out.write('\n');
       count++;
     } catch (IOException e) {
-      throw new BadInputException(target + ": cannot write: " + e.getMessage(), e);
+      throw AtomicFile.failure(target, e);
     }
   }
 
@@ -92,38 +90,14 @@ public final class ExchangeFileWriter implements AutoCloseable {
   public void commit() {
     try {
       out.flush();
-      out.close();
-      // on disk before it takes the old file's place: a crash right after the move must not leave
-      // an empty or partial file under the final name
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      committed = true;
     } catch (IOException e) {
-      throw new BadInputException(target + ": cannot write: " + e.getMessage(), e);
+      throw AtomicFile.failure(target, e);
     }
+    file.commit();
   }
 
   @Override
   public void close() {
-    if (committed) {
-      return;
-    }
-    try {
-      out.close();
-    } catch (IOException ignored) {
-      // the temporary file is removed below
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // nothing more to do: it is a hidden temporary file
-    }
+    file.close();
   }
 }

@@ -1,9 +1,12 @@
 package org.labellens.service;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Notices;
 import org.labellens.service.demo.DemoIssues;
 
 /**
@@ -22,6 +25,12 @@ public final class DemoService {
 
   public static final List<String> ANNOTATORS = List.of("ana", "ben", "cy");
 
+  /** The {@code project_meta} key that records how far the demo build got. */
+  static final String DEMO_KEY = "demo_build";
+
+  static final String BUILDING = "building";
+  static final String COMPLETE = "complete";
+
   private DemoService() {}
 
   /** What the demo build did. */
@@ -29,12 +38,23 @@ public final class DemoService {
 
   /** Builds a new demo project at {@code file}; refuses to overwrite an existing file. */
   public static DemoResult build(Path file, Progress progress) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          file + ": is a directory, not a project file; give a file name inside it (--db)");
+    }
+    if (Files.exists(file) && halfBuilt(file)) {
+      removeHalfBuilt(file);
+      Notices.say(
+          "note: "
+              + file
+              + " was a demo project whose build was interrupted; it is built again from the start");
+    }
     if (Files.exists(file)) {
       throw new BadInputException(
           file
               + ": the file already exists; the demo never overwrites a project (remove it or give another --db)");
     }
-    try (Project p = Project.create(file)) {
+    try (Project p = Project.create(file, Map.of(DEMO_KEY, BUILDING))) {
       progress.update("writing demo issues", 0, 4);
       ImportResult imported =
           p.imports().importIssues(DemoIssues.generate(ISSUES_PER_FRAMEWORK, SEED), "demo");
@@ -83,14 +103,49 @@ public final class DemoService {
                     SAMPLE, ANNOTATORS.get(i), accuracy[i], 11L + i, limit[i]),
                 d -> {});
       }
+      p.putMeta(DEMO_KEY, COMPLETE);
       progress.update("demo ready", 4, 4);
       return new DemoResult(p.file(), imported);
     }
   }
 
+  /**
+   * Whether {@code file} is a demo project whose build did not finish: marked as being built (the
+   * mark is written with the schema, and replaced only at the very end), or an empty file that the
+   * build had just created.
+   */
+  static boolean halfBuilt(Path file) {
+    if (!Project.isProject(file)) {
+      // (read with its write-ahead log: a project whose changes are all still in its -wal file is
+      // a project here, and is judged by its mark below)
+      try {
+        return Files.isRegularFile(file) && Files.size(file) == 0;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    try (Project p = Project.open(file)) {
+      return p.meta(DEMO_KEY).map(BUILDING::equals).orElse(false);
+    } catch (BadInputException e) {
+      return false;
+    }
+  }
+
+  private static void removeHalfBuilt(Path file) {
+    try {
+      for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+      }
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new BadInputException(
+          file + ": a half-built demo project that cannot be removed (" + e.getMessage() + ")", e);
+    }
+  }
+
   /** Opens the demo project at {@code file}, building it first when it does not exist yet. */
   public static Project openOrBuild(Path file) {
-    if (!Files.exists(file)) {
+    if (!Files.exists(file) || halfBuilt(file)) {
       build(file, Progress.NONE);
     }
     return Project.open(file);

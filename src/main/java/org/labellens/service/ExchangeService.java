@@ -94,6 +94,14 @@ public final class ExchangeService {
    * Lines are ordered by sample, time and event key.
    */
   public ExportSummary export(String annotator, String sample, Path out, boolean currentOnly) {
+    return export(annotator, sample, out, currentOnly, false);
+  }
+
+  /**
+   * Like {@link #export(String, String, Path, boolean)}; {@code noClobber} keeps existing files.
+   */
+  public ExportSummary export(
+      String annotator, String sample, Path out, boolean currentOnly, boolean noClobber) {
     return db.read(
         tx -> {
           long annotatorId =
@@ -110,7 +118,7 @@ public final class ExchangeService {
                 SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
             sampleId = s.id();
           }
-          try (ExchangeFileWriter w = ExchangeFileWriter.open(out)) {
+          try (ExchangeFileWriter w = ExchangeFileWriter.open(out, noClobber)) {
             AnnotationStore.forEachDecision(tx, annotatorId, sampleId, currentOnly, w::write);
             w.commit();
             return new ExportSummary(out, annotator, sample, w.count());

@@ -58,9 +58,15 @@ public final class ExportService {
    *     left behind then)
    */
   public Summary export(String sample, String format, Path out, boolean goldOnly) {
+    return export(sample, format, out, goldOnly, false);
+  }
+
+  /** Writes the export; with {@code noClobber}, refuses an existing file. */
+  public Summary export(
+      String sample, String format, Path out, boolean goldOnly, boolean noClobber) {
     ExportWriter.Format f = format(format);
     ExportDocument doc = document(sample, goldOnly, f == ExportWriter.Format.LABELSTUDIO);
-    AtomicFile.write(out, w -> ExportWriter.write(doc, f, w));
+    AtomicFile.write(out, noClobber, w -> ExportWriter.write(doc, f, w));
     return new Summary(out, f.key(), doc.rows().size(), goldOnly);
   }
 

@@ -50,8 +50,19 @@ public final class ImportService {
     }
     long totalBytes = 0;
     for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
+      if (!Files.exists(f)) {
         throw new BadInputException(f + ": no such file");
+      }
+      if (Files.isDirectory(f)) {
+        throw new BadInputException(f + ": is a directory; give the files in it");
+      }
+      if (!Files.isRegularFile(f)) {
+        throw new BadInputException(
+            f
+                + ": not a regular file but a pipe or device (such as <(…) or /dev/stdin); import"
+                + " reads a file twice, to detect its format and then to import it all in one"
+                + " transaction, which a stream allows only once. Save it to a file first"
+                + " (e.g. cat … > issues.jsonl) and import that");
       }
       try {
         totalBytes += Files.size(f);

@@ -1,7 +1,10 @@
 package org.labellens.service;
 
 import java.nio.file.Path;
+import org.labellens.io.AtomicFile;
+import org.labellens.io.OutputTarget;
 import org.labellens.store.Database;
+import org.labellens.store.ProjectMeta;
 
 /**
  * An open project and the use cases over it: what the CLI and the window hold. Closing it closes
@@ -26,6 +29,8 @@ public final class Project implements AutoCloseable {
 
   private Project(Database db) {
     this.db = db;
+    // outputs are compared with the open project by identity (io/OutputTarget)
+    OutputTarget.protect(db.file());
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
     this.samples = new SampleService(db);
@@ -43,12 +48,51 @@ public final class Project implements AutoCloseable {
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
   public static Project create(Path file) {
+    guardNewProject(file);
     return new Project(Database.create(file));
+  }
+
+  /** Creates a new project whose {@code project_meta} starts with {@code meta}. */
+  static Project create(Path file, java.util.Map<String, String> meta) {
+    guardNewProject(file);
+    return new Project(Database.create(file, meta));
+  }
+
+  /**
+   * A new project is a file written like any output: never another project's side file or backup
+   * (io/OutputTarget). Directories, devices and missing folders get the store's own messages.
+   */
+  private static void guardNewProject(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    boolean plain = !java.nio.file.Files.exists(file) || java.nio.file.Files.isRegularFile(file);
+    if (parent != null && java.nio.file.Files.isDirectory(parent) && plain) {
+      OutputTarget.check(file, false);
+    }
+  }
+
+  /** A value of {@code project_meta}. */
+  java.util.Optional<String> meta(String key) {
+    return db.read(tx -> ProjectMeta.get(tx, key));
+  }
+
+  /** Stores a value in {@code project_meta}. */
+  void putMeta(String key, String value) {
+    db.write(
+        tx -> {
+          ProjectMeta.put(tx, key, value);
+          return null;
+        });
   }
 
   /** Opens an existing project; refuses a damaged file or one of an unknown or newer version. */
   public static Project open(Path file) {
-    return new Project(Database.open(file));
+    Project p = new Project(Database.open(file));
+    // outputs of commands killed while writing next to the project (a kill leaves them unlocked)
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      AtomicFile.removeUnfinishedOutputs(dir);
+    }
+    return p;
   }
 
   /** Whether {@code file} is a LabelLens project file. */
@@ -134,5 +178,6 @@ public final class Project implements AutoCloseable {
   @Override
   public void close() {
     db.close();
+    OutputTarget.release(db.file());
   }
 }

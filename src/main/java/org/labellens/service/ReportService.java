@@ -138,10 +138,16 @@ public final class ReportService {
 
   /** Writes the report to {@code out} (format from its extension). */
   public Path write(String sample, String run, Path out, int bootstrap, long seed) {
+    return write(sample, run, out, bootstrap, seed, false);
+  }
+
+  /** Writes the report; with {@code noClobber}, refuses an existing file. */
+  public Path write(
+      String sample, String run, Path out, int bootstrap, long seed, boolean noClobber) {
     Doc.Format format = formatOf(out);
     Doc doc = document(sample, run, bootstrap, seed, format == Doc.Format.HTML);
     String text = doc.render(format, true);
-    AtomicFile.write(out, w -> w.write(text));
+    AtomicFile.write(out, noClobber, w -> w.write(text));
     return out;
   }
 }

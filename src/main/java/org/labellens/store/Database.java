@@ -69,8 +69,27 @@ public final class Database implements AutoCloseable {
    * non-empty file: a project is never overwritten.
    */
   public static Database create(Path file) {
+    return create(file, java.util.Map.of());
+  }
+
+  /**
+   * Like {@link #create(Path)}, storing {@code meta} in {@code project_meta} in the same
+   * transaction as the schema (so a file that is a project at all carries it).
+   */
+  public static Database create(Path file, java.util.Map<String, String> meta) {
     Schema schema = Schema.packaged();
     try {
+      if (Files.isDirectory(file)) {
+        throw new BadInputException(
+            file + ": is a directory, not a project file; give a file name inside it (--db)");
+      }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // SQLite would create its journal next to it (e.g. /dev/null-journal)
+        throw new BadInputException(
+            file
+                + ": not a regular file (a device, pipe or socket); a project is a file of its"
+                + " own. Nothing was created");
+      }
       if (Files.exists(file) && Files.size(file) > 0) {
         throw new BadInputException(
             file
@@ -101,6 +120,11 @@ public final class Database implements AutoCloseable {
                       ps.setString(1, "created_at");
                       ps.setString(2, Instant.now().toString());
                       ps.executeUpdate();
+                      for (var e : new java.util.TreeMap<>(meta).entrySet()) {
+                        ps.setString(1, e.getKey());
+                        ps.setString(2, e.getValue());
+                        ps.executeUpdate();
+                      }
                     }
                     return null;
                   }));
@@ -121,6 +145,16 @@ public final class Database implements AutoCloseable {
    * older ones with {@code scripts} (tests supply their own to prove the upgrade path).
    */
   static Database open(Path file, int expected, Migrations.Scripts scripts) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          file + ": is a directory, not a project file (give the project's file with --db)");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new BadInputException(
+          file
+              + ": not a regular file (a device, pipe or socket), so not a project; nothing was"
+              + " opened or created");
+    }
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(
           file + ": no such project (create one with: labellens init --db " + file + ")");
@@ -439,12 +473,7 @@ public final class Database implements AutoCloseable {
         return e;
       }
     }
-    return new BadInputException(
-        file
-            + ": the project file is damaged ("
-            + what
-            + "); restore it from a backup (see docs/robustness.md)",
-        e);
+    return damaged(file, what, e);
   }
 
   /** The first problem {@code PRAGMA quick_check} reports, or null for a sound file. */
@@ -474,22 +503,21 @@ public final class Database implements AutoCloseable {
     if (m.contains("SQLITE_CORRUPT")
         || m.contains("malformed")
         || m.contains("SQLITE_IOERR_SHORT_READ")
-        || m.contains("no such table")) {
+        || m.contains("no such table")
+        || m.contains("no such column")) {
       // a short read is a page the file's own structure points to beyond its end (cut or
-      // overwritten); a missing table in a file that passed the project checks has lost its schema
+      // overwritten); a missing table or column in a file that passed the project checks has lost
+      // part of its schema
+      return damaged(file, shorten(m), e);
+    }
+    if (isDiskFull(m)) {
       return new BadInputException(
-          file
-              + ": the project file is damaged ("
-              + m
-              + "); restore it from a backup (see docs/robustness.md)",
+          file + ": the disk is full (" + shorten(m) + "); nothing was changed. Free some space",
           e);
     }
     if (m.contains("SQLITE_READONLY") || m.contains("readonly database")) {
       return new BadInputException(
           file + ": the project is read-only (" + m + "); nothing was changed", e);
-    }
-    if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
-      return new BadInputException(file + ": the disk is full (" + m + "); nothing was changed", e);
     }
     if (m.contains("SQLITE_IOERR")) {
       return new BadInputException(
@@ -512,6 +540,27 @@ public final class Database implements AutoCloseable {
       return new BadInputException(file + ": cannot open the project (" + m + ")", e);
     }
     return new StoreException(file + ": " + m, e);
+  }
+
+  /** Whether an SQLite or file system message means that no space is left. */
+  static boolean isDiskFull(String m) {
+    return m.contains("SQLITE_FULL")
+        || m.contains("disk is full")
+        || m.contains("SQLITE_IOERR_SHMSIZE")
+        || m.contains("No space left")
+        || m.contains("ENOSPC");
+  }
+
+  /** The message for a damaged project: what is wrong, and the command that examines it. */
+  static BadInputException damaged(Path file, String what, Throwable cause) {
+    return new BadInputException(
+        file
+            + ": the project is damaged ("
+            + what
+            + "): run 'labellens doctor --db "
+            + file
+            + "' (or restore it from a backup, see docs/robustness.md)",
+        cause);
   }
 
   private void ensureOpen() {

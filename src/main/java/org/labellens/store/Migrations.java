@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +17,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Notices;
 
 /**
  * Upgrades a project from an older schema version, one versioned script at a time ({@code
@@ -71,14 +74,19 @@ final class Migrations {
       }
       steps.add(sql);
     }
-    Path backup = backup(file, from);
+    Path backup = null;
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
+        // the write lock is held from before the backup to the end of the upgrade: a second
+        // process waits, then finds the file upgraded; and a .bak.partial found while holding it
+        // is a leftover of a killed upgrade, never one being written
         s.execute("BEGIN IMMEDIATE");
         try {
           // another process may have upgraded the file since it was opened
           if (userVersion(s) == from) {
+            removePartialBackups(file);
+            backup = backup(file, from);
             for (String sql : steps) {
               s.executeUpdate(sql);
             }
@@ -100,19 +108,53 @@ final class Migrations {
           described.getMessage()
               + "; the upgrade from schema version "
               + from
-              + " was rolled back (a copy from before it is in "
-              + backup.getFileName()
-              + ")",
+              + " was rolled back"
+              + (backup == null
+                  ? ""
+                  : " (a copy from before it is in " + backup.getFileName() + ")"),
           e);
     }
     return backup;
+  }
+
+  /** {@code <file>.v<n>-<stamp>[-k].bak.partial}: a backup that was being written. */
+  static Pattern partialBackups(Path file) {
+    return Pattern.compile(
+        Pattern.quote(file.getFileName().toString())
+            + "\\.v\\d+-[0-9A-Za-z.]+(-\\d+)?\\.bak\\.partial");
+  }
+
+  /**
+   * Removes the partial backups of killed upgrades of {@code file} (called with the project's write
+   * lock held, so that none is being written), with a notice for each.
+   */
+  static List<Path> removePartialBackups(Path file) {
+    Pattern partial = partialBackups(file);
+    List<Path> removed = new ArrayList<>();
+    Path dir = file.toAbsolutePath().getParent();
+    try (DirectoryStream<Path> found =
+        Files.newDirectoryStream(dir, p -> partial.matcher(p.getFileName().toString()).matches())) {
+      for (Path p : found) {
+        long size = Files.size(p);
+        Files.delete(p);
+        removed.add(p);
+        Notices.say(
+            "note: removed "
+                + p
+                + String.format(java.util.Locale.ROOT, " (%,d bytes)", size)
+                + ", the unfinished backup of an interrupted upgrade");
+      }
+    } catch (IOException e) {
+      // one that stays is removed next time; the upgrade does not depend on it
+    }
+    return removed;
   }
 
   /**
    * Writes a complete, checked, synced copy of {@code file} next to it, or nothing: a copy that
    * fails half-way (a full disk) is removed.
    */
-  private static Path backup(Path file, int version) {
+  static Path backup(Path file, int version) {
     Path backup = backupPath(file, version);
     Path partial = backup.resolveSibling(backup.getFileName() + ".partial");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

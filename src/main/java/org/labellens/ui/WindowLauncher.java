@@ -31,7 +31,8 @@ public final class WindowLauncher {
       String view,
       String theme,
       String sample,
-      String tab) {}
+      String tab,
+      boolean noClobber) {}
 
   /** The views a screenshot can show. */
   public static final List<String> VIEWS = List.of("issues", "annotate", "start", "review");
@@ -158,7 +159,7 @@ public final class WindowLauncher {
               Theme.style(scene);
               root.applyCss();
               root.layout();
-              Snapshots.writePng(scene, o.screenshot());
+              Snapshots.writePng(scene, o.screenshot(), o.noClobber());
               done.complete(null);
             } catch (Exception | Error e) {
               done.completeExceptionally(e);

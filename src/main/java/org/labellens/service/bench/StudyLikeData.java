@@ -2,6 +2,7 @@ package org.labellens.service.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.labellens.core.BadInputException;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueFormat;
+import org.labellens.io.AtomicFile;
 import org.labellens.io.ImportedIssue;
 import org.labellens.io.IssueFileReader;
 import org.labellens.io.IssueSink;
@@ -120,6 +122,15 @@ public final class StudyLikeData {
 
   /** Writes the issues to {@code out} (replaced), streaming; reports progress every 10,000. */
   public static Written write(List<Issue> pool, Options o, Path out, Progress progress) {
+    return write(pool, o, out, false, progress);
+  }
+
+  /**
+   * Writes the issues to {@code out} (with {@code noClobber}, never over an existing file),
+   * streaming; reports progress every 10,000.
+   */
+  public static Written write(
+      List<Issue> pool, Options o, Path out, boolean noClobber, Progress progress) {
     if (pool.isEmpty()) {
       throw new BadInputException("no issues to resample from");
     }
@@ -128,7 +139,11 @@ public final class StudyLikeData {
     int[] byRepo = new int[REPOS.length];
     int pullRequests = 0;
     StringBuilder sb = new StringBuilder(1 << 16);
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+    Path written;
+    try (AtomicFile file = AtomicFile.open(out, noClobber);
+        BufferedWriter w =
+            new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8))) {
+      written = file.destination();
       for (int k = 0; k < o.count(); k++) {
         boolean pageStart = k % PAGE == 0;
         if (o.format() == Format.REST && pageStart) {
@@ -165,11 +180,13 @@ public final class StudyLikeData {
           progress.update("generated", k + 1, o.count());
         }
       }
+      w.flush();
+      file.commit();
     } catch (IOException e) {
       throw new BadInputException(out + ": cannot write: " + e.getMessage(), e);
     }
     try {
-      return new Written(o.count(), pullRequests, Files.size(out), byRepo);
+      return new Written(o.count(), pullRequests, Files.size(written), byRepo);
     } catch (IOException e) {
       throw new BadInputException(out + ": cannot read its size: " + e.getMessage(), e);
     }

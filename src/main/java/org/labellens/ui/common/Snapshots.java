@@ -4,17 +4,25 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.labellens.service.OutputFiles;
 
-/** Renders a scene to a PNG file (written to a temporary sibling, then moved into place). */
+/**
+ * Renders a scene to a PNG file, through the checks and atomic replacement every output gets
+ * (service/OutputFiles).
+ */
 public final class Snapshots {
   private Snapshots() {}
 
   public static void writePng(Scene scene, Path file) throws IOException {
+    writePng(scene, file, false);
+  }
+
+  /** With {@code noClobber}, an existing file is refused. */
+  public static void writePng(Scene scene, Path file, boolean noClobber) throws IOException {
     WritableImage image = scene.snapshot(null);
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
@@ -26,14 +34,13 @@ public final class Snapshots {
     if (abs.getParent() != null) {
       Files.createDirectories(abs.getParent());
     }
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-    try {
-      if (!ImageIO.write(out, "png", tmp.toFile())) {
-        throw new IOException("no PNG writer available");
-      }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.write(
+        file,
+        noClobber,
+        os -> {
+          if (!ImageIO.write(out, "png", os)) {
+            throw new IOException("no PNG writer available");
+          }
+        });
   }
 }
