@@ -14,6 +14,7 @@ import org.labellens.core.review.ValidationReport;
 import org.labellens.core.stats.BootstrapInterval;
 import org.labellens.core.stats.ClassifierValidation;
 import org.labellens.core.stats.Coefficient;
+import org.labellens.core.stats.DesignSample;
 import org.labellens.core.stats.DomainValidation;
 import org.labellens.core.stats.Interval;
 import org.labellens.core.stats.LabelValidation;
@@ -21,6 +22,7 @@ import org.labellens.core.stats.MetricResult;
 import org.labellens.core.stats.Proportion;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.KeywordDiagnostics;
+import org.labellens.core.validation.StratumCollapse;
 
 /**
  * Writes a validation report: JSON for machines (SPEC §8 {@code validate}; keys are added, never
@@ -115,6 +117,7 @@ public final class ValidationReportWriter {
       root.put("uncovered_population", main.figures().uncoveredPopulation());
       root.put("confusion", confusion(main.figures()));
       root.put("strata", strata(main.figures()));
+      root.put("collapsed_strata", collapsed(main.figures()));
     }
     ClassifierShares shares = r.classifierShares();
     if (shares != null) {
@@ -134,6 +137,7 @@ public final class ValidationReportWriter {
         d.put("reason", o.reason());
       } else {
         d.put("labels", labels(o, o.dimension().equals(main.dimension()) ? shares : null));
+        d.put("collapsed_strata", collapsed(o.figures()));
       }
       dimensions.put(o.dimension(), d);
     }
@@ -317,6 +321,42 @@ public final class ValidationReportWriter {
     return out;
   }
 
+  /** The strata collapsed for the intervals, the rule, and why there is no interval if so. */
+  private static Map<String, Object> collapsed(ClassifierValidation f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<Object> merged = new ArrayList<>();
+    for (DesignSample.Collapse c : f.collapsed()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("stratum", c.stratum());
+      one.put("judged", c.units());
+      one.put("neighbour", c.neighbour());
+      merged.add(one);
+    }
+    m.put("merged", merged);
+    m.put("not_estimable", f.varianceNotEstimable());
+    m.put("rule", StratumCollapse.RULE);
+    return m;
+  }
+
+  /** One sentence on the strata collapsed for the intervals, or null when none is. */
+  static String collapsedSentence(ClassifierValidation f) {
+    if (f.varianceNotEstimable() != null) {
+      return "Intervals not estimable: " + f.varianceNotEstimable() + ".";
+    }
+    if (f.collapsed().isEmpty()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    for (DesignSample.Collapse c : f.collapsed()) {
+      parts.add(c.stratum() + " (" + c.units() + " judged item) with " + c.neighbour());
+    }
+    return "Collapsed strata, for the intervals only: "
+        + String.join("; ", parts)
+        + ". Rule: "
+        + StratumCollapse.RULE
+        + ".";
+  }
+
   // ------------------------------------------------------------------ tables
 
   /** Adds the report's sections to {@code doc}; {@code charts} adds bar charts (HTML). */
@@ -357,6 +397,10 @@ public final class ValidationReportWriter {
                   ? " (" + count(f.uncoveredPopulation()) + " in strata without a judged item)"
                   : "")
               + ".");
+      String collapsed = collapsedSentence(f);
+      if (collapsed != null) {
+        doc.paragraph(collapsed);
+      }
       doc.add(weightedTable(o, dim));
       if (charts) {
         List<Doc.Bar> bars = new ArrayList<>();

@@ -32,6 +32,8 @@ import java.util.function.Function;
  * @param strata the strata with N_h, n_h, m_h and the weight
  * @param replicates bootstrap replicates (0: no intervals)
  * @param seed the bootstrap seed
+ * @param collapsed strata with one judged item resampled with a neighbour for the intervals
+ * @param varianceNotEstimable why no interval could be estimated, or null
  */
 public record ClassifierValidation(
     int items,
@@ -44,7 +46,9 @@ public record ClassifierValidation(
     long[][] confusionUnweighted,
     List<StratumWeight> strata,
     int replicates,
-    long seed) {
+    long seed,
+    List<DesignSample.Collapse> collapsed,
+    String varianceNotEstimable) {
 
   /**
    * A stratum behind the weights.
@@ -62,6 +66,7 @@ public record ClassifierValidation(
     perLabel = List.copyOf(perLabel);
     domains = List.copyOf(domains);
     strata = List.copyOf(strata);
+    collapsed = List.copyOf(collapsed);
   }
 
   /** The figures of one label. */
@@ -229,7 +234,9 @@ public record ClassifierValidation(
         confusion,
         strata,
         replicates,
-        seed);
+        seed,
+        design.collapsed(),
+        design.varianceNotEstimable());
   }
 
   private static Coefficient ratio(double numerator, double denominator, String reason) {

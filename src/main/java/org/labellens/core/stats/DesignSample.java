@@ -17,6 +17,12 @@ import java.util.Objects;
  * estimates describe the covered strata only, and {@link #uncoveredPopulation()} says how much of
  * the frame that leaves out.
  *
+ * <p>For the variance only, strata can be <em>collapsed</em>: a stratum with a single unit is
+ * resampled together with a neighbouring stratum, while every unit keeps its own stratum's weight,
+ * so that point estimates do not change (Lohr, Sampling: Design and Analysis, collapsed strata; see
+ * {@code docs/decisions/0010-collapsed-strata.md}). When a one-unit stratum has no neighbour, the
+ * sample says so: {@link #varianceNotEstimable()} gives the reason and no interval is computed.
+ *
  * <p>Immutable.
  */
 public final class DesignSample {
@@ -26,10 +32,31 @@ public final class DesignSample {
   private final int[] counts;
   private final int[] stratumOf;
   private final int[][] members;
+  private final int[] varianceGroup;
+  private final List<Collapse> collapsed;
+  private final String varianceNotEstimable;
+
+  /**
+   * A stratum resampled together with a neighbour for the variance.
+   *
+   * @param stratum the stratum's key
+   * @param units its m_h (1)
+   * @param neighbour the key of the stratum it is resampled with
+   */
+  public record Collapse(String stratum, int units, String neighbour) {}
 
   private DesignSample(
-      List<String> strata, long[] populations, int[] designSizes, int[] stratumOf) {
+      List<String> strata,
+      long[] populations,
+      int[] designSizes,
+      int[] stratumOf,
+      int[] varianceGroup,
+      List<Collapse> collapsed,
+      String varianceNotEstimable) {
     this.strata = List.copyOf(strata);
+    this.varianceGroup = varianceGroup;
+    this.collapsed = List.copyOf(collapsed);
+    this.varianceNotEstimable = varianceNotEstimable;
     this.populations = populations;
     this.designSizes = designSizes;
     this.stratumOf = stratumOf;
@@ -103,6 +130,24 @@ public final class DesignSample {
     return populations[stratum] == 0 ? 1.0 : (double) counts[stratum] / populations[stratum];
   }
 
+  /**
+   * The variance group of a stratum: strata with the same group are resampled together by the
+   * bootstrap (a stratum alone is its own group; the group is the lowest stratum index in it).
+   */
+  public int varianceGroup(int stratum) {
+    return varianceGroup[stratum];
+  }
+
+  /** The strata collapsed with a neighbour for the variance, in stratum order. */
+  public List<Collapse> collapsed() {
+    return collapsed;
+  }
+
+  /** Why no interval can be estimated (a one-unit stratum without a neighbour), or null. */
+  public String varianceNotEstimable() {
+    return varianceNotEstimable;
+  }
+
   /** Σ N_h over every stratum. */
   public long population() {
     return Arrays.stream(populations).sum();
@@ -126,6 +171,8 @@ public final class DesignSample {
     private final List<Integer> designSizes = new ArrayList<>();
     private int[] stratumOf = new int[64];
     private int units;
+    private final List<int[]> collapses = new ArrayList<>();
+    private String notEstimable;
 
     private Builder() {}
 
@@ -157,6 +204,26 @@ public final class DesignSample {
       return units++;
     }
 
+    /**
+     * Resamples stratum {@code stratum} together with stratum {@code neighbour} (and whatever that
+     * one is collapsed with) for the variance; the weights do not change.
+     */
+    public Builder collapse(int stratum, int neighbour) {
+      Objects.checkIndex(stratum, strata.size());
+      Objects.checkIndex(neighbour, strata.size());
+      if (stratum == neighbour) {
+        throw new IllegalArgumentException("a stratum cannot be collapsed with itself");
+      }
+      collapses.add(new int[] {stratum, neighbour});
+      return this;
+    }
+
+    /** Marks the sample's variance as not estimable, with the reason. */
+    public Builder varianceNotEstimable(String reason) {
+      notEstimable = Objects.requireNonNull(reason, "reason");
+      return this;
+    }
+
     public DesignSample build() {
       long[] pops = populations.stream().mapToLong(Long::longValue).toArray();
       int[] sizes = designSizes.stream().mapToInt(Integer::intValue).toArray();
@@ -170,7 +237,29 @@ public final class DesignSample {
               "stratum " + strata.get(h) + " has more units than its population");
         }
       }
-      return new DesignSample(strata, pops, sizes, Arrays.copyOf(stratumOf, units));
+      int[] group = new int[pops.length];
+      for (int h = 0; h < group.length; h++) {
+        group[h] = h;
+      }
+      List<Collapse> described = new ArrayList<>();
+      for (int[] c : collapses) {
+        int a = root(group, c[0]);
+        int b = root(group, c[1]);
+        group[Math.max(a, b)] = Math.min(a, b);
+        described.add(new Collapse(strata.get(c[0]), counts[c[0]], strata.get(c[1])));
+      }
+      for (int h = 0; h < group.length; h++) {
+        group[h] = root(group, h);
+      }
+      return new DesignSample(
+          strata, pops, sizes, Arrays.copyOf(stratumOf, units), group, described, notEstimable);
+    }
+
+    private static int root(int[] group, int h) {
+      while (group[h] != h) {
+        h = group[h];
+      }
+      return h;
     }
   }
 }

@@ -113,6 +113,18 @@ public final class ValidationStudy {
       return design.stratum(key, population, designSize);
     }
 
+    /** Resamples a stratum with a neighbour for the variance (see {@link DesignSample}). */
+    public Builder collapse(int stratum, int neighbour) {
+      design.collapse(stratum, neighbour);
+      return this;
+    }
+
+    /** Marks the intervals as not estimable, with the reason (see {@link DesignSample}). */
+    public Builder varianceNotEstimable(String reason) {
+      design.varianceNotEstimable(reason);
+      return this;
+    }
+
     /** Adds an item that has gold. */
     public Builder item(
         String name,

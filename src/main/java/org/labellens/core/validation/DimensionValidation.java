@@ -114,6 +114,7 @@ public final class DimensionValidation {
     }
     int notPredicted = 0;
     int used = 0;
+    Map<StratumKey, Integer> judged = new HashMap<>();
     for (Item item : items) {
       Gold g = gold.get(item.issue());
       if (!g.isResolved()) {
@@ -133,7 +134,18 @@ public final class DimensionValidation {
           item.framework(),
           item.predicted().labels(),
           g.value().labels());
+      judged.merge(item.stratum(), 1, Integer::sum);
       used++;
+    }
+    StratumCollapse.Plan collapse = StratumCollapse.plan(strata, judged);
+    collapse
+        .neighbours()
+        .forEach((from, to) -> builder.collapse(stratumIndex.get(from), stratumIndex.get(to)));
+    Map<StratumKey, Long> populations = new HashMap<>();
+    strata.forEach(st -> populations.put(st.key(), st.population()));
+    String notEstimable = collapse.notEstimableReason(populations);
+    if (notEstimable != null) {
+      builder.varianceNotEstimable(notEstimable);
     }
     if (used == 0) {
       return new Outcome(
