@@ -30,6 +30,11 @@ import java.util.stream.IntStream;
  * its weight and add no variance: the caller collapses such strata, or reports the interval as not
  * estimable ({@link DesignSample#varianceNotEstimable()}), in which case no replicate is drawn.
  *
+ * <p>An interval of zero width is never reported for a sample that is not a census: when every
+ * replicate gives the same value (the judged items behind the figure agree within each stratum),
+ * the interval is not estimable, with that reason. Only when every stratum is taken whole (f_h = 1)
+ * is a figure exact and its interval a point.
+ *
  * <p>For a total this reproduces the unbiased variance estimator of stratified sampling with the
  * finite-population correction, Σ_h N_h²(1 − f_h) s_h² / m_h, which the naive bootstrap (m_h draws,
  * no rescaling) underestimates by the factor (m_h − 1)/m_h and inflates by ignoring f_h. Replicate
@@ -44,7 +49,33 @@ import java.util.stream.IntStream;
  * Methodology 18(2), 209–217.
  */
 public final class StratifiedBootstrap {
+  /**
+   * Why a statistic whose replicates all have the same value gets no interval (unless the whole
+   * sample is a census, where a figure is exact).
+   */
+  static final String NO_SPREAD =
+      "not estimable: every bootstrap replicate gives the same value, because the judged items"
+          + " behind this figure agree within each stratum; the bootstrap cannot show its"
+          + " uncertainty, which is not zero (see the unweighted Wilson interval)";
+
   private StratifiedBootstrap() {}
+
+  /** Whether some stratum (or group of collapsed strata) is resampled, i.e. not a census. */
+  private static boolean anyResampled(DesignSample design) {
+    long[] population = new long[design.stratumCount()];
+    int[] units = new int[design.stratumCount()];
+    for (int h = 0; h < design.stratumCount(); h++) {
+      int g = design.varianceGroup(h);
+      population[g] += design.population(h);
+      units[g] += design.unitCount(h);
+    }
+    for (int g = 0; g < population.length; g++) {
+      if (units[g] >= 1 && units[g] < population[g]) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The intervals of every statistic.
@@ -100,7 +131,12 @@ public final class StratifiedBootstrap {
           kept[count++] = values[s][r];
         }
       }
-      intervals.add(PercentileBootstrap.interval(kept, count, replicates));
+      BootstrapInterval interval = PercentileBootstrap.interval(kept, count, replicates);
+      Interval ci = interval.ci95().orElse(null);
+      if (ci != null && ci.low() == ci.high() && anyResampled(design)) {
+        interval = BootstrapInterval.none(NO_SPREAD, replicates, interval.undefinedReplicates());
+      }
+      intervals.add(interval);
     }
     return intervals;
   }
