@@ -47,7 +47,11 @@ public final class ValidationReportWriter {
     if (format == ReportFormat.JSON) {
       return JsonOutput.pretty(json(report)) + "\n";
     }
-    Doc doc = new Doc("Classifier validation: sample " + report.sample().name());
+    Doc doc =
+        new Doc(
+            "Classifier validation: sample "
+                + report.sample().name()
+                + (report.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(report, doc, false, 25);
     return doc.render(
         switch (format) {
@@ -103,6 +107,7 @@ public final class ValidationReportWriter {
     }
     root.put("keywords", keywords);
     // additions beyond SPEC §8
+    root.put("provenance", r.provenance().json());
     root.put("description", r.description());
     root.put("frame", r.sample().frame().key());
     root.put("sampled_items", r.sampledItems());
@@ -361,6 +366,9 @@ public final class ValidationReportWriter {
 
   /** Adds the report's sections to {@code doc}; {@code charts} adds bar charts (HTML). */
   public static void blocks(ValidationReport r, Doc doc, boolean charts, int keywordRows) {
+    if (r.provenance().anySimulated()) {
+      doc.paragraph(r.provenance().banner() + ".");
+    }
     doc.paragraph(r.description());
     doc.paragraph(
         "Classifier run '"

@@ -172,7 +172,8 @@ public final class ValidationService {
         keywords,
         warnings,
         bootstrap,
-        seed);
+        seed,
+        s.provenance);
   }
 
   static List<String> assigned(Tx tx, long sampleId, List<String> decided) {

@@ -2,6 +2,7 @@ package org.labellens.core.review;
 
 import java.util.List;
 import java.util.Optional;
+import org.labellens.core.annotation.Provenance;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.KeywordDiagnostics;
@@ -31,7 +32,8 @@ public record ValidationReport(
     List<KeywordDiagnostics.Result> keywords,
     List<String> warnings,
     int replicates,
-    long seed) {
+    long seed,
+    Provenance provenance) {
   public ValidationReport {
     dimensions = List.copyOf(dimensions);
     unresolved = List.copyOf(unresolved);
