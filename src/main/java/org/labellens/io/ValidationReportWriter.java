@@ -482,11 +482,11 @@ public final class ValidationReportWriter {
       t.row(
           l.label(),
           value(l.precision().estimate(), t, marks),
-          ci(l.precision()),
+          ci(l.precision(), t, marks),
           value(l.recall().estimate(), t, marks),
-          ci(l.recall()),
+          ci(l.recall(), t, marks),
           value(l.f1().estimate(), t, marks),
-          ci(l.f1()),
+          ci(l.f1(), t, marks),
           Long.toString(l.predictedItems()),
           Long.toString(l.goldItems()),
           String.join(" ", marks));
@@ -667,6 +667,18 @@ public final class ValidationReportWriter {
       marks.add(t.note("undefined: " + c.reason().orElseThrow()));
     }
     return "undefined";
+  }
+
+  /** The interval, or "—" with a note saying why there is none for a defined estimate. */
+  static String ci(MetricResult m, Doc.TableBuilder t, List<String> marks) {
+    String shown = ci(m);
+    if (m.estimate().isDefined()) {
+      m.bootstrap()
+          .flatMap(BootstrapInterval::reason)
+          .filter(reason -> reason.startsWith("not estimable"))
+          .ifPresent(reason -> marks.add(t.note(reason)));
+    }
+    return shown;
   }
 
   static String ci(MetricResult m) {
