@@ -676,7 +676,9 @@ public final class ValidationReportWriter {
       m.bootstrap()
           .flatMap(BootstrapInterval::reason)
           .filter(reason -> reason.startsWith("not estimable"))
-          .ifPresent(reason -> marks.add(t.note(reason)));
+          .map(t::note)
+          .filter(mark -> !marks.contains(mark))
+          .ifPresent(marks::add);
     }
     return shown;
   }
