@@ -345,21 +345,23 @@ public final class ValidationReportWriter {
 
   /** One sentence on the strata collapsed for the intervals, or null when none is. */
   static String collapsedSentence(ClassifierValidation f) {
+    List<String> sentences = new ArrayList<>();
     if (f.varianceNotEstimable() != null) {
-      return "Intervals not estimable: " + f.varianceNotEstimable() + ".";
+      sentences.add("Intervals not estimable: " + f.varianceNotEstimable() + ".");
     }
-    if (f.collapsed().isEmpty()) {
-      return null;
+    if (!f.collapsed().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (DesignSample.Collapse c : f.collapsed()) {
+        parts.add(c.stratum() + " (" + c.units() + " judged item) with " + c.neighbour());
+      }
+      sentences.add(
+          "Collapsed strata, for the intervals only: "
+              + String.join("; ", parts)
+              + ". Rule: "
+              + StratumCollapse.RULE
+              + ".");
     }
-    List<String> parts = new ArrayList<>();
-    for (DesignSample.Collapse c : f.collapsed()) {
-      parts.add(c.stratum() + " (" + c.units() + " judged item) with " + c.neighbour());
-    }
-    return "Collapsed strata, for the intervals only: "
-        + String.join("; ", parts)
-        + ". Rule: "
-        + StratumCollapse.RULE
-        + ".";
+    return sentences.isEmpty() ? null : String.join(" ", sentences);
   }
 
   // ------------------------------------------------------------------ tables
