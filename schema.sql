@@ -1,4 +1,4 @@
--- LabelLens project database, schema version 2.
+-- LabelLens project database, schema version 3.
 --
 -- This file is the one source of the schema: the build packages it, `labellens init` applies it, and
 -- the application refuses a database whose PRAGMA user_version it does not know.
@@ -244,7 +244,9 @@ CREATE TABLE annotation_event (
   decided_at   TEXT    NOT NULL,                -- when the annotator decided (ISO-8601 UTC)
   taxonomy     TEXT,                            -- name@version
   origin       TEXT    NOT NULL DEFAULT 'window',   -- window | simulate | import
-  recorded_at  TEXT    NOT NULL
+  recorded_at  TEXT    NOT NULL,
+  made_by      TEXT    NOT NULL DEFAULT 'person'    -- person | simulate (kept through exchange files)
+    CHECK (made_by IN ('person', 'simulate'))
 );
 CREATE INDEX annotation_event_item ON annotation_event (sample_id, issue_id, annotator_id);
 
@@ -269,6 +271,8 @@ CREATE TABLE decision (
   value        TEXT    NOT NULL,
   unsure       INTEGER NOT NULL DEFAULT 0,
   decided_at   TEXT    NOT NULL,
+  made_by      TEXT    NOT NULL DEFAULT 'person'    -- the event's: person | simulate
+    CHECK (made_by IN ('person', 'simulate')),
   PRIMARY KEY (sample_id, issue_id, annotator_id, dimension, phase),
   FOREIGN KEY (sample_id, issue_id) REFERENCES sample_item (sample_id, issue_id)
 );
@@ -325,4 +329,4 @@ CREATE TABLE issue_search_pending (
 
 -- 'LBLN': marks the file as a LabelLens project, whatever its schema version.
 PRAGMA application_id = 1279413326;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

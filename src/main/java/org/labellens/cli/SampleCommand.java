@@ -88,7 +88,9 @@ final class SampleCommand implements Callable<Integer> {
   @Option(
       names = "--min-per-stratum",
       paramLabel = "K",
-      description = "At least K items per stratum (never more than the stratum has).")
+      description =
+          "At least K items per stratum, never more than the stratum has (default: 2, since a"
+              + " stratum with one item gives no variance estimate; 0 or 1 only if asked).")
   Integer minPerStratum;
 
   @Option(names = "--seed", paramLabel = "N", description = "Hash-order seed (default: 1).")

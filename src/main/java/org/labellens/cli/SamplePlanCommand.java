@@ -56,7 +56,10 @@ final class SamplePlanCommand implements Callable<Integer> {
       description = "framework, predicted, framework,predicted or none.")
   String strata;
 
-  @Option(names = "--min-per-stratum", paramLabel = "K", description = "At least K per stratum.")
+  @Option(
+      names = "--min-per-stratum",
+      paramLabel = "K",
+      description = "At least K per stratum (default: 2).")
   Integer minPerStratum;
 
   @Option(

@@ -21,6 +21,7 @@ import org.labellens.core.annotation.AnnotatorNames;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionTime;
 import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.annotation.MadeBy;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.model.Frameworks;
 import org.labellens.core.model.IssueKey;
@@ -48,7 +49,8 @@ public final class ExchangeFileReader {
           "note",
           "seconds",
           "at",
-          "taxonomy");
+          "taxonomy",
+          "made_by");
 
   private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
@@ -61,7 +63,11 @@ public final class ExchangeFileReader {
   private ExchangeFileReader() {}
 
   /** A decision and where it was read. */
-  public record Line(String location, Decision decision) {}
+  /**
+   * A decision, who made it ({@code made_by}; {@code person} when the field is absent, as in files
+   * written before it existed) and where it was read.
+   */
+  public record Line(String location, Decision decision, MadeBy madeBy) {}
 
   /** Reads every line of {@code file}; throws on the first bad line, naming it. */
   public static List<Line> read(Path file) {
@@ -94,7 +100,7 @@ public final class ExchangeFileReader {
               location + ": malformed JSON: " + JsonIssueReader.firstLine(e.getOriginalMessage()),
               e);
         }
-        lines.add(new Line(location, decision(node, location)));
+        lines.add(new Line(location, decision(node, location), madeBy(node, location)));
       }
     } catch (NoSuchFileException e) {
       throw new BadInputException(name + ": no such file", e);
@@ -190,6 +196,20 @@ public final class ExchangeFileReader {
         seconds,
         at,
         optionalString(node, "taxonomy", location));
+  }
+
+  static MadeBy madeBy(JsonNode node, String location) {
+    String text = optionalString(node, "made_by", location);
+    if (text == null) {
+      return MadeBy.PERSON;
+    }
+    return MadeBy.fromKey(text)
+        .orElseThrow(
+            () ->
+                fieldError(
+                    location,
+                    "made_by",
+                    "'" + IssueValues.abbreviate(text) + "' is not 'person' or 'simulate'"));
   }
 
   private static DecisionValue value(JsonNode v, String field, String location, boolean required) {

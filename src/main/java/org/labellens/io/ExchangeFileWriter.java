@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionTime;
+import org.labellens.core.annotation.MadeBy;
 
 /**
  * Writes an annotation exchange file: one decision per line, fields in {@link
@@ -48,8 +49,13 @@ public final class ExchangeFileWriter implements AutoCloseable {
     return new ExchangeFileWriter(target, AtomicFile.open(target, noClobber));
   }
 
-  /** The line for a decision, as written. */
+  /** The line for a person's decision, as written. */
   public static String line(Decision d) {
+    return line(d, MadeBy.PERSON);
+  }
+
+  /** The line for a decision, as written, with who made it ({@code made_by}). */
+  public static String line(Decision d, MadeBy madeBy) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("repo", d.issue().repo());
     m.put("number", d.issue().number());
@@ -65,6 +71,7 @@ public final class ExchangeFileWriter implements AutoCloseable {
     m.put("seconds", d.seconds());
     m.put("at", DecisionTime.format(d.decidedAt()));
     m.put("taxonomy", d.taxonomy());
+    m.put("made_by", madeBy.key());
     try {
       return MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
@@ -72,9 +79,9 @@ public final class ExchangeFileWriter implements AutoCloseable {
     }
   }
 
-  public void write(Decision d) {
+  public void write(Decision d, MadeBy madeBy) {
     try {
-      out.write(line(d));
+      out.write(line(d, madeBy));
       out.write('\n');
       count++;
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.annotation.MadeBy;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.report.CsvCells;
 import org.labellens.core.review.ExportDocument;
@@ -49,7 +50,9 @@ public final class ExportWriter {
       case CSV -> csv(doc, out);
       case JSONL -> {
         for (ExportDocument.Row row : doc.rows()) {
-          out.write(JsonOutput.line(issue(doc, row)));
+          Map<String, Object> line = issue(doc, row);
+          line.put("provenance", doc.provenance().json());
+          out.write(JsonOutput.line(line));
           out.write('\n');
         }
       }
@@ -101,6 +104,7 @@ public final class ExportWriter {
         }
       }
     }
+    header.add("provenance");
     line(out, header);
     for (ExportDocument.Row row : doc.rows()) {
       List<String> cells = new ArrayList<>();
@@ -140,6 +144,7 @@ public final class ExportWriter {
           }
         }
       }
+      cells.add(provenanceCell(doc));
       line(out, cells);
     }
   }
@@ -160,6 +165,15 @@ public final class ExportWriter {
       row.labelWeights().forEach((d, m) -> out.putIfAbsent(d, List.copyOf(m.keySet())));
     }
     return out;
+  }
+
+  /**
+   * Who made the sample's decisions, on every row: {@code person}, or the banner saying how many
+   * were made by {@code simulate}.
+   */
+  static String provenanceCell(ExportDocument doc) {
+    String banner = doc.provenance().banner();
+    return banner == null ? MadeBy.PERSON.key() : banner;
   }
 
   private static void line(Writer out, List<String> cells) throws IOException {
@@ -208,6 +222,7 @@ public final class ExportWriter {
   private static Map<String, Object> json(ExportDocument doc) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("sample", doc.sample().name());
+    root.put("provenance", doc.provenance().json());
     root.put("description", doc.description());
     root.put("run", doc.run());
     root.put("taxonomy", doc.scheme().reference());
@@ -356,6 +371,7 @@ public final class ExportWriter {
         authors.add("gold");
       }
       data.put("annotators", authors);
+      data.put("provenance", provenanceCell(doc));
       task.put("data", data);
       task.put("annotations", annotations);
       List<Object> predictions = new ArrayList<>();

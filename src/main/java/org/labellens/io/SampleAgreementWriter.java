@@ -32,7 +32,11 @@ public final class SampleAgreementWriter {
     if (format == ReportFormat.JSON) {
       return JsonOutput.pretty(json(a)) + "\n";
     }
-    Doc doc = new Doc("Agreement: sample " + a.sample());
+    Doc doc =
+        new Doc(
+            "Agreement: sample "
+                + a.sample()
+                + (a.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(a, doc, false);
     return doc.render(
         switch (format) {
@@ -79,6 +83,7 @@ public final class SampleAgreementWriter {
     }
     root.put("annotator_vs_classifier", rows);
     root.put("run", a.run());
+    root.put("provenance", a.provenance().json());
     root.put("annotators", a.annotators());
     root.put("blind_first", a.blindFirst());
     List<Object> phases = new ArrayList<>();
@@ -142,6 +147,9 @@ public final class SampleAgreementWriter {
   // ------------------------------------------------------------------ tables
 
   public static void blocks(SampleAgreement a, Doc doc, boolean charts) {
+    if (a.provenance().anySimulated()) {
+      doc.paragraph(a.provenance().banner() + ".");
+    }
     doc.paragraph(
         "Annotators: "
             + String.join(", ", a.annotators())

@@ -14,6 +14,7 @@ import org.labellens.core.review.ValidationReport;
 import org.labellens.core.stats.BootstrapInterval;
 import org.labellens.core.stats.ClassifierValidation;
 import org.labellens.core.stats.Coefficient;
+import org.labellens.core.stats.DesignSample;
 import org.labellens.core.stats.DomainValidation;
 import org.labellens.core.stats.Interval;
 import org.labellens.core.stats.LabelValidation;
@@ -22,6 +23,7 @@ import org.labellens.core.stats.Proportion;
 import org.labellens.core.stats.UnresolvedBounds;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.KeywordDiagnostics;
+import org.labellens.core.validation.StratumCollapse;
 
 /**
  * Writes a validation report: JSON for machines (SPEC §8 {@code validate}; keys are added, never
@@ -53,7 +55,11 @@ public final class ValidationReportWriter {
     if (format == ReportFormat.JSON) {
       return JsonOutput.pretty(json(report)) + "\n";
     }
-    Doc doc = new Doc("Classifier validation: sample " + report.sample().name());
+    Doc doc =
+        new Doc(
+            "Classifier validation: sample "
+                + report.sample().name()
+                + (report.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(report, doc, false, 25);
     return doc.render(
         switch (format) {
@@ -114,6 +120,7 @@ public final class ValidationReportWriter {
     }
     root.put("keywords", keywords);
     // additions beyond SPEC §8
+    root.put("provenance", r.provenance().json());
     root.put("description", r.description());
     root.put("frame", r.sample().frame().key());
     root.put("sampled_items", r.sampledItems());
@@ -133,6 +140,7 @@ public final class ValidationReportWriter {
       root.put("uncovered_population", main.figures().uncoveredPopulation());
       root.put("confusion", confusion(main.figures()));
       root.put("strata", strata(main.figures()));
+      root.put("collapsed_strata", collapsed(main.figures()));
     }
     ClassifierShares shares = r.classifierShares();
     if (shares != null) {
@@ -152,6 +160,7 @@ public final class ValidationReportWriter {
         d.put("reason", o.reason());
       } else {
         d.put("labels", labels(o, r.shares(o.dimension())));
+        d.put("collapsed_strata", collapsed(o.figures()));
       }
       dimensions.put(o.dimension(), d);
     }
@@ -393,10 +402,51 @@ public final class ValidationReportWriter {
     return out;
   }
 
+  /** The strata collapsed for the intervals, the rule, and why there is no interval if so. */
+  private static Map<String, Object> collapsed(ClassifierValidation f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<Object> merged = new ArrayList<>();
+    for (DesignSample.Collapse c : f.collapsed()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("stratum", c.stratum());
+      one.put("judged", c.units());
+      one.put("neighbour", c.neighbour());
+      merged.add(one);
+    }
+    m.put("merged", merged);
+    m.put("not_estimable", f.varianceNotEstimable());
+    m.put("rule", StratumCollapse.RULE);
+    return m;
+  }
+
+  /** One sentence on the strata collapsed for the intervals, or null when none is. */
+  static String collapsedSentence(ClassifierValidation f) {
+    List<String> sentences = new ArrayList<>();
+    if (f.varianceNotEstimable() != null) {
+      sentences.add("Intervals not estimable: " + f.varianceNotEstimable() + ".");
+    }
+    if (!f.collapsed().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (DesignSample.Collapse c : f.collapsed()) {
+        parts.add(c.stratum() + " (" + c.units() + " judged item) with " + c.neighbour());
+      }
+      sentences.add(
+          "Collapsed strata, for the intervals only: "
+              + String.join("; ", parts)
+              + ". Rule: "
+              + StratumCollapse.RULE
+              + ".");
+    }
+    return sentences.isEmpty() ? null : String.join(" ", sentences);
+  }
+
   // ------------------------------------------------------------------ tables
 
   /** Adds the report's sections to {@code doc}; {@code charts} adds bar charts (HTML). */
   public static void blocks(ValidationReport r, Doc doc, boolean charts, int keywordRows) {
+    if (r.provenance().anySimulated()) {
+      doc.paragraph(r.provenance().banner() + ".");
+    }
     doc.paragraph(r.description());
     doc.paragraph(
         "Classifier run '"
@@ -435,6 +485,10 @@ public final class ValidationReportWriter {
                   ? " (" + count(f.uncoveredPopulation()) + " in strata without a judged item)"
                   : "")
               + ".");
+      String collapsed = collapsedSentence(f);
+      if (collapsed != null) {
+        doc.paragraph(collapsed);
+      }
       doc.add(weightedTable(o, dim));
       if (charts) {
         List<Doc.Bar> bars = new ArrayList<>();
@@ -519,13 +573,13 @@ public final class ValidationReportWriter {
       t.row(
           l.label(),
           value(l.precision().estimate(), t, marks),
-          ci(l.precision()),
+          ci(l.precision(), t, marks),
           Integer.toString(l.precisionBounds().items()),
           bounds(l.precisionBounds()),
           value(l.recall().estimate(), t, marks),
-          ci(l.recall()),
+          ci(l.recall(), t, marks),
           value(l.f1().estimate(), t, marks),
-          ci(l.f1()),
+          ci(l.f1(), t, marks),
           Integer.toString(l.recallBounds().items()),
           bounds(l.recallBounds()),
           Long.toString(l.predictedItems()),
@@ -747,6 +801,20 @@ public final class ValidationReportWriter {
       marks.add(t.note("undefined: " + c.reason().orElseThrow()));
     }
     return "undefined";
+  }
+
+  /** The interval, or "—" with a note saying why there is none for a defined estimate. */
+  static String ci(MetricResult m, Doc.TableBuilder t, List<String> marks) {
+    String shown = ci(m);
+    if (m.estimate().isDefined()) {
+      m.bootstrap()
+          .flatMap(BootstrapInterval::reason)
+          .filter(reason -> reason.startsWith("not estimable"))
+          .map(t::note)
+          .filter(mark -> !marks.contains(mark))
+          .ifPresent(marks::add);
+    }
+    return shown;
   }
 
   static String ci(MetricResult m) {

@@ -17,6 +17,7 @@ import org.labellens.core.annotation.DecisionTime;
 import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.InvalidDecisionException;
 import org.labellens.core.annotation.ItemState;
+import org.labellens.core.annotation.MadeBy;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.QueueItem;
 import org.labellens.core.model.IssueKey;
@@ -116,6 +117,19 @@ public final class AnnotationService {
    * @throws InvalidDecisionException naming the decision (its index) and field at fault
    */
   public List<Recorded> decideAll(List<Decision> decisions, DecisionOrigin origin) {
+    return decideAll(
+        decisions, origin, java.util.Collections.nCopies(decisions.size(), MadeBy.of(origin)));
+  }
+
+  /**
+   * Records decisions as {@link #decideAll(List, DecisionOrigin)} does, each with who made it (an
+   * exchange file says so per line).
+   */
+  public List<Recorded> decideAll(
+      List<Decision> decisions, DecisionOrigin origin, List<MadeBy> madeBy) {
+    if (madeBy.size() != decisions.size()) {
+      throw new IllegalArgumentException("one maker per decision");
+    }
     if (decisions.isEmpty()) {
       return List.of();
     }
@@ -125,14 +139,21 @@ public final class AnnotationService {
           Resolver resolver = new Resolver(tx);
           List<Recorded> out = new ArrayList<>(decisions.size());
           for (int i = 0; i < decisions.size(); i++) {
-            out.add(recordOne(tx, resolver, i, decisions.get(i), origin, recordedAt));
+            out.add(
+                recordOne(tx, resolver, i, decisions.get(i), origin, madeBy.get(i), recordedAt));
           }
           return out;
         });
   }
 
   private Recorded recordOne(
-      Tx tx, Resolver resolver, int index, Decision d, DecisionOrigin origin, String at) {
+      Tx tx,
+      Resolver resolver,
+      int index,
+      Decision d,
+      DecisionOrigin origin,
+      MadeBy madeBy,
+      String at) {
     SampleContext sample = resolver.sample(index, d.sample());
     Optional<Long> issueId = resolver.issueId(d.issue());
     if (issueId.isEmpty() || !AnnotationStore.inSample(tx, sample.info.id(), issueId.get())) {
@@ -184,7 +205,7 @@ public final class AnnotationService {
       boolean isCurrent = current.isPresent() && current.get().eventId() == existing.get();
       return new Recorded(checked, key, false, isCurrent);
     }
-    long eventId = AnnotationStore.appendEvent(tx, refs, checked, key, origin, at);
+    long eventId = AnnotationStore.appendEvent(tx, refs, checked, key, origin, madeBy, at);
     boolean wins =
         current.isEmpty()
             || isLater(
@@ -193,7 +214,7 @@ public final class AnnotationService {
                 current.get().decidedAt(),
                 current.get().eventKey());
     if (wins) {
-      AnnotationStore.putDecision(tx, refs, checked, eventId);
+      AnnotationStore.putDecision(tx, refs, checked, eventId, madeBy);
     }
     AnnotationStore.clearSkip(tx, refs);
     return new Recorded(checked, key, true, wins);

@@ -67,7 +67,11 @@ public final class ExchangeService {
     List<Decision> decisions = lines.stream().map(ExchangeFileReader.Line::decision).toList();
     List<AnnotationService.Recorded> recorded;
     try {
-      recorded = annotations.decideAll(decisions, DecisionOrigin.IMPORT);
+      recorded =
+          annotations.decideAll(
+              decisions,
+              DecisionOrigin.IMPORT,
+              lines.stream().map(ExchangeFileReader.Line::madeBy).toList());
     } catch (InvalidDecisionException e) {
       throw new BadInputException(
           lines.get(e.index()).location() + ": field '" + e.field() + "': " + e.reason(), e);

@@ -224,6 +224,7 @@ public final class ExportService {
         dimensions,
         s.annotators,
         goldOnly,
-        rows);
+        rows,
+        s.provenance);
   }
 }

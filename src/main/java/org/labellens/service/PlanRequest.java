@@ -8,7 +8,8 @@ package org.labellens.service;
  * @param run the classifier run (for {@code predicted} strata and the production frame), or null
  * @param frame all, production or bug-perf; null for all
  * @param strata the stratification variables, or null for none
- * @param minPerStratum the minimum per stratum, or null for 0
+ * @param minPerStratum the minimum per stratum, or null for {@link
+ *     SampleService#DEFAULT_MIN_PER_STRATUM} (2)
  * @param population a population size to plan for without a project (no strata), or null
  * @param kappa the expected Cohen's κ, or null
  * @param prevalence the expected share of items with the label, or null

@@ -70,7 +70,14 @@ public final class ReportService {
           } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
           }
-          Doc doc = new Doc("Validation report: sample " + s.info.name());
+          Doc doc =
+              new Doc(
+                  "Validation report: sample "
+                      + s.info.name()
+                      + (s.provenance.anySimulated() ? " (SIMULATED decisions)" : ""));
+          if (s.provenance.anySimulated()) {
+            doc.paragraph(s.provenance.banner() + ".");
+          }
           doc.heading(1, "Sample");
           doc.paragraph(
               SampleDescription.sentence(

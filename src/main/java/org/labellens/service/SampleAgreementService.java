@@ -92,7 +92,8 @@ public final class SampleAgreementService {
         dimensions,
         classifier,
         phases,
-        options);
+        options,
+        s.provenance);
   }
 
   private static SampleAgreement.Dimension annotators(

@@ -77,7 +77,7 @@ public record SamplePlan(
     }
     double confidence = r.confidence() == null ? SampleService.DEFAULT_CONFIDENCE : r.confidence();
     check("--confidence", confidence);
-    int min = r.minPerStratum() == null ? 0 : r.minPerStratum();
+    int min = r.minPerStratum() == null ? SampleService.DEFAULT_MIN_PER_STRATUM : r.minPerStratum();
     if (min < 0) {
       throw new BadInputException("--min-per-stratum cannot be negative, got " + min);
     }

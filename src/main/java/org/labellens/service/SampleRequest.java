@@ -14,7 +14,8 @@ import java.util.List;
  * @param frame all, production or bug-perf; null for all
  * @param strata e.g. {@code framework,predicted}; null or {@code none} for no strata
  * @param allocation proportional or equal (with a size); null for proportional
- * @param minPerStratum the minimum per stratum; null for 0
+ * @param minPerStratum the minimum per stratum; null for {@link
+ *     SampleService#DEFAULT_MIN_PER_STRATUM} (2)
  * @param seed the hash-order seed; null for {@link SampleService#DEFAULT_SEED}
  * @param annotators the annotators to assign to; empty for none
  * @param overlap the overlap share as a decimal text, e.g. {@code 0.2}; null for 0

@@ -35,6 +35,13 @@ public final class SampleService {
 
   public static final double DEFAULT_CONFIDENCE = 0.95;
 
+  /**
+   * The minimum per stratum when none is given: two, because a stratum with one sampled item adds
+   * no variance to a stratified bootstrap (see {@code docs/decisions/0010-collapsed-strata.md}).
+   * Asking for 0 or 1 explicitly is allowed.
+   */
+  public static final int DEFAULT_MIN_PER_STRATUM = 2;
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private final Database db;
@@ -234,6 +241,8 @@ public final class SampleService {
 
   private static List<String> warnings(List<SampleDraw.Stratum> strata) {
     List<String> warnings = new ArrayList<>();
+    List<String> census = new ArrayList<>();
+    List<String> single = new ArrayList<>();
     for (SampleDraw.Stratum st : strata) {
       if (st.size() == 0) {
         warnings.add(
@@ -243,7 +252,30 @@ public final class SampleService {
                 + st.population()
                 + " issues) got no items: weighted estimates cannot cover it"
                 + " (use --min-per-stratum)");
+      } else if (st.size() == 1 && st.population() == 1) {
+        census.add(st.key().label());
+      } else if (st.size() == 1) {
+        single.add(st.key().label() + " (1 of " + st.population() + ")");
       }
+    }
+    if (!census.isEmpty()) {
+      warnings.add(
+          census.size()
+              + (census.size() == 1 ? " stratum has" : " strata have")
+              + " a single issue in the frame, fewer than the minimum of "
+              + DEFAULT_MIN_PER_STRATUM
+              + " per stratum: "
+              + String.join(", ", census)
+              + "; taken whole (a census stratum adds no sampling variance)");
+    }
+    if (!single.isEmpty()) {
+      warnings.add(
+          single.size()
+              + (single.size() == 1 ? " stratum got" : " strata got")
+              + " a single item: "
+              + String.join(", ", single)
+              + "; one item gives no variance estimate, so validate collapses such a stratum"
+              + " with a neighbour (use --min-per-stratum 2)");
     }
     return warnings;
   }
@@ -295,7 +327,7 @@ public final class SampleService {
     }
     double confidence = r.confidence() == null ? DEFAULT_CONFIDENCE : r.confidence();
     checkShare("--confidence", confidence);
-    int min = r.minPerStratum() == null ? 0 : r.minPerStratum();
+    int min = r.minPerStratum() == null ? DEFAULT_MIN_PER_STRATUM : r.minPerStratum();
     if (min < 0) {
       throw new BadInputException("--min-per-stratum cannot be negative, got " + min);
     }

@@ -13,6 +13,7 @@ import org.labellens.core.annotation.AnnotationScheme;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.Phase;
+import org.labellens.core.annotation.Provenance;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.model.IssueKey;
 import org.labellens.core.model.RunInfo;
@@ -42,6 +43,10 @@ final class SampleSnapshot {
   final List<String> annotators;
   final int overlapItems;
   final RunInfo run;
+
+  /** Who made the sample's current decisions: people or {@code simulate}. */
+  final Provenance provenance;
+
   private final Map<Long, ReviewStore.RunItem> runItems;
   private final Map<IssueKey, List<Decision>> decisions = new HashMap<>();
 
@@ -64,8 +69,10 @@ final class SampleSnapshot {
       List<Adjudication> adjudicated,
       RunInfo run,
       Map<Long, ReviewStore.RunItem> runItems,
-      int overlapItems) {
+      int overlapItems,
+      Provenance provenance) {
     this.info = info;
+    this.provenance = provenance;
     this.scheme = scheme;
     this.strata = List.copyOf(strata);
     this.items = List.copyOf(items);
@@ -138,7 +145,8 @@ final class SampleSnapshot {
         ReviewStore.adjudications(tx, info.id(), info.name()),
         run,
         runItems,
-        SampleStore.overlapCount(tx, info.id()));
+        SampleStore.overlapCount(tx, info.id()),
+        AnnotationStore.provenance(tx, info.id()));
   }
 
   /** Every current decision of an item (all annotators, dimensions and phases). */

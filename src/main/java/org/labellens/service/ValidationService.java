@@ -181,7 +181,8 @@ public final class ValidationService {
         warnings,
         bootstrap,
         seed,
-        dimensionShares);
+        dimensionShares,
+        s.provenance);
   }
 
   static List<String> assigned(Tx tx, long sampleId, List<String> decided) {

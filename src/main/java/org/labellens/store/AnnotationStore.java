@@ -8,12 +8,14 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionOrigin;
 import org.labellens.core.annotation.DecisionTime;
 import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.annotation.MadeBy;
 import org.labellens.core.annotation.Phase;
+import org.labellens.core.annotation.Provenance;
 import org.labellens.core.model.IssueKey;
 
 /**
@@ -98,15 +100,21 @@ public final class AnnotationStore {
 
   /** Appends an event to the log; returns its id. The key must not be in the log yet. */
   public static long appendEvent(
-      Tx tx, Refs r, Decision d, String eventKey, DecisionOrigin origin, String recordedAt) {
+      Tx tx,
+      Refs r,
+      Decision d,
+      String eventKey,
+      DecisionOrigin origin,
+      MadeBy madeBy,
+      String recordedAt) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO annotation_event (event_key, sample_id, issue_id, annotator_id,"
                       + " dimension, value, phase, predicted, unsure, reason, note, seconds, decided_at,"
-                      + " taxonomy, origin, recorded_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      + " taxonomy, origin, recorded_at, made_by)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
             int i = 1;
             ps.setString(i++, eventKey);
@@ -128,7 +136,8 @@ public final class AnnotationStore {
             ps.setString(i++, DecisionTime.format(d.decidedAt()));
             ps.setString(i++, d.taxonomy());
             ps.setString(i++, origin.key());
-            ps.setString(i, recordedAt);
+            ps.setString(i++, recordedAt);
+            ps.setString(i, madeBy.key());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
@@ -139,16 +148,17 @@ public final class AnnotationStore {
   }
 
   /** Makes an event the current decision of its (sample, issue, annotator, dimension, phase). */
-  public static void putDecision(Tx tx, Refs r, Decision d, long eventId) {
+  public static void putDecision(Tx tx, Refs r, Decision d, long eventId, MadeBy madeBy) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO decision (sample_id, issue_id, annotator_id, dimension, phase, event_id,"
-                      + " value, unsure, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " value, unsure, decided_at, made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (sample_id, issue_id, annotator_id, dimension, phase) DO UPDATE SET"
                       + " event_id = excluded.event_id, value = excluded.value,"
-                      + " unsure = excluded.unsure, decided_at = excluded.decided_at")) {
+                      + " unsure = excluded.unsure, decided_at = excluded.decided_at,"
+                      + " made_by = excluded.made_by")) {
             bind(ps, r);
             ps.setString(4, d.dimension());
             ps.setString(5, d.phase().key());
@@ -156,9 +166,34 @@ public final class AnnotationStore {
             ps.setString(7, d.value().toJson());
             ps.setInt(8, d.unsure() ? 1 : 0);
             ps.setString(9, DecisionTime.format(d.decidedAt()));
+            ps.setString(10, madeBy.key());
             ps.executeUpdate();
           }
           return null;
+        });
+  }
+
+  /** Who made the current decisions of a sample: people's and {@code simulate}'s counts. */
+  public static Provenance provenance(Tx tx, long sampleId) {
+    return tx.jdbc(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT made_by, COUNT(*) FROM decision WHERE sample_id = ? GROUP BY made_by")) {
+            ps.setLong(1, sampleId);
+            long person = 0;
+            long simulated = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (MadeBy.SIMULATE.key().equals(rs.getString(1))) {
+                  simulated += rs.getLong(2);
+                } else {
+                  person += rs.getLong(2);
+                }
+              }
+            }
+            return new Provenance(person, simulated);
+          }
         });
   }
 
@@ -267,7 +302,7 @@ public final class AnnotationStore {
 
   private static final String EVENT_COLUMNS =
       "s.name, i.repo, i.number, n.name, e.dimension, e.value, e.phase, e.predicted, e.unsure,"
-          + " e.reason, e.note, e.seconds, e.decided_at, e.taxonomy";
+          + " e.reason, e.note, e.seconds, e.decided_at, e.taxonomy, e.made_by";
 
   /** The annotator's current decisions for one item, ordered by phase and dimension. */
   public static List<Decision> currentDecisions(Tx tx, Refs r) {
@@ -326,7 +361,11 @@ public final class AnnotationStore {
    * key: the whole log, or with {@code currentOnly} the current decisions only.
    */
   public static int forEachDecision(
-      Tx tx, long annotatorId, Long sampleId, boolean currentOnly, Consumer<Decision> action) {
+      Tx tx,
+      long annotatorId,
+      Long sampleId,
+      boolean currentOnly,
+      BiConsumer<Decision, MadeBy> action) {
     return tx.jdbc(
         c -> {
           String from =
@@ -349,7 +388,7 @@ public final class AnnotationStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                action.accept(decision(rs));
+                action.accept(decision(rs), MadeBy.fromKey(rs.getString(15)).orElse(MadeBy.PERSON));
                 count++;
               }
             }

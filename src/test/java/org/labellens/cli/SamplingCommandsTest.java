@@ -78,7 +78,7 @@ class SamplingCommandsTest {
     assertThat(doc.get("name").asText()).isEqualTo("pilot");
     assertThat(doc.get("seed").asLong()).isEqualTo(4);
     assertThat(doc.get("size").asInt()).isEqualTo(30);
-    assertThat(doc.get("parameters").get("min_per_stratum").asInt()).isZero();
+    assertThat(doc.get("parameters").get("min_per_stratum").asInt()).isEqualTo(2);
     assertThat(doc.get("parameters").get("overlap").decimalValue()).isEqualByComparingTo("0.2");
     JsonNode stratum = doc.get("strata").get(0);
     assertThat(names(stratum)).contains("key", "population", "size", "inclusion_probability");

@@ -27,7 +27,11 @@ class ExchangeServiceTest {
   static final List<StudyProjects.Spec> SPECS = StudyProjects.specs(6);
   static final Instant T0 = Instant.parse("2025-03-02T10:15:00Z");
 
-  /** A project with sample "s" of 15 items for a, b, c with overlap 0.4 (blind-first). */
+  /**
+   * A project with sample "s" of 15 items for a, b, c with overlap 0.4 (blind-first); 15 items over
+   * 12 strata, so the minimum per stratum is lowered to 0 explicitly (the strata do not matter
+   * here).
+   */
   static Project project(Path dir) throws Exception {
     Project p = StudyProjects.create(Files.createDirectories(dir), SPECS);
     p.samples()
@@ -41,7 +45,7 @@ class ExchangeServiceTest {
                 null,
                 "framework,predicted",
                 null,
-                null,
+                0,
                 5L,
                 List.of("a", "b", "c"),
                 "0.4",

@@ -180,6 +180,9 @@ class RunShareSummaryTest {
         StoreProbe.update(d, "DROP TRIGGER " + trigger.replace("|", ""));
       }
       StoreProbe.update(d, "DROP TABLE run_share_count");
+      // and without the later versions' columns (version 3: decision provenance)
+      StoreProbe.update(d, "ALTER TABLE decision DROP COLUMN made_by");
+      StoreProbe.update(d, "ALTER TABLE annotation_event DROP COLUMN made_by");
       StoreProbe.update(d, "PRAGMA user_version = 1");
     }
     Shares upgraded = shares("all");

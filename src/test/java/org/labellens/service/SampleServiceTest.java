@@ -329,6 +329,88 @@ class SampleServiceTest {
         .toList();
   }
 
+  /** specs(4) with the cell vLLM / crash cut down to one issue (a stratum of population 1). */
+  static List<StudyProjects.Spec> withASingleIssueStratum() {
+    List<StudyProjects.Spec> out = new ArrayList<>();
+    boolean kept = false;
+    for (StudyProjects.Spec spec : StudyProjects.specs(4)) {
+      boolean cell =
+          spec.repo().equals("vllm-project/vllm")
+              && spec.categories().equals(List.of("crash", "api"));
+      if (!cell || !kept) {
+        out.add(spec);
+        kept |= cell;
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyStratumGetsTwoItemsUnlessAskedOtherwise() throws Exception {
+    try (Project p = StudyProjects.create(sub("min"), StudyProjects.specs(4))) {
+      // 12 strata; proportional quotas of 26 items would leave small strata with one item
+      SampleReport r = p.samples().draw(bySize("s", 26, "framework,predicted", List.of(), null));
+      assertThat(r.parameters().get("min_per_stratum")).isEqualTo(2);
+      assertThat(r.strata())
+          .hasSize(12)
+          .allSatisfy(st -> assertThat(st.size()).isGreaterThanOrEqualTo(2));
+      assertThat(r.warnings()).isEmpty();
+      // 20 items cannot give 12 strata two each: refused, nothing stored
+      assertThatThrownBy(
+              () -> p.samples().draw(bySize("t", 20, "framework,predicted", List.of(), null)))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining("minimum of 2 per stratum needs 24 items");
+      assertThat(p.samples().list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aStratumThatCannotReachTheMinimumIsNamedInAWarning() throws Exception {
+    try (Project p = StudyProjects.create(sub("census"), withASingleIssueStratum())) {
+      SampleReport r = p.samples().draw(bySize("s", 40, "framework,predicted", List.of(), null));
+      SampleDraw.Stratum single =
+          r.strata().stream()
+              .filter(st -> st.key().label().equals("vLLM / crash"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(single.population()).isEqualTo(1);
+      assertThat(single.size()).isEqualTo(1);
+      assertThat(r.warnings())
+          .singleElement()
+          .asString()
+          .contains("vLLM / crash", "single issue in the frame", "minimum of 2", "census");
+    }
+  }
+
+  @Test
+  void aSingleItemStratumAskedForIsNamedInAWarning() throws Exception {
+    try (Project p = StudyProjects.create(sub("one"), StudyProjects.specs(4))) {
+      SampleRequest asked =
+          new SampleRequest(
+              "s",
+              14,
+              null,
+              null,
+              StudyProjects.RUN,
+              null,
+              "framework,predicted",
+              null,
+              1,
+              11L,
+              List.of(),
+              null,
+              false);
+      SampleReport r = p.samples().draw(asked);
+      List<String> singles =
+          r.strata().stream().filter(st -> st.size() == 1).map(st -> st.key().label()).toList();
+      assertThat(singles).isNotEmpty();
+      assertThat(r.warnings()).singleElement().asString().contains("single item", "collapses");
+      for (String label : singles) {
+        assertThat(r.warnings().get(0)).contains(label);
+      }
+    }
+  }
+
   static List<String> queue(Project p, String sample, String annotator) {
     return p.annotations().queue(sample, annotator).items().stream()
         .map((QueueItem q) -> q.position() + " " + q.issue())

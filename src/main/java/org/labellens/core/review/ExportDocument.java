@@ -7,6 +7,7 @@ import java.util.Map;
 import org.labellens.core.annotation.AnnotationScheme;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionValue;
+import org.labellens.core.annotation.Provenance;
 import org.labellens.core.model.Evidence;
 import org.labellens.core.model.IssueKey;
 import org.labellens.core.sampling.SampleInfo;
@@ -30,7 +31,8 @@ public record ExportDocument(
     List<String> dimensions,
     List<String> annotators,
     boolean goldOnly,
-    List<Row> rows) {
+    List<Row> rows,
+    Provenance provenance) {
   public ExportDocument {
     dimensions = List.copyOf(dimensions);
     annotators = List.copyOf(annotators);

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labellens.core.annotation.Provenance;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
 import org.labellens.core.stats.PairResult;
@@ -28,7 +29,8 @@ public record SampleAgreement(
     Map<String, Dimension> dimensions,
     List<ClassifierRow> classifier,
     List<PhaseRow> phases,
-    AgreementOptions options) {
+    AgreementOptions options,
+    Provenance provenance) {
 
   public SampleAgreement {
     annotators = List.copyOf(annotators);

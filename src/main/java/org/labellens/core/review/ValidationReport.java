@@ -2,6 +2,7 @@ package org.labellens.core.review;
 
 import java.util.List;
 import java.util.Optional;
+import org.labellens.core.annotation.Provenance;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.KeywordDiagnostics;
@@ -34,7 +35,8 @@ public record ValidationReport(
     List<String> warnings,
     int replicates,
     long seed,
-    java.util.Map<String, ClassifierShares> dimensionShares) {
+    java.util.Map<String, ClassifierShares> dimensionShares,
+    Provenance provenance) {
   public ValidationReport {
     dimensionShares =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensionShares));

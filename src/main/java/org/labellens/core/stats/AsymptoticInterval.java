@@ -3,7 +3,8 @@ package org.labellens.core.stats;
 import java.util.Objects;
 
 /**
- * A large-sample standard error and the normal-theory interval estimate ± 1.959964 · se.
+ * A large-sample standard error and the normal-theory interval estimate ± z · se, z = Φ⁻¹(0.975) =
+ * 1.959963984540054 (see {@link CohenKappa#Z_95}).
  *
  * @see CohenKappa#standardError(AgreementStudy)
  */

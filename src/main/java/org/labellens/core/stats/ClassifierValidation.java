@@ -36,6 +36,8 @@ import java.util.stream.IntStream;
  * @param strata the strata with N_h, n_h, m_h and the weight
  * @param replicates bootstrap replicates (0: no intervals)
  * @param seed the bootstrap seed
+ * @param collapsed strata with one judged item resampled with a neighbour for the intervals
+ * @param varianceNotEstimable why no interval could be estimated, or null
  */
 public record ClassifierValidation(
     int items,
@@ -48,7 +50,9 @@ public record ClassifierValidation(
     long[][] confusionUnweighted,
     List<StratumWeight> strata,
     int replicates,
-    long seed) {
+    long seed,
+    List<DesignSample.Collapse> collapsed,
+    String varianceNotEstimable) {
 
   /**
    * A stratum behind the weights.
@@ -85,6 +89,7 @@ public record ClassifierValidation(
     perLabel = List.copyOf(perLabel);
     domains = List.copyOf(domains);
     strata = List.copyOf(strata);
+    collapsed = List.copyOf(collapsed);
   }
 
   /** The figures of one label. */
@@ -119,11 +124,16 @@ public record ClassifierValidation(
       domainBounds.add(new LinkedHashMap<>());
     }
     int[][] judgedByLabel = new int[labelCount][];
+    // the strata collapsed for any figure: the whole sample's, then those of a label whose
+    // resolved items leave a stratum with one (the rule is applied to each label's own counts)
+    Map<String, DesignSample.Collapse> collapsed = new LinkedHashMap<>();
+    design.collapsed().forEach(c -> collapsed.putIfAbsent(c.stratum() + "\n" + c.neighbour(), c));
     for (int label0 = 0; label0 < labelCount; label0++) {
       final int k = label0;
       String label = study.labels().get(k);
       int[] units = IntStream.range(0, n).filter(u -> study.resolved(u, k)).toArray();
       DesignSample dk = design.subset(units);
+      dk.collapsed().forEach(c -> collapsed.putIfAbsent(c.stratum() + "\n" + c.neighbour(), c));
       judgedByLabel[k] = new int[design.stratumCount()];
       for (int h = 0; h < design.stratumCount(); h++) {
         judgedByLabel[k][h] = dk.unitCount(h);
@@ -273,7 +283,9 @@ public record ClassifierValidation(
         confusion,
         strata,
         replicates,
-        seed);
+        seed,
+        List.copyOf(collapsed.values()),
+        design.varianceNotEstimable());
   }
 
   private static Coefficient f1(double both, double predicted, double gold, String label) {

@@ -1,5 +1,7 @@
 package org.labellens.core.stats;
 
+import org.labellens.core.sampling.NormalDistribution;
+
 /**
  * Cohen's kappa for exactly two raters, on the items both rated, with the large-sample standard
  * error of Fleiss, Cohen and Everitt (1969).
@@ -12,7 +14,7 @@ package org.labellens.core.stats;
  *   A   = Σ_k p_kk [1 − (p_k. + p_.k)(1 − κ)]²
  *   B   = (1 − κ)² Σ_{j≠k} p_jk (p_.j + p_k.)²
  *   C   = [κ − p_e (1 − κ)]²
- *   ci95_asymptotic = κ ± 1.959964 se
+ *   ci95_asymptotic = κ ± z se,  z = Φ⁻¹(0.975) = 1.959963984540054
  * </pre>
  *
  * κ is undefined when p_e = 1, that is when both raters put every common item in the same single
@@ -26,8 +28,12 @@ package org.labellens.core.stats;
 public final class CohenKappa {
   static final String NAME = "Cohen's kappa";
 
-  /** The 97.5% quantile of the standard normal distribution, as the asymptotic interval uses it. */
-  public static final double Z_95 = 1.959964;
+  /**
+   * The 97.5% quantile of the standard normal distribution, Φ⁻¹(0.975) = 1.959963984540054,
+   * computed to double precision (not a rounded table value), as every interval in the project uses
+   * it.
+   */
+  public static final double Z_95 = NormalDistribution.twoSidedZ(0.95);
 
   private CohenKappa() {}
 
@@ -50,7 +56,7 @@ public final class CohenKappa {
     return standardError(Tally.of(study, false).pair(0));
   }
 
-  /** κ ± 1.959964 · se. */
+  /** κ ± z · se with z = Φ⁻¹(0.975) exactly. */
   public static Interval asymptoticInterval(double kappa, double standardError) {
     return new Interval(kappa - Z_95 * standardError, kappa + Z_95 * standardError);
   }

@@ -17,6 +17,12 @@ import java.util.Objects;
  * estimates describe the covered strata only, and {@link #uncoveredPopulation()} says how much of
  * the frame that leaves out.
  *
+ * <p>For the variance only, strata can be <em>collapsed</em>: a stratum with a single unit is
+ * resampled together with a neighbouring stratum, while every unit keeps its own stratum's weight,
+ * so that point estimates do not change (Lohr, Sampling: Design and Analysis, collapsed strata; see
+ * {@code docs/decisions/0010-collapsed-strata.md}). When a one-unit stratum has no neighbour, the
+ * sample says so: {@link #varianceNotEstimable()} gives the reason and no interval is computed.
+ *
  * <p>Immutable.
  */
 public final class DesignSample {
@@ -26,13 +32,62 @@ public final class DesignSample {
   private final int[] counts;
   private final int[] stratumOf;
   private final int[][] members;
+  private final int[] varianceGroup;
+  private final List<Collapse> collapsed;
+  private final String varianceNotEstimable;
+  private final List<int[]> explicitCollapses;
+  private final String explicitNotEstimable;
+  private final CollapseRule rule;
+
+  /**
+   * A stratum resampled together with a neighbour for the variance.
+   *
+   * @param stratum the stratum's key
+   * @param units its m_h (1)
+   * @param neighbour the key of the stratum it is resampled with
+   */
+  public record Collapse(String stratum, int units, String neighbour) {}
+
+  /**
+   * Decides, from the units each stratum has, which strata are resampled together for the variance.
+   * A sample keeps its rule, so that a {@linkplain #subset subset} (e.g. the items whose gold on
+   * one label is resolved) is collapsed by its own counts.
+   */
+  @FunctionalInterface
+  public interface CollapseRule {
+    /**
+     * The plan for these counts.
+     *
+     * @param unitsPerStratum m_h of every stratum, in declaration order
+     */
+    Plan plan(int[] unitsPerStratum);
+
+    /**
+     * @param collapses pairs {stratum, neighbour} of stratum indices
+     * @param notEstimable why no interval can be estimated, or null
+     */
+    record Plan(List<int[]> collapses, String notEstimable) {
+      public Plan {
+        collapses = List.copyOf(collapses);
+      }
+    }
+  }
 
   private DesignSample(
-      List<String> strata, long[] populations, int[] designSizes, int[] stratumOf) {
+      List<String> strata,
+      long[] populations,
+      int[] designSizes,
+      int[] stratumOf,
+      List<int[]> explicitCollapses,
+      String explicitNotEstimable,
+      CollapseRule rule) {
     this.strata = List.copyOf(strata);
     this.populations = populations;
     this.designSizes = designSizes;
     this.stratumOf = stratumOf;
+    this.explicitCollapses = List.copyOf(explicitCollapses);
+    this.explicitNotEstimable = explicitNotEstimable;
+    this.rule = rule;
     this.counts = new int[strata.size()];
     for (int h : stratumOf) {
       counts[h]++;
@@ -46,6 +101,43 @@ public final class DesignSample {
       int h = stratumOf[unit];
       members[h][fill[h]++] = unit;
     }
+    List<int[]> pairs = new ArrayList<>(explicitCollapses);
+    String notEstimable = explicitNotEstimable;
+    if (rule != null) {
+      CollapseRule.Plan plan = rule.plan(counts.clone());
+      pairs.addAll(plan.collapses());
+      if (notEstimable == null) {
+        notEstimable = plan.notEstimable();
+      }
+    }
+    this.varianceNotEstimable = notEstimable;
+    this.varianceGroup = new int[strata.size()];
+    for (int h = 0; h < varianceGroup.length; h++) {
+      varianceGroup[h] = h;
+    }
+    List<Collapse> described = new ArrayList<>();
+    for (int[] c : pairs) {
+      Objects.checkIndex(c[0], strata.size());
+      Objects.checkIndex(c[1], strata.size());
+      if (c[0] == c[1]) {
+        throw new IllegalArgumentException("a stratum cannot be collapsed with itself");
+      }
+      int a = root(varianceGroup, c[0]);
+      int b = root(varianceGroup, c[1]);
+      varianceGroup[Math.max(a, b)] = Math.min(a, b);
+      described.add(new Collapse(strata.get(c[0]), counts[c[0]], strata.get(c[1])));
+    }
+    for (int h = 0; h < varianceGroup.length; h++) {
+      varianceGroup[h] = root(varianceGroup, h);
+    }
+    this.collapsed = List.copyOf(described);
+  }
+
+  private static int root(int[] group, int h) {
+    while (group[h] != h) {
+      h = group[h];
+    }
+    return h;
   }
 
   public static Builder builder() {
@@ -103,6 +195,24 @@ public final class DesignSample {
     return populations[stratum] == 0 ? 1.0 : (double) counts[stratum] / populations[stratum];
   }
 
+  /**
+   * The variance group of a stratum: strata with the same group are resampled together by the
+   * bootstrap (a stratum alone is its own group; the group is the lowest stratum index in it).
+   */
+  public int varianceGroup(int stratum) {
+    return varianceGroup[stratum];
+  }
+
+  /** The strata collapsed with a neighbour for the variance, in stratum order. */
+  public List<Collapse> collapsed() {
+    return collapsed;
+  }
+
+  /** Why no interval can be estimated (a one-unit stratum without a neighbour), or null. */
+  public String varianceNotEstimable() {
+    return varianceNotEstimable;
+  }
+
   /** Σ N_h over every stratum. */
   public long population() {
     return Arrays.stream(populations).sum();
@@ -136,7 +246,8 @@ public final class DesignSample {
       seen[units[i]] = true;
       of[i] = stratumOf[units[i]];
     }
-    return new DesignSample(strata, populations, designSizes, of);
+    return new DesignSample(
+        strata, populations, designSizes, of, explicitCollapses, explicitNotEstimable, rule);
   }
 
   /** Collects strata, then units. Not thread-safe. */
@@ -146,6 +257,9 @@ public final class DesignSample {
     private final List<Integer> designSizes = new ArrayList<>();
     private int[] stratumOf = new int[64];
     private int units;
+    private final List<int[]> collapses = new ArrayList<>();
+    private String notEstimable;
+    private CollapseRule rule;
 
     private Builder() {}
 
@@ -177,6 +291,32 @@ public final class DesignSample {
       return units++;
     }
 
+    /**
+     * Resamples stratum {@code stratum} together with stratum {@code neighbour} (and whatever that
+     * one is collapsed with) for the variance; the weights do not change.
+     */
+    public Builder collapse(int stratum, int neighbour) {
+      Objects.checkIndex(stratum, strata.size());
+      Objects.checkIndex(neighbour, strata.size());
+      if (stratum == neighbour) {
+        throw new IllegalArgumentException("a stratum cannot be collapsed with itself");
+      }
+      collapses.add(new int[] {stratum, neighbour});
+      return this;
+    }
+
+    /** Collapses strata by this rule, applied to the units each stratum has (also in subsets). */
+    public Builder collapseRule(CollapseRule rule) {
+      this.rule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /** Marks the sample's variance as not estimable, with the reason. */
+    public Builder varianceNotEstimable(String reason) {
+      notEstimable = Objects.requireNonNull(reason, "reason");
+      return this;
+    }
+
     public DesignSample build() {
       long[] pops = populations.stream().mapToLong(Long::longValue).toArray();
       int[] sizes = designSizes.stream().mapToInt(Integer::intValue).toArray();
@@ -190,7 +330,8 @@ public final class DesignSample {
               "stratum " + strata.get(h) + " has more units than its population");
         }
       }
-      return new DesignSample(strata, pops, sizes, Arrays.copyOf(stratumOf, units));
+      return new DesignSample(
+          strata, pops, sizes, Arrays.copyOf(stratumOf, units), collapses, notEstimable, rule);
     }
   }
 }

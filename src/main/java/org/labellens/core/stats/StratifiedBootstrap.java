@@ -19,12 +19,23 @@ import java.util.stream.IntStream;
  *       replacement (strata in order, each draw from the replicate's own {@link SplitMix64}, seeded
  *       with the r-th output of SplitMix64(seed)); r_i counts how often unit i was drawn;
  *   <li>gives unit i the replicate weight w_i · (1 − λ_h + λ_h · m_h / (m_h − 1) · r_i) with λ_h =
- *       √(1 − f_h), f_h = m_h / N_h; units of a stratum with one unit, or taken whole (f_h = 1),
- *       keep their weight (such a stratum adds no sampling variance);
+ *       √(1 − f_h), f_h = m_h / N_h; units of a stratum taken whole (f_h = 1) keep their weight (a
+ *       census stratum adds no sampling variance);
  *   <li>recomputes the totals and every statistic.
  * </ol>
  *
- * For a total this reproduces the unbiased variance estimator of stratified sampling with the
+ * Strata collapsed for the variance ({@link DesignSample#varianceGroup}) are resampled as one
+ * group: m_h, N_h and f_h above are then the group's sums and ratio, while every unit keeps its own
+ * stratum's weight w_i, so the point estimates do not change. A group with a single unit would keep
+ * its weight and add no variance: the caller collapses such strata, or reports the interval as not
+ * estimable ({@link DesignSample#varianceNotEstimable()}), in which case no replicate is drawn.
+ *
+ * <p>An interval of zero width is never reported for a sample that is not a census: when every
+ * replicate gives the same value (the judged items behind the figure agree within each stratum),
+ * the interval is not estimable, with that reason. Only when every stratum is taken whole (f_h = 1)
+ * is a figure exact and its interval a point.
+ *
+ * <p>For a total this reproduces the unbiased variance estimator of stratified sampling with the
  * finite-population correction, Σ_h N_h²(1 − f_h) s_h² / m_h, which the naive bootstrap (m_h draws,
  * no rescaling) underestimates by the factor (m_h − 1)/m_h and inflates by ignoring f_h. Replicate
  * weights are never zero or negative, so a statistic defined on the sample is defined in every
@@ -38,7 +49,33 @@ import java.util.stream.IntStream;
  * Methodology 18(2), 209–217.
  */
 public final class StratifiedBootstrap {
+  /**
+   * Why a statistic whose replicates all have the same value gets no interval (unless the whole
+   * sample is a census, where a figure is exact).
+   */
+  static final String NO_SPREAD =
+      "not estimable: every bootstrap replicate gives the same value, because the judged items"
+          + " behind this figure agree within each stratum; the bootstrap cannot show its"
+          + " uncertainty, which is not zero (see the unweighted Wilson interval)";
+
   private StratifiedBootstrap() {}
+
+  /** Whether some stratum (or group of collapsed strata) is resampled, i.e. not a census. */
+  private static boolean anyResampled(DesignSample design) {
+    long[] population = new long[design.stratumCount()];
+    int[] units = new int[design.stratumCount()];
+    for (int h = 0; h < design.stratumCount(); h++) {
+      int g = design.varianceGroup(h);
+      population[g] += design.population(h);
+      units[g] += design.unitCount(h);
+    }
+    for (int g = 0; g < population.length; g++) {
+      if (units[g] >= 1 && units[g] < population[g]) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The intervals of every statistic.
@@ -72,6 +109,15 @@ public final class StratifiedBootstrap {
       List<Function<double[], Coefficient>> statistics,
       int workers) {
     int statisticCount = statistics.size();
+    if (design.varianceNotEstimable() != null) {
+      List<BootstrapInterval> none = new ArrayList<>(statisticCount);
+      for (int s = 0; s < statisticCount; s++) {
+        none.add(
+            BootstrapInterval.none(
+                "not estimable: " + design.varianceNotEstimable(), replicates, 0));
+      }
+      return none;
+    }
     double[][] values = new double[statisticCount][replicates];
     boolean[][] defined = new boolean[statisticCount][replicates];
     replicateValues(
@@ -85,7 +131,12 @@ public final class StratifiedBootstrap {
           kept[count++] = values[s][r];
         }
       }
-      intervals.add(PercentileBootstrap.interval(kept, count, replicates));
+      BootstrapInterval interval = PercentileBootstrap.interval(kept, count, replicates);
+      Interval ci = interval.ci95().orElse(null);
+      if (ci != null && ci.low() == ci.high() && anyResampled(design)) {
+        interval = BootstrapInterval.none(NO_SPREAD, replicates, interval.undefinedReplicates());
+      }
+      intervals.add(interval);
     }
     return intervals;
   }
@@ -109,16 +160,35 @@ public final class StratifiedBootstrap {
     }
     int units = design.unitCount();
     int strata = design.stratumCount();
+    // variance groups: a stratum alone, or strata collapsed together
+    long[] groupPopulation = new long[strata];
+    int[] groupUnits = new int[strata];
+    for (int h = 0; h < strata; h++) {
+      int g = design.varianceGroup(h);
+      groupPopulation[g] += design.population(h);
+      groupUnits[g] += design.unitCount(h);
+    }
     double[] lambda = new double[strata];
     double[] scale = new double[strata];
     boolean[] resampled = new boolean[strata];
+    for (int g = 0; g < strata; g++) {
+      int m = groupUnits[g];
+      double f = groupPopulation[g] == 0 ? 1.0 : (double) m / groupPopulation[g];
+      resampled[g] = m >= 2 && f < 1.0;
+      if (resampled[g]) {
+        lambda[g] = Math.sqrt(1.0 - f);
+        scale[g] = lambda[g] * m / (m - 1.0);
+      }
+    }
+    int[][] groupMembers = new int[strata][];
+    int[] fill = new int[strata];
+    for (int g = 0; g < strata; g++) {
+      groupMembers[g] = new int[groupUnits[g]];
+    }
     for (int h = 0; h < strata; h++) {
-      int m = design.unitCount(h);
-      double f = design.samplingFraction(h);
-      resampled[h] = m >= 2 && f < 1.0;
-      if (resampled[h]) {
-        lambda[h] = Math.sqrt(1.0 - f);
-        scale[h] = lambda[h] * m / (m - 1.0);
+      int g = design.varianceGroup(h);
+      for (int u : design.members(h)) {
+        groupMembers[g][fill[g]++] = u;
       }
     }
     // units of one stratum that add to the same totals are one pattern: a replicate needs only
@@ -164,7 +234,7 @@ public final class StratifiedBootstrap {
                   if (!resampled[h]) {
                     continue;
                   }
-                  int[] members = design.members(h);
+                  int[] members = groupMembers[h];
                   for (int k = 0; k < members.length - 1; k++) {
                     draws[patternOf[members[random.nextInt(members.length)]]]++;
                   }
@@ -172,11 +242,12 @@ public final class StratifiedBootstrap {
                 Arrays.fill(totals, 0.0);
                 for (int p = 0; p < patterns; p++) {
                   int h = patternStratum.get(p);
+                  int g = design.varianceGroup(h);
                   double base = design.stratumWeight(h);
                   int size = patternSize.get(p);
                   double w =
-                      resampled[h]
-                          ? base * ((1.0 - lambda[h]) * size + scale[h] * draws[p])
+                      resampled[g]
+                          ? base * ((1.0 - lambda[g]) * size + scale[g] * draws[p])
                           : base * size;
                   for (int j : patternTotals.get(p)) {
                     totals[j] += w;

@@ -46,6 +46,12 @@ final class Tally {
    */
   final long[][] pairTables;
 
+  /**
+   * Each rater's ratings per category over every item the rater rated, [rater * q + code] (Conger's
+   * rater marginals).
+   */
+  final long[] raterMarginals;
+
   private final RaterPairCounts[] pairCounts;
 
   private Tally(CategoryPatterns patterns, int[] weights, boolean withCoincidence) {
@@ -60,12 +66,16 @@ final class Tally {
     long[] coincidenceByN = withCoincidence ? new long[(maxRatings + 1) * q * q] : null;
     int pairs = raters * (raters - 1) / 2;
     long[][] tables = new long[pairs][];
+    long[] byRater = new long[raters * q];
     for (int p = 0; p < patterns.count; p++) {
       int w = weights[p];
       if (w == 0) {
         continue;
       }
       int n = patterns.ratings[p];
+      for (int x = patterns.ratedFrom[p]; x < patterns.ratedFrom[p + 1]; x++) {
+        byRater[patterns.ratedRater[x] * q + patterns.ratedCode[x]] += w;
+      }
       itemsByN[n] += w;
       agreeingByN[n] += (long) w * patterns.agreeingPairs[p];
       int base = p * q;
@@ -148,6 +158,7 @@ final class Tally {
     this.coincidentAgreement = coincident;
     this.coincidence = coincidenceMatrix;
     this.pairTables = tables;
+    this.raterMarginals = byRater;
     this.pairCounts = new RaterPairCounts[pairs];
   }
 

@@ -126,6 +126,27 @@ public final class ValidationStudy {
       return design.stratum(key, population, designSize);
     }
 
+    /** Resamples a stratum with a neighbour for the variance (see {@link DesignSample}). */
+    public Builder collapse(int stratum, int neighbour) {
+      design.collapse(stratum, neighbour);
+      return this;
+    }
+
+    /**
+     * Collapses strata by this rule, for the whole sample and for every label's resolved items (see
+     * {@link DesignSample.CollapseRule}).
+     */
+    public Builder collapseRule(DesignSample.CollapseRule rule) {
+      design.collapseRule(rule);
+      return this;
+    }
+
+    /** Marks the intervals as not estimable, with the reason (see {@link DesignSample}). */
+    public Builder varianceNotEstimable(String reason) {
+      design.varianceNotEstimable(reason);
+      return this;
+    }
+
     /** Adds an item whose gold is resolved on every label. */
     public Builder item(
         String name,

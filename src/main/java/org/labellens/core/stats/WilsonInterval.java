@@ -1,6 +1,7 @@
 package org.labellens.core.stats;
 
 import java.util.Optional;
+import org.labellens.core.sampling.NormalDistribution;
 
 /**
  * The Wilson score interval for a binomial proportion k/n: unlike the Wald interval p ± z·√(p(1 −
@@ -16,8 +17,8 @@ import java.util.Optional;
  * Science 16(2), 101–133.
  */
 public final class WilsonInterval {
-  /** Φ⁻¹(0.975) to double precision. */
-  public static final double Z95 = 1.959963984540054;
+  /** Φ⁻¹(0.975) to double precision, the same z as every other interval. */
+  public static final double Z95 = NormalDistribution.twoSidedZ(0.95);
 
   private WilsonInterval() {}
 

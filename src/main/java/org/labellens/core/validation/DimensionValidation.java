@@ -13,6 +13,7 @@ import org.labellens.core.model.IssueKey;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.StratumKey;
 import org.labellens.core.stats.ClassifierValidation;
+import org.labellens.core.stats.DesignSample;
 import org.labellens.core.stats.InsufficientDataException;
 import org.labellens.core.stats.ValidationStudy;
 
@@ -161,6 +162,7 @@ public final class DimensionValidation {
           item.issue().toString(), h, item.framework(), item.predicted().labels(), in, open);
       used++;
     }
+    builder.collapseRule(counts -> collapsePlan(strata, counts));
     if (used == 0) {
       return new Outcome(
           dimension.id(),
@@ -181,5 +183,28 @@ public final class DimensionValidation {
     } catch (InsufficientDataException e) {
       return new Outcome(dimension.id(), gold, null, e.getMessage(), notPredicted);
     }
+  }
+
+  /**
+   * The collapse rule ({@link StratumCollapse}) on the judged items each stratum has: the whole
+   * sample's, or those of one label's resolved items.
+   *
+   * @param counts m_h, in the order of {@code strata}
+   */
+  private static DesignSample.CollapseRule.Plan collapsePlan(
+      List<SampleDraw.Stratum> strata, int[] counts) {
+    Map<StratumKey, Integer> judged = new HashMap<>();
+    Map<StratumKey, Integer> index = new HashMap<>();
+    Map<StratumKey, Long> populations = new HashMap<>();
+    for (int h = 0; h < strata.size(); h++) {
+      StratumKey key = strata.get(h).key();
+      judged.put(key, counts[h]);
+      index.put(key, h);
+      populations.put(key, strata.get(h).population());
+    }
+    StratumCollapse.Plan plan = StratumCollapse.plan(strata, judged);
+    List<int[]> pairs = new ArrayList<>();
+    plan.neighbours().forEach((from, to) -> pairs.add(new int[] {index.get(from), index.get(to)}));
+    return new DesignSample.CollapseRule.Plan(pairs, plan.notEstimableReason(populations));
   }
 }

@@ -85,7 +85,9 @@ final class AgreementPane extends ScrollPane {
     all.setId("agreementTables");
 
     HBox top = new HBox(12, left, right);
-    VBox content = new VBox(12, message, top, pairConfusion, bottom, all);
+    Label simulated = simulatedBanner(viewModel.simulatedProperty());
+    simulated.setId("agreementSimulated");
+    VBox content = new VBox(12, simulated, message, top, pairConfusion, bottom, all);
     content.setPadding(new Insets(12));
     setContent(content);
 
@@ -233,5 +235,19 @@ final class AgreementPane extends ScrollPane {
         "κ −1",
         "+1",
         Math.max(78, 10 + 7.2 * longest(g.columns())));
+  }
+
+  /**
+   * A banner that cannot be missed when the figures rest on decisions made by {@code simulate};
+   * hidden (and taking no room) otherwise.
+   */
+  static Label simulatedBanner(javafx.beans.value.ObservableStringValue text) {
+    Label banner = new Label();
+    banner.setWrapText(true);
+    banner.getStyleClass().add("simulated-banner");
+    banner.textProperty().bind(text);
+    banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+    banner.managedProperty().bind(banner.visibleProperty());
+    return banner;
   }
 }

@@ -123,6 +123,9 @@ public final class AgreementViewModel {
   private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
+  /** The banner when figures rest on decisions made by {@code simulate}, else empty. */
+  private final ReadOnlyStringWrapper simulated = new ReadOnlyStringWrapper("");
+
   public AgreementViewModel(
       SampleAgreementService service,
       BackgroundExecutor background,
@@ -168,11 +171,14 @@ public final class AgreementViewModel {
     classifier.set(null);
     sections.clear();
     message.set("");
+    simulated.set("");
   }
 
   private void show(Computed c) {
     SampleAgreement a = c.agreement();
     agreement.set(a);
+    String banner = a.provenance().banner();
+    simulated.set(banner == null ? "" : banner);
     sections.setAll(c.sections());
     List<BarRow> rows = new ArrayList<>();
     List<Target> found = new ArrayList<>();
@@ -367,6 +373,11 @@ public final class AgreementViewModel {
 
   public ReadOnlyBooleanProperty busyProperty() {
     return latest.busyProperty();
+  }
+
+  /** "SIMULATED: …" when some of the sample's decisions were made by {@code simulate}, else "". */
+  public ReadOnlyStringProperty simulatedProperty() {
+    return simulated.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {

@@ -29,7 +29,9 @@ final class ValidationPane extends ScrollPane {
             confusionTitle,
             confusion);
     heat.getStyleClass().add("card");
-    VBox content = new VBox(12, message, tables, heat);
+    Label simulated = AgreementPane.simulatedBanner(viewModel.simulatedProperty());
+    simulated.setId("validationSimulated");
+    VBox content = new VBox(12, simulated, message, tables, heat);
     content.setPadding(new Insets(12));
     setContent(content);
     viewModel

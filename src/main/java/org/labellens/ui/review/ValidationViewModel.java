@@ -37,6 +37,9 @@ public final class ValidationViewModel {
       new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
+  /** The banner when figures rest on decisions made by {@code simulate}, else empty. */
+  private final ReadOnlyStringWrapper simulated = new ReadOnlyStringWrapper("");
+
   public ValidationViewModel(
       ValidationService service,
       BackgroundExecutor background,
@@ -55,6 +58,7 @@ public final class ValidationViewModel {
     report.set(null);
     sections.clear();
     confusion.set(null);
+    simulated.set("");
     if (sample == null) {
       latest.cancel();
       message.set("");
@@ -70,6 +74,8 @@ public final class ValidationViewModel {
         },
         c -> {
           report.set(c.report());
+          String banner = c.report().provenance().banner();
+          simulated.set(banner == null ? "" : banner);
           sections.setAll(c.sections());
           confusion.set(confusion(c.report()));
           message.set(
@@ -115,6 +121,11 @@ public final class ValidationViewModel {
 
   public ReadOnlyBooleanProperty busyProperty() {
     return latest.busyProperty();
+  }
+
+  /** "SIMULATED: …" when some of the sample's decisions were made by {@code simulate}, else "". */
+  public ReadOnlyStringProperty simulatedProperty() {
+    return simulated.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {

@@ -28,7 +28,7 @@ class FeinsteinCicchetti1990Test {
             Map.entry("cohen_kappa_se", 0.133457),
             Map.entry("cohen_kappa_ci95_low", 0.056612),
             Map.entry("cohen_kappa_ci95_high", 0.579752),
-            Map.entry("conger_kappa", 0.318182)));
+            Map.entry("conger_kappa", 0.318181818182)));
   }
 
   @Test

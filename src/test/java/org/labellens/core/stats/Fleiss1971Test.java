@@ -19,7 +19,8 @@ class Fleiss1971Test {
             "fleiss_kappa", 0.430245,
             "krippendorff_alpha_nominal", 0.43341,
             "gwet_ac1", 0.447885,
-            "bennett_s", 0.444444));
+            "bennett_s", 0.444444,
+            "conger_kappa", 0.441808540329));
   }
 
   @Test

@@ -18,6 +18,7 @@ class FleissWikipediaTest {
             "fleiss_kappa", 0.209931,
             "krippendorff_alpha_nominal", 0.215574,
             "gwet_ac1", 0.225614,
-            "bennett_s", 0.222527));
+            "bennett_s", 0.222527,
+            "conger_kappa", 0.217042467838));
   }
 }

@@ -23,7 +23,8 @@ class Krippendorff2011Test {
             "fleiss_kappa", 0.761169,
             "krippendorff_alpha_nominal", 0.743421,
             "gwet_ac1", 0.775444,
-            "bennett_s", 0.772727));
+            "bennett_s", 0.772727,
+            "conger_kappa", 0.762817441303));
   }
 
   @Test

@@ -75,9 +75,12 @@ class MissingRatingsTest {
   }
 
   @Test
-  void congerAveragesTheChanceTermOverPairsWithCommonItems() {
-    // pair chance terms 1/2, 1/2, 1 → mean 2/3; κ = (2/3 − 2/3) / (1/3) = 0
-    assertThat(CongerKappa.compute(three).value()).isCloseTo(0.0, within(EXACT));
+  void congerTakesEachRatersSharesOverEverythingThatRaterRated() {
+    // p_A = (x 3/4, y 1/4), p_B = (x 1/2, y 1/2), p_C = (x 1/2, y 1/2)
+    // x: mean 7/12, sample variance ((1/6)² + 2 (1/12)²) / 2 = 1/48; y: mean 5/12, variance 1/48
+    // p_e = (49 + 25)/144 − 2 (1/48)/3 = 37/72 − 1/72 = 1/2; κ = (2/3 − 1/2) / (1/2) = 1/3
+    // (the mean of the pairs' chance terms on their common items, 2/3, would give κ = 0)
+    assertThat(CongerKappa.compute(three).value()).isCloseTo(1.0 / 3, within(EXACT));
   }
 
   /**
@@ -96,8 +99,9 @@ class MissingRatingsTest {
     assertThat(CohenKappa.compute(two).value()).isCloseTo(0.4, within(EXACT));
     // pooled: x 3/6, y 3/6, p_e = 1/2, π = (2/3 − 1/2) / (1/2) = 1/3
     assertThat(ScottPi.compute(two).value()).isCloseTo(1.0 / 3, within(EXACT));
-    // Conger equals Cohen for two raters, with missing ratings too
-    assertThat(CongerKappa.compute(two).value()).isCloseTo(0.4, within(EXACT));
+    // Conger takes each rater's shares over all the items that rater rated: A x 2/4, y 2/4;
+    // B x 2/4, y 2/4; p_e = 1/2, κ = (2/3 − 1/2) / (1/2) = 1/3, not Cohen's 2/5
+    assertThat(CongerKappa.compute(two).value()).isCloseTo(1.0 / 3, within(EXACT));
     assertThat(LightKappa.compute(two).value()).isCloseTo(0.4, within(EXACT));
   }
 

@@ -110,6 +110,17 @@ class ReviewViewModelTest {
   }
 
   @Test
+  void theWindowSaysSoWhenTheFiguresRestOnSimulatedDecisions() {
+    // the lead project's annotators are simulated
+    ReviewViewModel vm = loaded(BackgroundExecutor.direct());
+    String banner = vm.validation().simulatedProperty().get();
+    assertThat(banner).startsWith("SIMULATED: ").contains("made by `simulate`, not by people");
+    assertThat(vm.agreement().simulatedProperty().get()).isEqualTo(banner);
+    assertThat(cli("validate")).contains(banner);
+    assertThat(cli("agreement")).contains(banner);
+  }
+
+  @Test
   void agreementBarsMatrixAndClassifierShowTheCommandLinesFigures() {
     ReviewViewModel vm = loaded(BackgroundExecutor.direct());
     AgreementViewModel a = vm.agreement();
