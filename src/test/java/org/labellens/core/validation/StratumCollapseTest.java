@@ -168,4 +168,48 @@ class StratumCollapseTest {
     assertThat(precision.low()).isEqualTo(1.0);
     assertThat(precision.high()).isEqualTo(1.0);
   }
+
+  @Test
+  void aTieOnOneLabelCollapsesTheStratumForThatLabelOnly() {
+    // a set-valued dimension: in vLLM / memory two items are judged, but the annotators of the
+    // second tie on gpu, so gpu's figures rest on one item of that stratum and memory's on two
+    SchemeDimension set = new SchemeDimension("category", ValueKind.SET, List.of("memory", "gpu"));
+    StratumKey vllm = key(BOTH, "vLLM", "memory");
+    StratumKey llama = key(BOTH, "llama.cpp", "memory");
+    strata.add(new SampleDraw.Stratum(llama, 40, 3));
+    strata.add(new SampleDraw.Stratum(vllm, 30, 2));
+    DecisionValue memory = DecisionValue.set(List.of("memory"));
+    DecisionValue memoryGpu = DecisionValue.set(List.of("memory", "gpu"));
+    DecisionValue gpu = DecisionValue.set(List.of("gpu"));
+    items.add(setItem(llama, "llama.cpp", memory, List.of(memory, memory)));
+    items.add(setItem(llama, "llama.cpp", memory, List.of(gpu, gpu)));
+    items.add(setItem(llama, "llama.cpp", memory, List.of(memoryGpu, memoryGpu)));
+    items.add(setItem(vllm, "vLLM", memory, List.of(memory, memory)));
+    items.add(setItem(vllm, "vLLM", memory, List.of(memory, memoryGpu)));
+    ClassifierValidation f =
+        DimensionValidation.compute(set, "other", strata, items, 500, 5).figures();
+    assertThat(f.collapsed())
+        .containsExactly(new DesignSample.Collapse("vLLM / memory", 1, "llama.cpp / memory"));
+    assertThat(f.varianceNotEstimable()).isNull();
+    // memory: the vLLM stratum has two items of its own, the whole sample needs no collapse
+    assertThat(f.label("memory").orElseThrow().judged()).isEqualTo(5);
+    assertThat(f.label("gpu").orElseThrow().judged()).isEqualTo(4);
+    // gpu's share is estimated from the items resolved on gpu: vLLM / memory's one item is
+    // resampled with llama.cpp / memory's three, so the interval has width
+    Interval share =
+        f.label("gpu")
+            .orElseThrow()
+            .estimatedShare()
+            .bootstrap()
+            .orElseThrow()
+            .ci95()
+            .orElseThrow();
+    assertThat(share.high()).isGreaterThan(share.low());
+  }
+
+  private DimensionValidation.Item setItem(
+      StratumKey key, String framework, DecisionValue predicted, List<DecisionValue> votes) {
+    return new DimensionValidation.Item(
+        new IssueKey("o/r", ++number), key, framework, predicted, null, votes);
+  }
 }
