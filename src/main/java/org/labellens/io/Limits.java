@@ -24,12 +24,14 @@ public final class Limits {
   public static final Limit EXCHANGE_FILE_CHARS =
       new Limit("exchangeFileChars", 256L << 20, "characters");
 
-  /** Distinct labels in a ratings table: a study codes tens of categories, not thousands. */
+  /**
+   * Distinct labels in a ratings table: a study codes tens of categories, not thousands, and the
+   * measures keep a labels × labels table (20,000 labels would need gigabytes).
+   */
   public static final Limit RATINGS_LABELS = new Limit("ratingsLabels", 1000, "distinct labels");
 
-  /** A whole ratings table, in characters: 256 Mi. */
-  public static final Limit RATINGS_FILE_CHARS =
-      new Limit("ratingsFileChars", 256L << 20, "characters");
+  /** A whole ratings table, in bytes: 256 MiB. */
+  public static final Limit RATINGS_FILE_BYTES = new Limit("ratingsFileBytes", 256L << 20, "bytes");
 
   /**
    * A named limit with a default, raised or lowered by the system property {@code
