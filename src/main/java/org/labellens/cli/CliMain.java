@@ -97,8 +97,8 @@ public final class CliMain implements Runnable {
   }
 
   /**
-   * The heap to suggest after running out of {@code maxHeapBytes}: twice that, rounded up to a whole
-   * gigabyte, so the advice is always more than what was just used up.
+   * The heap to suggest after running out of {@code maxHeapBytes}: twice that, rounded up to a
+   * whole gigabyte, so the advice is always more than what was just used up.
    */
   static long suggestedHeapGb(long maxHeapBytes) {
     long gb = 1L << 30;
