@@ -44,7 +44,23 @@ public final class ExportWriter {
 
   private ExportWriter() {}
 
+  /** Where a Label Studio task's text comes from: the row's body, or one looked up per issue. */
+  @FunctionalInterface
+  public interface Bodies {
+    /** The body of the row's issue (null for none). */
+    String body(ExportDocument.Row row);
+  }
+
   public static void write(ExportDocument doc, Format format, Writer out) throws IOException {
+    write(doc, format, out, ExportDocument.Row::body);
+  }
+
+  /**
+   * Writes the export issue by issue: every format is streamed, so no more than one issue's output
+   * (and, with {@code bodies} looking each body up, one body) is held at a time.
+   */
+  public static void write(ExportDocument doc, Format format, Writer out, Bodies bodies)
+      throws IOException {
     switch (format) {
       case CSV -> csv(doc, out);
       case JSONL -> {
@@ -53,8 +69,31 @@ public final class ExportWriter {
           out.write('\n');
         }
       }
-      case JSON -> out.write(JsonOutput.pretty(json(doc)) + "\n");
-      case LABELSTUDIO -> out.write(JsonOutput.pretty(labelStudio(doc)) + "\n");
+      case JSON -> {
+        try (JsonOutput.PrettyStream json = JsonOutput.prettyStream(out)) {
+          json.startObject();
+          for (Map.Entry<String, Object> field : jsonHead(doc).entrySet()) {
+            json.field(field.getKey(), field.getValue());
+          }
+          json.startArrayField("issues");
+          for (ExportDocument.Row row : doc.rows()) {
+            json.value(issue(doc, row));
+          }
+          json.endArray();
+          json.endObject();
+        }
+        out.write("\n");
+      }
+      case LABELSTUDIO -> {
+        try (JsonOutput.PrettyStream json = JsonOutput.prettyStream(out)) {
+          json.startArray();
+          for (ExportDocument.Row row : doc.rows()) {
+            json.value(labelStudioTask(doc, row, bodies.body(row)));
+          }
+          json.endArray();
+        }
+        out.write("\n");
+      }
       default -> throw new AssertionError(format);
     }
   }
@@ -152,7 +191,8 @@ public final class ExportWriter {
 
   // ------------------------------------------------------------------ JSON
 
-  private static Map<String, Object> json(ExportDocument doc) {
+  /** The JSON export's fields before its issues. */
+  private static Map<String, Object> jsonHead(ExportDocument doc) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("sample", doc.sample().name());
     root.put("description", doc.description());
@@ -166,11 +206,6 @@ public final class ExportWriter {
         "adjudicated value, else the annotators' unanimous value, else the strict majority (each"
             + " annotator's latest phase; sets label by label); ties are unresolved");
     root.put("weight", "design weight N_h/n_h of the issue's stratum");
-    List<Object> issues = new ArrayList<>();
-    for (ExportDocument.Row row : doc.rows()) {
-      issues.add(issue(doc, row));
-    }
-    root.put("issues", issues);
     return root;
   }
 
@@ -232,12 +267,12 @@ public final class ExportWriter {
    * data.annotators} names the author of each annotation, in order. An empty set has no result
    * (nothing chosen).
    */
-  private static List<Object> labelStudio(ExportDocument doc) {
-    List<Object> tasks = new ArrayList<>();
-    for (ExportDocument.Row row : doc.rows()) {
+  private static Map<String, Object> labelStudioTask(
+      ExportDocument doc, ExportDocument.Row row, String body) {
+    {
       Map<String, Object> task = new LinkedHashMap<>();
       Map<String, Object> data = new LinkedHashMap<>();
-      data.put(LABEL_STUDIO_TEXT, row.title() + "\n\n" + (row.body() == null ? "" : row.body()));
+      data.put(LABEL_STUDIO_TEXT, row.title() + "\n\n" + (body == null ? "" : body));
       data.put("title", row.title());
       data.put("repo", row.issue().repo());
       data.put("number", row.issue().number());
@@ -306,9 +341,8 @@ public final class ExportWriter {
         predictions.add(prediction);
       }
       task.put("predictions", predictions);
-      tasks.add(task);
+      return task;
     }
-    return tasks;
   }
 
   private static void choice(List<Object> result, String id, String dimension, DecisionValue v) {
