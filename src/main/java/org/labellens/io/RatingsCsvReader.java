@@ -139,9 +139,9 @@ public final class RatingsCsvReader {
               at
                   + "column '"
                   + labelName
-                  + "': more than "
-                  + maxLabels
-                  + " distinct labels, over "
+                  + "': "
+                  + seen.size()
+                  + " distinct labels exceed "
                   + Limits.RATINGS_LABELS.describe()
                   + "; is the label column the right one?");
         }

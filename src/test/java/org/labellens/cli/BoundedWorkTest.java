@@ -288,8 +288,8 @@ class BoundedWorkTest {
         .isEqualTo(
             "error: "
                 + ratings
-                + ":1002: column 'label': more than 1000 distinct labels, over the limit of 1000"
-                + " distinct labels (raise it with -Dlabellens.limit.ratingsLabels=4000, e.g. in"
+                + ":1002: column 'label': 1001 distinct labels exceed the limit of 1000 distinct"
+                + " labels (raise it with -Dlabellens.limit.ratingsLabels=4000, e.g. in"
                 + " LABELLENS_JAVA_OPTS); is the label column the right one?");
   }
 
