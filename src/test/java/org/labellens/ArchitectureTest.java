@@ -70,6 +70,21 @@ class ArchitectureTest {
             .allowEmptyShould(true));
   }
 
+  /**
+   * The linear-time pattern engine is allowed, narrowly, where taxonomy patterns are checked (io)
+   * and run (classify); nowhere else.
+   */
+  @Test
+  void onlyClassifyAndIoUseThePatternEngine() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages("org.labellens.classify..", "org.labellens.io..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.google.re2j.."));
+  }
+
   @Test
   void ioDependsOnCoreAndJacksonOnly() {
     check(

@@ -1,5 +1,9 @@
 package org.labellens.classify;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.labellens.core.model.BodyZone;
 import org.labellens.core.model.Classification;
 import org.labellens.core.model.Dimension;
@@ -20,6 +22,7 @@ import org.labellens.core.model.EvidenceField;
 import org.labellens.core.model.Label;
 import org.labellens.core.model.MatchMode;
 import org.labellens.core.model.Occurrence;
+import org.labellens.core.model.PatternSize;
 import org.labellens.core.model.Rule;
 import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TextField;
@@ -33,7 +36,11 @@ import org.labellens.core.model.TokenKind;
  * exactly as Python's {@code str.lower()} (see {@link LowerCase}), title and body are streamed as
  * the study's {@code title + " " + body} (a phrase may straddle the join, which only dimensions
  * with {@code join} accept), and every match is mapped back to offsets in the original field text.
- * Regular-expression rules run on the original text with {@code CASE_INSENSITIVE | UNICODE_CASE}.
+ * Regular-expression rules run on the original text, case-insensitively, on RE2/J: a linear-time
+ * engine, so no pattern can backtrack for ever on a text an issue's author wrote. Besides, the
+ * matching work an issue may cost (characters searched times the pattern's compiled size) is
+ * bounded before it is done: an issue over the bound stops the run with a {@link
+ * PatternWorkException} naming the rule (docs/decisions/0012).
  *
  * <p>Scoring: each counted occurrence adds its field's weight to its label's score. A set dimension
  * predicts each label whose score reaches the minimum score; a single or binary one the label with
@@ -53,7 +60,18 @@ public final class KeywordClassifier {
   private static final int REGION_JOIN = 2;
   private static final int REGION_LABELS = 3;
 
+  /** The system property raising or lowering {@link #DEFAULT_PATTERN_WORK}. */
+  public static final String PATTERN_WORK_PROPERTY = "labellens.limit.patternWork";
+
+  /**
+   * Default bound on one issue's pattern-matching work, in character-instruction steps: a body of a
+   * megabyte searched by a thousand-instruction pattern, several times over.
+   */
+  public static final long DEFAULT_PATTERN_WORK = 4_000_000_000L;
+
   private final Compiled c;
+  private final long patternWorkLimit;
+  private long patternWork;
 
   // scratch, reused between issues
   private final int[] slotHits;
@@ -71,7 +89,6 @@ public final class KeywordClassifier {
   private final double[] scores;
   private final boolean[] predictedLabel;
   private final Matcher[] exclusionMatchers;
-  private final CharSequence[] matcherTexts;
 
   // the issue being read
   private String title;
@@ -82,8 +99,9 @@ public final class KeywordClassifier {
   private BodyZones zones;
   private List<Occurrence> collector;
 
-  private KeywordClassifier(Compiled compiled) {
+  private KeywordClassifier(Compiled compiled, long patternWorkLimit) {
     this.c = compiled;
+    this.patternWorkLimit = patternWorkLimit;
     int slots = compiled.sinks.length * NF;
     this.slotHits = new int[slots];
     this.slotStart = new int[slots];
@@ -93,17 +111,61 @@ public final class KeywordClassifier {
     this.scores = new double[compiled.labelCount];
     this.predictedLabel = new boolean[compiled.labelCount];
     this.exclusionMatchers = new Matcher[compiled.exclusionPatterns.size()];
-    this.matcherTexts = new CharSequence[compiled.exclusionPatterns.size()];
   }
 
-  /** Compiles a taxonomy's rules. */
+  /**
+   * Compiles a taxonomy's rules, with the per-issue pattern work bound of the {@value
+   * #PATTERN_WORK_PROPERTY} system property, else {@link #DEFAULT_PATTERN_WORK}.
+   */
   public static KeywordClassifier forTaxonomy(Taxonomy taxonomy) {
-    return new KeywordClassifier(new Compiled(taxonomy));
+    return forTaxonomy(taxonomy, patternWorkLimit());
+  }
+
+  /** Compiles a taxonomy's rules, with the given per-issue pattern work bound. */
+  public static KeywordClassifier forTaxonomy(Taxonomy taxonomy, long patternWorkLimit) {
+    return new KeywordClassifier(new Compiled(taxonomy), patternWorkLimit);
+  }
+
+  /** The per-issue pattern work bound set by the system property, else the default. */
+  public static long patternWorkLimit() {
+    String v = System.getProperty(PATTERN_WORK_PROPERTY);
+    if (v == null || v.isBlank()) {
+      return DEFAULT_PATTERN_WORK;
+    }
+    try {
+      long limit = Long.parseLong(v.strip().replace("_", ""));
+      if (limit > 0) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new org.labellens.core.BadInputException(
+        "-D" + PATTERN_WORK_PROPERTY + "=" + v + " is not a positive whole number");
   }
 
   /** A classifier for another thread, sharing the compiled rules. */
   public KeywordClassifier copy() {
-    return new KeywordClassifier(c);
+    return new KeywordClassifier(c, patternWorkLimit);
+  }
+
+  /**
+   * Compiles a taxonomy pattern as the classifier runs it (case-insensitive, RE2/J syntax).
+   *
+   * @throws IllegalArgumentException naming why the pattern is refused
+   */
+  public static Pattern compile(String pattern) {
+    PatternSize.problem(pattern)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException("pattern /" + pattern + "/ is too large: " + why);
+            });
+    try {
+      return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "invalid regular expression /" + pattern + "/: " + e.getDescription(), e);
+    }
   }
 
   public Taxonomy taxonomy() {
@@ -175,8 +237,8 @@ public final class KeywordClassifier {
     this.titleLength = title.length();
     this.joined = new JoinedText(title, body);
     this.zones = null;
-    Arrays.fill(matcherTexts, null);
     tokenText = null;
+    patternWork = 0;
     touchedCount = 0;
     if (c.automaton.patternCount() > 0) {
       expansionCount = 0;
@@ -751,7 +813,7 @@ public final class KeywordClassifier {
   /**
    * Whether [start, end) (field offsets; joined offsets for the join) lies inside a match of one of
    * the sink's exclusion patterns, looked for within {@link #PATTERN_REACH} characters around it
-   * (lookarounds see beyond that window).
+   * (word boundaries at the window's edges see one character beyond it).
    */
   private boolean insidePattern(Sink sink, int region, int start, int end) {
     CharSequence text =
@@ -761,29 +823,49 @@ public final class KeywordClassifier {
           case REGION_JOIN -> joined;
           default -> labelsText;
         };
+    int lo = Math.max(0, start - PATTERN_REACH);
+    int hi = Math.min(text.length(), end + PATTERN_REACH);
+    // one character of context on either side, so that \b at the window's edges sees the text
+    int from = Math.max(0, lo - 1);
+    int to = Math.min(text.length(), hi + 1);
+    CharBuffer window = CharBuffer.wrap(text, from, to);
     for (int p : sink.exclusionPatterns) {
+      Pattern pattern = c.exclusionPatterns.get(p);
+      charge(sink, pattern, to - from);
       Matcher m = exclusionMatchers[p];
       if (m == null) {
-        m = c.exclusionPatterns.get(p).matcher(text);
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
+        m = pattern.matcher(window);
         exclusionMatchers[p] = m;
-        matcherTexts[p] = text;
-      } else if (matcherTexts[p] != text) {
-        m.reset(text);
-        matcherTexts[p] = text;
+      } else {
+        m.reset(window);
       }
-      m.region(Math.max(0, start - PATTERN_REACH), Math.min(text.length(), end + PATTERN_REACH));
-      while (m.find()) {
-        if (m.start() > start) {
+      int at = lo - from;
+      while (at <= to - from && m.find(at)) {
+        int s = m.start() + from;
+        int e = m.end() + from;
+        if (s > start) {
           break;
         }
-        if (m.end() >= end && m.end() > m.start()) {
+        if (e >= end && e > s && e <= hi) {
           return true;
         }
+        at = e > s ? m.end() : m.end() + 1;
       }
     }
     return false;
+  }
+
+  /**
+   * Adds a search of {@code chars} characters by {@code pattern} to this issue's pattern work, and
+   * refuses it, before it is done, when that would exceed the bound.
+   */
+  private void charge(Sink sink, Pattern pattern, int chars) {
+    long cost = (long) chars * Math.max(1, pattern.programSize());
+    patternWork += cost;
+    if (patternWork > patternWorkLimit || patternWork < 0) {
+      throw new PatternWorkException(
+          sink.dimension, sink.labelId, pattern.pattern(), chars, patternWorkLimit);
+    }
   }
 
   private void scanPatterns(IssueText issue) {
@@ -807,6 +889,7 @@ public final class KeywordClassifier {
   }
 
   private void scanPattern(Sink sink, String text, int region) {
+    charge(sink, sink.regex, text.length());
     Matcher m = sink.regex.matcher(text);
     while (m.find()) {
       int start = m.start();
@@ -1121,8 +1204,7 @@ public final class KeywordClassifier {
               Sink sink = sink(dim, label, labelBase[d] + l, ruleWeights, fields, exclusions, all);
               sink.excludeTokens = tokens;
               sink.keyword = "/" + pattern + "/";
-              sink.regex =
-                  Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+              sink.regex = compile(pattern);
               regexSinks.add(sink);
             }
           }
@@ -1162,9 +1244,7 @@ public final class KeywordClassifier {
         patternBoundary[i] = boundary;
       }
       Pattern[] ordered = new Pattern[exclusionIds.size()];
-      exclusionIds.forEach(
-          (p, id) ->
-              ordered[id] = Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      exclusionIds.forEach((p, id) -> ordered[id] = compile(p));
       exclusionPatterns.addAll(Arrays.asList(ordered));
       anyZones = zonesUsed;
       int skippable = 0;

@@ -85,13 +85,27 @@ public final class CliMain implements Runnable {
 
   private static String describe(VirtualMachineError e) {
     if (e instanceof OutOfMemoryError) {
-      long mb = Runtime.getRuntime().maxMemory() >> 20;
+      long max = Runtime.getRuntime().maxMemory();
       return "out of memory (Java may use "
-          + mb
+          + (max >> 20)
           + " MB here); nothing was saved by the interrupted work. Give Java more, e.g."
-          + " java -Xmx4g -jar labellens.jar …";
+          + " LABELLENS_JAVA_OPTS=-Xmx"
+          + suggestedHeapGb(max)
+          + "g ./labellens … or java -Xmx"
+          + suggestedHeapGb(max)
+          + "g -jar labellens.jar …";
     }
     return "the work nested too deeply for the stack (" + e.getClass().getSimpleName() + ")";
+  }
+
+  /**
+   * The heap to suggest after running out of {@code maxHeapBytes}: twice that, rounded up to a
+   * whole gigabyte, so the advice is always more than what was just used up.
+   */
+  static long suggestedHeapGb(long maxHeapBytes) {
+    long gb = 1L << 30;
+    long twice = maxHeapBytes > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxHeapBytes;
+    return Math.max(1, twice / gb + (twice % gb == 0 ? 0 : 1));
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, WindowOpener window) {

@@ -75,9 +75,11 @@ public final class ExchangeFileReader {
     List<Line> lines = new ArrayList<>();
     int lineNo = 0;
     try (BufferedReader r = StrictUtf8.reader(Files.newInputStream(file))) {
+      BoundedLines in =
+          new BoundedLines(r, name, Limits.EXCHANGE_LINE_CHARS, Limits.EXCHANGE_FILE_CHARS);
       String text;
-      while ((text = r.readLine()) != null) {
-        lineNo++;
+      while ((text = in.next()) != null) {
+        lineNo = in.lineNo();
         if (lineNo == 1) {
           text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
@@ -85,20 +87,11 @@ public final class ExchangeFileReader {
           continue;
         }
         String location = name + ":" + lineNo;
-        if (text.length() > Limits.MAX_STRING_CHARS) {
-          throw new BadInputException(
-              location
-                  + ": the line is longer than the limit of "
-                  + Limits.MAX_STRING_CHARS
-                  + " characters");
-        }
         JsonNode node;
         try {
           node = TREE_READER.readValue(text);
         } catch (JsonProcessingException e) {
-          throw new BadInputException(
-              location + ": malformed JSON: " + JsonIssueReader.firstLine(e.getOriginalMessage()),
-              e);
+          throw new BadInputException(location + ": " + malformed(e, text), e);
         }
         lines.add(new Line(location, decision(node, location), madeBy(node, location)));
       }
@@ -111,6 +104,61 @@ public final class ExchangeFileReader {
       throw new BadInputException(name + ": cannot read: " + e.getMessage(), e);
     }
     return lines;
+  }
+
+  private static final java.util.regex.Pattern NON_NUMBER =
+      java.util.regex.Pattern.compile("^Non-standard token '([^']*)'");
+
+  /**
+   * What is wrong with a line the JSON parser refused, in the product's words: NaN and Infinity are
+   * named with their field as values that are not numbers, without the parser's setting names.
+   */
+  static String malformed(JsonProcessingException e, String text) {
+    String message = JsonIssueReader.firstLine(e.getOriginalMessage());
+    java.util.regex.Matcher token = NON_NUMBER.matcher(message);
+    if (token.find()) {
+      String field = null;
+      if (e.getLocation() != null) {
+        field = fieldBefore(text, e.getLocation().getColumnNr());
+      }
+      return (field == null ? "" : "field \"" + field + "\": ")
+          + token.group(1)
+          + " is not a number (JSON numbers are finite; write a number such as 12.5, or leave"
+          + " the field out)";
+    }
+    return "malformed JSON: " + message;
+  }
+
+  /**
+   * The name of the field whose value ends before {@code column} (1-based), read backwards: the
+   * value's characters, a colon, the quoted name; null when the text is not shaped so.
+   */
+  private static String fieldBefore(String text, int column) {
+    // the parser's column is the one just after the value it refused
+    int i = Math.min(text.length(), Math.max(1, column) - 1) - 1;
+    while (i >= 0
+        && (Character.isLetterOrDigit(text.charAt(i)) || "+-.".indexOf(text.charAt(i)) >= 0)) {
+      i--;
+    }
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    if (i < 0 || text.charAt(i) != ':') {
+      return null;
+    }
+    i--;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    if (i < 0 || text.charAt(i) != '"') {
+      return null;
+    }
+    int end = i;
+    i--;
+    while (i >= 0 && (text.charAt(i) != '"' || (i > 0 && text.charAt(i - 1) == '\\'))) {
+      i--;
+    }
+    return i < 0 ? null : text.substring(i + 1, end);
   }
 
   static Decision decision(JsonNode node, String location) {

@@ -45,7 +45,23 @@ public final class ExportWriter {
 
   private ExportWriter() {}
 
+  /** Where a Label Studio task's text comes from: the row's body, or one looked up per issue. */
+  @FunctionalInterface
+  public interface Bodies {
+    /** The body of the row's issue (null for none). */
+    String body(ExportDocument.Row row);
+  }
+
   public static void write(ExportDocument doc, Format format, Writer out) throws IOException {
+    write(doc, format, out, ExportDocument.Row::body);
+  }
+
+  /**
+   * Writes the export issue by issue: every format is streamed, so no more than one issue's output
+   * (and, with {@code bodies} looking each body up, one body) is held at a time.
+   */
+  public static void write(ExportDocument doc, Format format, Writer out, Bodies bodies)
+      throws IOException {
     switch (format) {
       case CSV -> csv(doc, out);
       case JSONL -> {
@@ -56,8 +72,31 @@ public final class ExportWriter {
           out.write('\n');
         }
       }
-      case JSON -> out.write(JsonOutput.pretty(json(doc)) + "\n");
-      case LABELSTUDIO -> out.write(JsonOutput.pretty(labelStudio(doc)) + "\n");
+      case JSON -> {
+        try (JsonOutput.PrettyStream json = JsonOutput.prettyStream(out)) {
+          json.startObject();
+          for (Map.Entry<String, Object> field : jsonHead(doc).entrySet()) {
+            json.field(field.getKey(), field.getValue());
+          }
+          json.startArrayField("issues");
+          for (ExportDocument.Row row : doc.rows()) {
+            json.value(issue(doc, row));
+          }
+          json.endArray();
+          json.endObject();
+        }
+        out.write("\n");
+      }
+      case LABELSTUDIO -> {
+        try (JsonOutput.PrettyStream json = JsonOutput.prettyStream(out)) {
+          json.startArray();
+          for (ExportDocument.Row row : doc.rows()) {
+            json.value(labelStudioTask(doc, row, bodies.body(row)));
+          }
+          json.endArray();
+        }
+        out.write("\n");
+      }
       default -> throw new AssertionError(format);
     }
   }
@@ -219,7 +258,8 @@ public final class ExportWriter {
 
   // ------------------------------------------------------------------ JSON
 
-  private static Map<String, Object> json(ExportDocument doc) {
+  /** The JSON export's fields before its issues. */
+  private static Map<String, Object> jsonHead(ExportDocument doc) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("sample", doc.sample().name());
     root.put("provenance", doc.provenance().json());
@@ -241,11 +281,6 @@ public final class ExportWriter {
         "per validated dimension and label, the weight validate gives the issue in that label's"
             + " figures: N_h/m_h, m_h the stratum's issues whose gold on the label is resolved and"
             + " that the sample's run covers; null where the issue does not count for the label");
-    List<Object> issues = new ArrayList<>();
-    for (ExportDocument.Row row : doc.rows()) {
-      issues.add(issue(doc, row));
-    }
-    root.put("issues", issues);
     return root;
   }
 
@@ -311,12 +346,12 @@ public final class ExportWriter {
    * data.annotators} names the author of each annotation, in order. An empty set has no result
    * (nothing chosen).
    */
-  private static List<Object> labelStudio(ExportDocument doc) {
-    List<Object> tasks = new ArrayList<>();
-    for (ExportDocument.Row row : doc.rows()) {
+  private static Map<String, Object> labelStudioTask(
+      ExportDocument doc, ExportDocument.Row row, String body) {
+    {
       Map<String, Object> task = new LinkedHashMap<>();
       Map<String, Object> data = new LinkedHashMap<>();
-      data.put(LABEL_STUDIO_TEXT, row.title() + "\n\n" + (row.body() == null ? "" : row.body()));
+      data.put(LABEL_STUDIO_TEXT, row.title() + "\n\n" + (body == null ? "" : body));
       data.put("title", row.title());
       data.put("repo", row.issue().repo());
       data.put("number", row.issue().number());
@@ -386,9 +421,8 @@ public final class ExportWriter {
         predictions.add(prediction);
       }
       task.put("predictions", predictions);
-      tasks.add(task);
+      return task;
     }
-    return tasks;
   }
 
   private static void choice(List<Object> result, String id, String dimension, DecisionValue v) {

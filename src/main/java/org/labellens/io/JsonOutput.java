@@ -40,6 +40,63 @@ public final class JsonOutput {
   }
 
   /**
+   * Pretty JSON written to {@code out} value by value, byte for byte as {@link #pretty} would write
+   * the whole: a long array is never held in memory. Closing it ends the JSON (not {@code out}).
+   */
+  public static PrettyStream prettyStream(Writer out) throws IOException {
+    JsonGenerator g =
+        PRETTY
+            .getFactory()
+            .createGenerator(out)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+    return new PrettyStream(g);
+  }
+
+  /** See {@link #prettyStream}. */
+  public static final class PrettyStream implements AutoCloseable {
+    private final JsonGenerator g;
+
+    private PrettyStream(JsonGenerator g) {
+      this.g = g;
+    }
+
+    public void startObject() throws IOException {
+      g.writeStartObject();
+    }
+
+    public void endObject() throws IOException {
+      g.writeEndObject();
+    }
+
+    public void startArray() throws IOException {
+      g.writeStartArray();
+    }
+
+    public void startArrayField(String name) throws IOException {
+      g.writeArrayFieldStart(name);
+    }
+
+    public void endArray() throws IOException {
+      g.writeEndArray();
+    }
+
+    public void field(String name, Object value) throws IOException {
+      g.writeFieldName(name);
+      value(value);
+    }
+
+    public void value(Object value) throws IOException {
+      PRETTY.writeValue(g, value);
+    }
+
+    @Override
+    public void close() throws IOException {
+      g.close();
+    }
+  }
+
+  /**
    * One line, for JSONL, written to {@code out} as it is produced (no line break): an issue with a
    * body of tens of megabytes is not first built as one more string of that size.
    */

@@ -61,13 +61,20 @@ public final class RatingsCsvReader {
   /** Reads ratings from a stream; {@code name} is the file name used in messages. */
   public AgreementStudy<String> read(InputStream in, String name, List<String> labels) {
     Set<String> declared = declared(labels);
+    long maxLabels = Limits.RATINGS_LABELS.value();
+    if (declared.size() > maxLabels) {
+      throw new BadInputException(
+          "--labels: " + declared.size() + " labels exceed " + Limits.RATINGS_LABELS.describe());
+    }
     AgreementStudy.Builder<String> study = AgreementStudy.builder();
     if (declared.isEmpty()) {
       study.sortCategories(CategoryOrder.natural());
     } else {
       study.categories(declared);
     }
-    try (CsvRecordReader csv = new CsvRecordReader(StrictUtf8.reader(in), name)) {
+    Set<String> seen = new HashSet<>();
+    InputStream bounded = new LimitedInputStream(in, name, Limits.RATINGS_FILE_BYTES);
+    try (CsvRecordReader csv = new CsvRecordReader(StrictUtf8.reader(bounded), name)) {
       List<String> header = csv.next();
       if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
         throw new BadInputException(
@@ -126,6 +133,17 @@ public final class RatingsCsvReader {
                   + IssueValues.abbreviate(value)
                   + "' is not one of --labels "
                   + String.join(",", declared));
+        }
+        if (!value.isEmpty() && seen.add(value) && seen.size() > maxLabels) {
+          throw new BadInputException(
+              at
+                  + "column '"
+                  + labelName
+                  + "': "
+                  + seen.size()
+                  + " distinct labels exceed "
+                  + Limits.RATINGS_LABELS.describe()
+                  + "; is the label column the right one?");
         }
         items.add(itemId);
         raters.add(raterId);

@@ -23,9 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Dimension;
 import org.labellens.core.model.DimensionKind;
@@ -33,6 +33,7 @@ import org.labellens.core.model.EvidenceField;
 import org.labellens.core.model.Label;
 import org.labellens.core.model.MatchMode;
 import org.labellens.core.model.MatchSettings;
+import org.labellens.core.model.PatternSize;
 import org.labellens.core.model.Rule;
 import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TaxonomyDocument;
@@ -126,8 +127,21 @@ public final class TaxonomyReader {
 
   public TaxonomyDocument read(Path file) {
     String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    long limit = Limits.TAXONOMY_BYTES.value();
+    try (InputStream in = Files.newInputStream(file)) {
+      // read at most one byte past the limit, whatever the file is (a pipe or a device too)
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw new BadInputException(
+            "taxonomy " + file + ": the file is larger than " + Limits.TAXONOMY_BYTES.describe());
+      }
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (NoSuchFileException e) {
       throw new BadInputException("taxonomy " + file + ": no such file");
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -671,25 +685,93 @@ public final class TaxonomyReader {
           problems.add(ppath, "empty pattern");
           continue;
         }
+        String unsupported = unsupported(p);
+        if (unsupported != null) {
+          problems.add(
+              ppath,
+              "pattern /"
+                  + p
+                  + "/ uses "
+                  + unsupported
+                  + ", which the linear-time pattern engine does not support (see"
+                  + " docs/taxonomy-format.md)");
+          continue;
+        }
+        Optional<String> tooLarge = PatternSize.problem(p);
+        if (tooLarge.isPresent()) {
+          problems.add(ppath, "pattern /" + p + "/ is too large: " + tooLarge.get());
+          continue;
+        }
         try {
-          if (Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+          if (com.google.re2j.Pattern.compile(p, com.google.re2j.Pattern.CASE_INSENSITIVE)
               .matcher("")
               .find()) {
             problems.add(ppath, "pattern /" + p + "/ can match the empty string");
           }
-        } catch (PatternSyntaxException e) {
+        } catch (com.google.re2j.PatternSyntaxException e) {
           problems.add(
               ppath,
               "invalid regular expression /"
                   + p
                   + "/: "
                   + e.getDescription()
-                  + " near index "
-                  + e.getIndex());
+                  + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
         }
       }
       return out;
     }
+
+    /**
+     * The first construct of {@code p} that needs backtracking (lookaround, a backreference, an
+     * atomic group) or that Java's syntax reads otherwise than RE2's (a class intersection), in
+     * words; null when there is none. Other unsupported syntax is named by the engine's own message
+     * (a possessive quantifier is an "invalid nested repetition operator").
+     */
+    private static String unsupported(String p) {
+      boolean inClass = false;
+      for (int i = 0; i < p.length(); i++) {
+        char ch = p.charAt(i);
+        if (ch == '\\' && i + 1 < p.length()) {
+          char next = p.charAt(i + 1);
+          if (!inClass && next >= '1' && next <= '9') {
+            return "a backreference (\\" + next + ")";
+          }
+          if (!inClass && next == 'k' && p.startsWith("<", i + 2)) {
+            return "a named backreference (\\k<…>)";
+          }
+          i++;
+        } else if (inClass) {
+          if (ch == ']') {
+            inClass = false;
+          } else if (ch == '&' && p.startsWith("&&", i)) {
+            return "a character class intersection (&&)";
+          }
+        } else if (ch == '[') {
+          inClass = true;
+          if (p.startsWith("^", i + 1)) {
+            i++;
+          }
+          if (p.startsWith("]", i + 1)) {
+            i++;
+          }
+        } else if (ch == '(' && p.startsWith("?", i + 1)) {
+          for (String[] look : LOOKAROUNDS) {
+            if (p.startsWith(look[0], i)) {
+              return look[1];
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    private static final String[][] LOOKAROUNDS = {
+      {"(?=", "lookahead ((?=…))"},
+      {"(?!", "negative lookahead ((?!…))"},
+      {"(?<=", "lookbehind ((?<=…))"},
+      {"(?<!", "negative lookbehind ((?<!…))"},
+      {"(?>", "an atomic group ((?>…))"},
+    };
 
     private Set<TokenKind> tokens(JsonNode value, String path) {
       Set<TokenKind> out = EnumSet.noneOf(TokenKind.class);

@@ -414,7 +414,10 @@ public final class ValidationReportWriter {
       merged.add(one);
     }
     m.put("merged", merged);
-    m.put("not_estimable", f.varianceNotEstimable());
+    if (f.varianceNotEstimable() != null) {
+      // present only when the intervals are not estimable: the text is the reason
+      m.put("not_estimable", f.varianceNotEstimable());
+    }
     m.put("rule", StratumCollapse.RULE);
     return m;
   }

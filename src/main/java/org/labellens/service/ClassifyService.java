@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.labellens.classify.BodyZones;
 import org.labellens.classify.IssueText;
 import org.labellens.classify.KeywordClassifier;
+import org.labellens.classify.PatternWorkException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Classification;
 import org.labellens.core.model.Dimension;
@@ -94,7 +95,20 @@ public final class ClassifyService {
                 stored -> {
                   cancellation.check();
                   Issue issue = stored.issue();
-                  Classification result = classifier.classify(text(issue));
+                  Classification result;
+                  try {
+                    result = classifier.classify(text(issue));
+                  } catch (PatternWorkException e) {
+                    throw new BadInputException(
+                        "issue "
+                            + issue.repo()
+                            + "#"
+                            + issue.number()
+                            + ": "
+                            + e.getMessage()
+                            + "; nothing was saved",
+                        e);
+                  }
                   writer.add(stored.id(), result);
                   int[] c =
                       counts.computeIfAbsent(

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.SchemeDimension;
+import org.labellens.core.model.Issue;
 import org.labellens.core.review.ExportDocument;
 import org.labellens.core.review.SampleDescription;
 import org.labellens.core.review.ValidationReport;
@@ -18,12 +19,13 @@ import org.labellens.core.validation.Gold;
 import org.labellens.io.AtomicFile;
 import org.labellens.io.ExportWriter;
 import org.labellens.store.Database;
+import org.labellens.store.IssueStore;
 import org.labellens.store.ReviewStore;
 
 /**
- * Exports a sample's validated labels (SPEC §7) to a file, written to a temporary sibling and moved
- * into place: a failed export never leaves a partial file, and the same project gives the same
- * bytes.
+ * Exports a sample's validated labels (docs/formats.md) to a file, written to a temporary sibling
+ * and moved into place: a failed export never leaves a partial file, and the same project gives the
+ * same bytes. The file is streamed issue by issue, bodies read one at a time.
  */
 public final class ExportService {
   private final Database db;
@@ -65,9 +67,18 @@ public final class ExportService {
   public Summary export(
       String sample, String format, Path out, boolean goldOnly, boolean noClobber) {
     ExportWriter.Format f = format(format);
-    ExportDocument doc = document(sample, goldOnly, f == ExportWriter.Format.LABELSTUDIO);
-    AtomicFile.write(out, noClobber, w -> ExportWriter.write(doc, f, w));
-    return new Summary(out, f.key(), doc.rows().size(), goldOnly);
+    // bodies (only Label Studio has them) are read one issue at a time as the file is written, in
+    // the same read transaction as the rest, so the export holds one body at a time
+    return db.read(
+        tx -> {
+          SampleSnapshot s = SampleSnapshot.read(tx, sample, null, false, schemes);
+          ExportDocument doc =
+              document(s, goldOnly, ValidationService.assigned(tx, s.info.id(), s.annotators));
+          ExportWriter.Bodies bodies =
+              row -> IssueStore.find(tx, row.issue()).map(Issue::body).orElse(null);
+          AtomicFile.write(out, noClobber, w -> ExportWriter.write(doc, f, w, bodies));
+          return new Summary(out, f.key(), doc.rows().size(), goldOnly);
+        });
   }
 
   /** The format named {@code csv}, {@code jsonl}, {@code json} or {@code labelstudio}. */

@@ -297,6 +297,9 @@ class KilledWritersTest {
         s.execute("DROP TRIGGER \"" + t + "\"");
       }
       s.execute("DROP TABLE run_share_count");
+      // and what later versions added
+      s.execute("ALTER TABLE decision DROP COLUMN made_by");
+      s.execute("ALTER TABLE annotation_event DROP COLUMN made_by");
       s.execute(
           "INSERT INTO project_meta (key, value) VALUES ('padding', hex(randomblob(20000000)))");
       s.execute("PRAGMA user_version = 1");

@@ -90,6 +90,40 @@ class TaxonomyReaderTest {
   }
 
   @Test
+  void aBackreferenceIsRefusedWithTheReason() {
+    assertThat(error(minimal(", \"patterns\": [\"(ab)\\\\1\"]")))
+        .startsWith("taxonomy t.json: ")
+        .contains(
+            "$.dimensions[0].labels[0].rules[0].patterns[0]: pattern /(ab)\\1/ uses a"
+                + " backreference (\\1), which the linear-time pattern engine does not support");
+  }
+
+  @Test
+  void lookaroundIsRefusedWithTheReason() {
+    assertThat(error(minimal(", \"patterns\": [\"crash(?!ed)\"]")))
+        .contains(
+            "$.dimensions[0].labels[0].rules[0].patterns[0]: pattern /crash(?!ed)/ uses"
+                + " negative lookahead");
+    assertThat(error(minimal(", \"exclude_patterns\": [\"(?<=not )crash\"]")))
+        .contains(
+            "$.dimensions[0].labels[0].rules[0].exclude_patterns[0]: pattern /(?<=not )crash/"
+                + " uses lookbehind");
+  }
+
+  @Test
+  void aPatternThatWouldCompileTooLargeIsRefused() {
+    assertThat(error(minimal(", \"patterns\": [\"((a{100}){100}){100}\"]")))
+        .contains(
+            "patterns[0]: pattern /((a{100}){100}){100}/ is too large: its nested counted"
+                + " repetitions multiply to 1000000 copies (at most 1000)");
+  }
+
+  @Test
+  void aHostilePatternIsAcceptedSinceItRunsInLinearTime() {
+    assertThat(reader.parse(minimal(", \"patterns\": [\"(.*a){20}b\"]"), "t.json")).isNotNull();
+  }
+
+  @Test
   void aPatternMatchingTheEmptyStringIsReported() {
     assertThat(error(minimal(", \"patterns\": [\"x*\"]")))
         .contains(

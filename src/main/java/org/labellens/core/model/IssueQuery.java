@@ -36,6 +36,13 @@ public record IssueQuery(String text, List<Condition> conditions) {
           "predicted",
           "primary");
 
+  /**
+   * The most {@code FIELD OP VALUE} terms an expression may have. Each term nests the database's
+   * query one level deeper, and the database refuses an expression tree deeper than 1000; a search
+   * by hand has a handful of terms.
+   */
+  public static final int MAX_TERMS = 200;
+
   public IssueQuery {
     conditions = List.copyOf(conditions);
     text = text == null || text.isBlank() ? null : text.strip();
@@ -55,6 +62,11 @@ public record IssueQuery(String text, List<Condition> conditions) {
       return ALL;
     }
     List<String> tokens = tokenize(expression);
+    int terms = (tokens.size() + 1) / 4;
+    if (terms > MAX_TERMS) {
+      throw new BadInputException(
+          "the --where expression is too long (" + terms + " terms; at most " + MAX_TERMS + ")");
+    }
     List<Condition> conditions = new ArrayList<>();
     String text = null;
     int i = 0;

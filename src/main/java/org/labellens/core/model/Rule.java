@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param keywords keywords and phrases as written in the taxonomy; matched case-insensitively (the
  *     text and the keyword are both lower-cased as Python's {@code str.lower()} does)
- * @param patterns Java regular expressions, matched case-insensitively on the original field text
+ * @param patterns regular expressions in RE2 syntax, matched case-insensitively on the original
+ *     field text
  * @param mode how a keyword must sit in the text (patterns carry their own boundaries)
  * @param fields the fields searched
  * @param exclude phrases that veto a keyword occurrence lying inside them (e.g. {@code change} for
