@@ -175,6 +175,7 @@ final class SampleCommand implements Callable<Integer> {
     m.put("assignment", assignment(r));
     m.put("parameters", r.parameters());
     m.put("warnings", r.warnings());
+    m.put("notes", r.notes());
     return m;
   }
 
@@ -252,6 +253,9 @@ final class SampleCommand implements Callable<Integer> {
     }
     for (String w : r.warnings()) {
       out.println("warning: " + w);
+    }
+    for (String n : r.notes()) {
+      out.println("note: " + n);
     }
   }
 

@@ -17,6 +17,7 @@ import org.labellens.core.sampling.Frame;
 import org.labellens.core.sampling.SampleDesign;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
+import org.labellens.core.sampling.SampleSize;
 import org.labellens.core.sampling.Stratification;
 import org.labellens.core.sampling.StratumKey;
 import org.labellens.store.Database;
@@ -132,7 +133,7 @@ public final class SampleService {
               return counts;
             });
     if (populations.isEmpty()) {
-      throw new BadInputException("the frame is empty: there is nothing to plan for");
+      throw SampleSize.emptyFrame(frame.key(), runName, "plan for");
     }
     return SamplePlan.compute(populations, request);
   }
@@ -209,12 +210,7 @@ public final class SampleService {
                 + " run with production rules; use --frame all or bug-perf");
       }
       if (inFrame[0] == 0) {
-        throw new BadInputException(
-            "the frame '"
-                + frame.key()
-                + "' is empty"
-                + (run == null ? "" : " for run '" + run.name() + "'")
-                + ": there is nothing to sample");
+        throw SampleSize.emptyFrame(frame.key(), run == null ? null : run.name(), "sample");
       }
     };
   }
@@ -264,6 +260,9 @@ public final class SampleService {
     }
     if ((r.size() == null) == (r.margin() == null)) {
       throw new BadInputException("give either --size N or --margin E (not both)");
+    }
+    if (r.size() != null) {
+      SampleSize.checkSize("--size", r.size());
     }
     Frame frame = frame(r.frame());
     List<String> strataBy = Stratification.parse(r.strata());
