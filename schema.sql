@@ -1,4 +1,4 @@
--- LabelLens project database, schema version 2.
+-- LabelLens project database, schema version 3.
 --
 -- This file is the one source of the schema: the build packages it, `labellens init` applies it, and
 -- the application refuses a database whose PRAGMA user_version it does not know.
@@ -35,6 +35,9 @@ CREATE TABLE issue (
   CONSTRAINT issue_number_positive CHECK (number > 0)
 );
 CREATE INDEX issue_framework ON issue (framework, repo, number);
+-- GitHub names repositories ignoring case: one row per (repository ignoring case, number); the
+-- stored spelling is the first seen (docs/decisions/0013-untrusted-text-and-case-insensitive-repositories.md).
+CREATE UNIQUE INDEX issue_key_nocase ON issue (repo COLLATE NOCASE, number);
 
 -- One row per import (for provenance: which file, how many new/updated/unchanged).
 CREATE TABLE import_batch (
@@ -325,4 +328,4 @@ CREATE TABLE issue_search_pending (
 
 -- 'LBLN': marks the file as a LabelLens project, whatever its schema version.
 PRAGMA application_id = 1279413326;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

@@ -89,7 +89,7 @@ public final class ClassifierRunStore {
       Tx tx, String name, long taxonomyId, String source, String now) {
     return tx.jdbc(
         c -> {
-          refuseExisting(c, name);
+          refuseChange(c, name, false);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
@@ -106,11 +106,14 @@ public final class ClassifierRunStore {
   }
 
   /**
-   * The one rule for run names, keyword and imported runs alike: a run is never overwritten, so a
-   * sample drawn over a run always sees the labels it was drawn from. Refuses a name in use, naming
-   * the samples that depend on the run (docs/robustness.md).
+   * The one rule for runs, keyword and imported alike: a run a sample was drawn over never changes
+   * (the sample's strata and validation stay those of the labels it was drawn from), and a keyword
+   * run is never overwritten. An imported run no sample depends on may take more labels (a
+   * re-import under its name). Refuses, naming the dependent samples (docs/robustness.md).
+   *
+   * @param importing true when outside labels are to be written under {@code name}
    */
-  static void refuseExisting(Connection c, String name) throws SQLException {
+  static void refuseChange(Connection c, String name, boolean importing) throws SQLException {
     String kind;
     long id;
     try (PreparedStatement find =
@@ -131,7 +134,10 @@ public final class ClassifierRunStore {
           base
               + " and "
               + samplesPhrase(samples)
-              + " on it; runs are never overwritten: give the new labels another name (--run NEW)");
+              + " on it, so it cannot change: give the new labels another name (--run NEW)");
+    }
+    if (importing && "imported".equals(kind)) {
+      return;
     }
     throw new BadInputException(
         base

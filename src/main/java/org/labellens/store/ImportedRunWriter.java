@@ -11,20 +11,32 @@ import java.util.Map;
 /**
  * Writes labels that came from an outside classifier as a classifier run of kind {@code imported}.
  * Labels go to dimension {@code category}; an issue the run covers with no label has the empty set.
- * A run is written once: a name in use is refused, as for keyword runs ({@link
- * ClassifierRunStore#refuseExisting}).
+ * Re-importing replaces the run's labels for the issues imported again, unless a sample was drawn
+ * over the run: then it is refused ({@link ClassifierRunStore#refuseChange}).
  */
 public final class ImportedRunWriter {
   private ImportedRunWriter() {}
 
-  /** Creates the imported run {@code name}; refuses a name in use. */
+  /**
+   * Creates (or reuses) the imported run {@code name}; refuses a keyword run of that name and a run
+   * a sample depends on.
+   */
   public static long ensureRun(Tx tx, String name, String source, String now) {
     return tx.jdbc(c -> ensureRun(c, name, source, now));
   }
 
   private static long ensureRun(Connection c, String name, String source, String now)
       throws SQLException {
-    ClassifierRunStore.refuseExisting(c, name);
+    ClassifierRunStore.refuseChange(c, name, true);
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM classifier_run WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO classifier_run (name, kind, source, created_at) VALUES (?, 'imported', ?, ?)",

@@ -72,6 +72,7 @@ final class Migrations {
       steps.add(sql);
     }
     Path backup = backup(file, from);
+    List<String> notes = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
@@ -79,12 +80,18 @@ final class Migrations {
         try {
           // another process may have upgraded the file since it was opened
           if (userVersion(s) == from) {
-            for (String sql : steps) {
-              s.executeUpdate(sql);
+            for (int i = 0; i < steps.size(); i++) {
+              notes.addAll(javaStep(from + 1 + i, c));
+              s.executeUpdate(steps.get(i));
             }
             s.execute("PRAGMA user_version = " + to);
           }
           s.execute("COMMIT");
+          for (String note : notes) {
+            // at upgrade time only, for the person whose project it is (names are repository
+            // names, which have GitHub's plain shape)
+            System.err.println("note: upgrade of " + file.getFileName() + ": " + note);
+          }
         } catch (SQLException e) {
           try {
             s.execute("ROLLBACK");
@@ -106,6 +113,18 @@ final class Migrations {
           e);
     }
     return backup;
+  }
+
+  /**
+   * What an upgrade to {@code version} does in Java before its script, in the same transaction;
+   * returns what the person should be told.
+   */
+  static List<String> javaStep(int version, Connection c) throws SQLException {
+    if (version == 3) {
+      // the case-insensitive repositories part of version 3: merge, then V3.sql adds the index
+      return RepositoryCaseMerge.run(c);
+    }
+    return List.of();
   }
 
   /**
