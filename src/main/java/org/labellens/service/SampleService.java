@@ -58,7 +58,7 @@ public final class SampleService {
                     + "' exists already (sample names are unique; see: labellens samples)");
           }
           SampleDraw.Result draw =
-              SampleDraw.draw(candidates(tx, run, d.frame, d.strataBy), d.design);
+              SampleDraw.draw(candidates(tx, run, d.frame, d.strataBy, "sample"), d.design);
           SampleStore.insert(
               tx,
               new SampleStore.NewSample(
@@ -128,7 +128,7 @@ public final class SampleService {
         db.read(
             tx -> {
               Map<StratumKey, Long> counts = new TreeMap<>();
-              candidates(tx, run, frame, strataBy)
+              candidates(tx, run, frame, strataBy, "plan for")
                   .forEach(cand -> counts.merge(cand.stratum(), 1L, Long::sum));
               return counts;
             });
@@ -176,7 +176,7 @@ public final class SampleService {
    * flags the run does not have.
    */
   private static SampleDraw.CandidateSource candidates(
-      Tx tx, RunInfo run, Frame frame, List<String> strataBy) {
+      Tx tx, RunInfo run, Frame frame, List<String> strataBy, String purpose) {
     Long runId = run == null ? null : run.id();
     return action -> {
       long[] inFrame = {0};
@@ -210,7 +210,7 @@ public final class SampleService {
                 + " run with production rules; use --frame all or bug-perf");
       }
       if (inFrame[0] == 0) {
-        throw SampleSize.emptyFrame(frame.key(), run == null ? null : run.name(), "sample");
+        throw SampleSize.emptyFrame(frame.key(), run == null ? null : run.name(), purpose);
       }
     };
   }
