@@ -63,11 +63,10 @@ class ShownTextWriterTest {
     Cli.Result r = Cli.run("runs", "delete", "x\u001b]0;t\u0007", "--db", "/nonexistent/p.db");
     assertThat(r.code()).isEqualTo(1);
     assertThat(ShownText.clean(r.err())).as(r.err()).isTrue();
-    Cli.Result shown = Cli.run("adjudicate", "--sample", "s", "--issue", "\u202ex", "--db", "x");
-    assertThat(shown.err()).doesNotContain("\u202e");
-    Cli.Result raw =
-        Cli.run("adjudicate", "--sample", "s", "--issue", "\u202ex", "--raw", "--db", "x");
-    assertThat(raw.err()).contains("\u202e");
+    Cli.Result shown = Cli.run("samples", "--db", "/nonexistent/\u202exdb.p");
+    assertThat(shown.err()).startsWith("error: /nonexistent/\\u202exdb.p: no such project");
+    Cli.Result raw = Cli.run("samples", "--raw", "--db", "/nonexistent/\u202exdb.p");
+    assertThat(raw.err()).startsWith("error: /nonexistent/\u202exdb.p: no such project");
   }
 
   @Test
