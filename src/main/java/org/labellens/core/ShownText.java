@@ -119,4 +119,30 @@ public final class ShownText {
   public static boolean marked(int codePoint) {
     return codePoint != '\r' && escaped(codePoint);
   }
+
+  /**
+   * Text for a window: each character {@link #marked} is replaced by its {@link #marker}, so an
+   * override cannot reverse what follows it and nothing invisible hides in a title or label; tab,
+   * line feed and carriage return stay for the layout.
+   */
+  public static String forWindow(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      if (marked(cp)) {
+        if (sb == null) {
+          sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+        }
+        sb.append(marker(cp));
+      } else if (sb != null) {
+        sb.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return sb == null ? s : sb.toString();
+  }
 }
