@@ -49,7 +49,7 @@ public final class IssueStore {
    */
   public static final class Upserter implements AutoCloseable {
     private final PreparedStatement find;
-    private final PreparedStatement spellingOf;
+    private final Connection connection;
     private final Map<String, String> spellings = new java.util.HashMap<>();
     private final PreparedStatement insert;
     private final PreparedStatement update;
@@ -79,9 +79,7 @@ public final class IssueStore {
       find =
           c.prepareStatement(
               "SELECT id, content_hash FROM issue WHERE repo = ? COLLATE NOCASE AND number = ?");
-      spellingOf =
-          c.prepareStatement(
-              "SELECT repo FROM issue WHERE repo = ? COLLATE NOCASE ORDER BY id LIMIT 1");
+      this.connection = c;
       insert =
           c.prepareStatement(
               "INSERT INTO issue (id, repo, number, framework, title, body, labels, state,"
@@ -170,9 +168,14 @@ public final class IssueStore {
       String key = IssueKey.repoKey(issue.repo());
       String spelling = spellings.get(key);
       if (spelling == null) {
-        spellingOf.setString(1, issue.repo());
-        try (ResultSet rs = spellingOf.executeQuery()) {
-          spelling = rs.next() ? rs.getString(1) : issue.repo();
+        // once per repository and import: a statement of its own, closed at once
+        try (PreparedStatement spellingOf =
+            connection.prepareStatement(
+                "SELECT repo FROM issue WHERE repo = ? COLLATE NOCASE ORDER BY id LIMIT 1")) {
+          spellingOf.setString(1, issue.repo());
+          try (ResultSet rs = spellingOf.executeQuery()) {
+            spelling = rs.next() ? rs.getString(1) : issue.repo();
+          }
         }
         spellings.put(key, spelling);
       }
@@ -256,7 +259,6 @@ public final class IssueStore {
               }
             } finally {
               find.close();
-              spellingOf.close();
               insert.close();
               update.close();
               rehash.close();
