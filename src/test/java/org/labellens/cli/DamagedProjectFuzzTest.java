@@ -212,10 +212,12 @@ class DamagedProjectFuzzTest {
         assertThat(r.errorLine())
             .as(what + ": not the product's own message")
             .doesNotMatch(".*\\(\\w+(Exception|Error)\\)$");
-        if (!what.contains("text ~")) {
+        if (!what.contains("text ~") && !what.startsWith("simulate")) {
           // a full-text search first brings the search index up to date, in its own
           // transaction (see IssueService.ensureSearchIndex); that part may have been written
-          // before the listing hit the damage. Every other failed command writes nothing.
+          // before the listing hit the damage. simulate commits each item's decisions in a
+          // transaction of their own, as the window does (SimulationService), so items decided
+          // before the damage stay decided. Every other failed command writes nothing.
           assertThat(Files.readAllBytes(damaged))
               .as(what + ": a failed command changed the file: " + r.errorLine())
               .isEqualTo(before);
