@@ -35,6 +35,9 @@ CREATE TABLE issue (
   CONSTRAINT issue_number_positive CHECK (number > 0)
 );
 CREATE INDEX issue_framework ON issue (framework, repo, number);
+-- GitHub names repositories ignoring case: one row per (repository ignoring case, number); the
+-- stored spelling is the first seen (docs/decisions/0013-untrusted-text-and-case-insensitive-repositories.md).
+CREATE UNIQUE INDEX issue_key_nocase ON issue (repo COLLATE NOCASE, number);
 
 -- One row per import (for provenance: which file, how many new/updated/unchanged).
 CREATE TABLE import_batch (

@@ -8,6 +8,8 @@ import org.labellens.core.Notices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,14 +57,39 @@ public final class CliMain implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Read before parsing ({@link #rawRequested}); declared so that every command accepts it and
+   * lists it in its help.
+   */
+  @Option(
+      names = RAW,
+      scope = ScopeType.INHERIT,
+      description =
+          "Print stored text byte for byte. By default characters a terminal would obey (escape"
+              + " sequences, control and bidirectional characters) in titles, labels and other"
+              + " stored text are printed as visible \\uXXXX escapes.")
+  boolean raw;
+
+  static final String RAW = "--raw";
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Runs the command line and returns the exit code. */
-  public static int execute(String[] args, PrintWriter out, PrintWriter err, WindowOpener window) {
+  public static int execute(
+      String[] args, PrintWriter rawOut, PrintWriter rawErr, WindowOpener window) {
+    boolean raw = rawRequested(args);
+    // every byte printed passes here: text from issues is shown, never obeyed (docs/robustness.md)
+    ShownTextWriter.Shown shownOut = raw ? null : ShownTextWriter.wrap(rawOut, false);
+    ShownTextWriter.Shown shownErr = raw ? null : ShownTextWriter.wrap(rawErr, true);
+    PrintWriter out = raw ? rawOut : shownOut;
+    PrintWriter err = raw ? rawErr : shownErr;
     CommandLine cl = commandLine(out, err, window, args.length == 0 ? null : args[0]);
+    cl.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            raw ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
     int code;
     try (Notices.Handle notices = Notices.to(line -> err.println(oneLine(line)))) {
       code = cl.execute(args);
@@ -72,15 +99,37 @@ public final class CliMain implements Runnable {
       err.println("error: " + describe(e));
       code = 1;
     }
-    if (out.checkError()) {
+    if (shownOut != null) {
+      shownOut.finish();
+    }
+    if (shownOut != null ? shownOut.failed() : out.checkError()) {
       // a PrintWriter never throws: a full disk or a closed pipe only shows here
       err.println(
           "error: the output could not be written completely (the disk may be full, or the"
               + " program reading it stopped); the project was not changed by writing it");
       code = 1;
     }
+    if (shownErr != null) {
+      shownErr.finish();
+    }
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether the arguments ask for {@value #RAW} (before a {@code --} that ends the options): known
+   * before parsing, since the writers are chosen before picocli prints anything.
+   */
+  static boolean rawRequested(String[] args) {
+    for (String a : args) {
+      if (a.equals("--")) {
+        return false;
+      }
+      if (a.equals(RAW)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(VirtualMachineError e) {

@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists classifier runs: keyword runs (with the taxonomy name@version and its content hash)"
-          + " and imported outside labels."
-    })
+          + " and imported outside labels.",
+      "A run is never overwritten; 'runs delete NAME' removes one no sample depends on."
+    },
+    subcommands = {RunsCommand.Delete.class})
 final class RunsCommand implements Callable<Integer> {
   private static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
 
@@ -78,5 +80,45 @@ final class RunsCommand implements Callable<Integer> {
     }
     out.print(table.render(f));
     return 0;
+  }
+
+  /** {@code runs delete NAME}: deletes a run no sample depends on. */
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Deletes a classifier run with its predictions and evidence, in one transaction.",
+        "Refused while a sample was drawn over the run (the sample keeps the labels it was drawn"
+            + " from)."
+      })
+  static final class Delete implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions project;
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "The run.")
+    String name;
+
+    @Override
+    public Integer call() {
+      org.labellens.service.IssueService.DeletedRun d;
+      try (Project p = Project.open(project.db())) {
+        d = p.issues().deleteRun(name);
+      }
+      spec.commandLine()
+          .getOut()
+          .println(
+              "deleted run '"
+                  + d.name()
+                  + "' ("
+                  + d.kind()
+                  + "): "
+                  + d.items()
+                  + " issues, "
+                  + d.predictions()
+                  + " predictions, "
+                  + d.evidence()
+                  + " evidence rows");
+      return 0;
+    }
   }
 }

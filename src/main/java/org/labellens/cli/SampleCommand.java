@@ -177,6 +177,7 @@ final class SampleCommand implements Callable<Integer> {
     m.put("assignment", assignment(r));
     m.put("parameters", r.parameters());
     m.put("warnings", r.warnings());
+    m.put("notes", r.notes());
     return m;
   }
 
@@ -254,6 +255,9 @@ final class SampleCommand implements Callable<Integer> {
     }
     for (String w : r.warnings()) {
       out.println("warning: " + w);
+    }
+    for (String n : r.notes()) {
+      out.println("note: " + n);
     }
   }
 

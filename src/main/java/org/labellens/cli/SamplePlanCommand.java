@@ -12,6 +12,7 @@ import org.labellens.service.PlanRequest;
 import org.labellens.service.Project;
 import org.labellens.service.Render;
 import org.labellens.service.SamplePlan;
+import org.labellens.service.SampleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -153,6 +154,7 @@ final class SamplePlanCommand implements Callable<Integer> {
       m.put("total", plan.total());
       m.put("unstratified", plan.unstratified());
     }
+    m.put("notes", notes(plan));
     if (plan.kappa() != null) {
       SamplePlan.Kappa k = plan.kappa();
       Map<String, Object> km = new LinkedHashMap<>();
@@ -167,6 +169,14 @@ final class SamplePlanCommand implements Callable<Integer> {
       m.put("kappa", km);
     }
     return m;
+  }
+
+  /** The census note when the margin asks for the whole frame (docs/sampling.md). */
+  private static List<String> notes(SamplePlan plan) {
+    if (plan.margin() != null && plan.total() != null && plan.total() == plan.population()) {
+      return List.of(SampleReport.censusNote(plan.margin(), plan.population()));
+    }
+    return List.of();
   }
 
   private static void print(PrintWriter out, SamplePlan plan, String format) {
@@ -193,6 +203,9 @@ final class SamplePlanCommand implements Callable<Integer> {
         out.printf(
             "an unstratified sample of the whole frame (%d issues) would need %d%n",
             plan.population(), plan.unstratified());
+      }
+      for (String n : notes(plan)) {
+        out.println("note: " + n);
       }
     }
     SamplePlan.Kappa k = plan.kappa();

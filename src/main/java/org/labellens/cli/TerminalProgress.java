@@ -1,6 +1,7 @@
 package org.labellens.cli;
 
 import java.io.PrintWriter;
+import org.labellens.core.ShownText;
 import org.labellens.service.Progress;
 
 /**
@@ -18,7 +19,8 @@ final class TerminalProgress implements Progress, AutoCloseable {
   }
 
   TerminalProgress(PrintWriter err, boolean enabled) {
-    this.err = err;
+    // the line is rewritten with control characters of our own; the message itself is escaped
+    this.err = ShownTextWriter.unfiltered(err);
     this.enabled = enabled;
   }
 
@@ -34,7 +36,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
     lastShown = now;
     shown = true;
     String pct = total > 0 ? String.format(" %3d%%", Math.min(100, done * 100 / total)) : "";
-    String line = message + pct;
+    String line = ShownText.oneLine(message) + pct;
     err.print("\r" + (line.length() > 100 ? line.substring(0, 100) : line) + "\u001b[K");
     err.flush();
   }

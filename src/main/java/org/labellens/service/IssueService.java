@@ -10,6 +10,7 @@ import org.labellens.core.model.IssueQuery;
 import org.labellens.core.model.IssueSummary;
 import org.labellens.core.model.Prediction;
 import org.labellens.core.model.RunInfo;
+import org.labellens.store.ClassifierRunStore;
 import org.labellens.store.Database;
 import org.labellens.store.IssueFilter;
 import org.labellens.store.IssueStore;
@@ -61,6 +62,18 @@ public final class IssueService {
                 new BadInputException(
                     "no classifier run named '" + name + "' (see: labellens runs)"));
   }
+
+  /**
+   * Deletes a classifier run and its items, predictions and evidence in one transaction; refused
+   * (nothing changed) while a sample depends on it.
+   */
+  public DeletedRun deleteRun(String name) {
+    ClassifierRunStore.Deleted d = db.write(c -> ClassifierRunStore.deleteRun(c, name));
+    return new DeletedRun(d.name(), d.kind(), d.items(), d.predictions(), d.evidence());
+  }
+
+  /** What {@link #deleteRun} removed. */
+  public record DeletedRun(String name, String kind, int items, int predictions, int evidence) {}
 
   public List<RunInfo> runs() {
     return db.read(RunQueries::list);

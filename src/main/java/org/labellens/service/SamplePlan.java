@@ -112,8 +112,8 @@ public record SamplePlan(
       if (size == null && r.margin() != null) {
         size = strata.stream().mapToInt(Stratum::size).sum();
       }
-      if (size != null && size <= 0) {
-        throw new BadInputException("--size must be at least 1, got " + size);
+      if (size != null) {
+        SampleSize.checkSize("--size", size);
       }
       BigDecimal share = null;
       if (size != null && items <= size) {
@@ -136,9 +136,7 @@ public record SamplePlan(
 
   /** A plan for one population given as a number (no project, no strata). */
   public static SamplePlan forPopulation(long population, PlanRequest r) {
-    if (population <= 0) {
-      throw new BadInputException("--population must be at least 1, got " + population);
-    }
+    SampleSize.checkSize("--population", population);
     return compute(Map.of(StratumKey.WHOLE_FRAME, population), r);
   }
 

@@ -34,6 +34,28 @@ public record SampleReport(
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * Facts about the draw a reader must not miss, as sentences: a margin that asks for at least the
+   * whole frame gives the census (docs/sampling.md).
+   */
+  public List<String> notes() {
+    if (sample.allocation() == org.labellens.core.sampling.AllocationMethod.MARGIN
+        && !strata.isEmpty()
+        && sample.size() == population()) {
+      return List.of(censusNote(parameters().get("margin"), population()));
+    }
+    return List.of();
+  }
+
+  /** The census note of a margin (as given) over a frame of {@code population} issues. */
+  public static String censusNote(Object margin, long population) {
+    return "the margin "
+        + margin
+        + " asks for at least every issue of the frame: the sample is the census of all "
+        + population
+        + " issues (every inclusion probability is 1)";
+  }
+
   /** The frame's size: the sum of the strata's populations. */
   public long population() {
     return strata.stream().mapToLong(SampleDraw.Stratum::population).sum();

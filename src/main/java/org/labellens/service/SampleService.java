@@ -17,6 +17,7 @@ import org.labellens.core.sampling.Frame;
 import org.labellens.core.sampling.SampleDesign;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
+import org.labellens.core.sampling.SampleSize;
 import org.labellens.core.sampling.Stratification;
 import org.labellens.core.sampling.StratumKey;
 import org.labellens.store.Database;
@@ -64,7 +65,7 @@ public final class SampleService {
                     + "' exists already (sample names are unique; see: labellens samples)");
           }
           SampleDraw.Result draw =
-              SampleDraw.draw(candidates(tx, run, d.frame, d.strataBy), d.design);
+              SampleDraw.draw(candidates(tx, run, d.frame, d.strataBy, "sample"), d.design);
           SampleStore.insert(
               tx,
               new SampleStore.NewSample(
@@ -134,12 +135,12 @@ public final class SampleService {
         db.read(
             tx -> {
               Map<StratumKey, Long> counts = new TreeMap<>();
-              candidates(tx, run, frame, strataBy)
+              candidates(tx, run, frame, strataBy, "plan for")
                   .forEach(cand -> counts.merge(cand.stratum(), 1L, Long::sum));
               return counts;
             });
     if (populations.isEmpty()) {
-      throw new BadInputException("the frame is empty: there is nothing to plan for");
+      throw SampleSize.emptyFrame(frame.key(), runName, "plan for");
     }
     return SamplePlan.compute(populations, request);
   }
@@ -182,7 +183,7 @@ public final class SampleService {
    * flags the run does not have.
    */
   private static SampleDraw.CandidateSource candidates(
-      Tx tx, RunInfo run, Frame frame, List<String> strataBy) {
+      Tx tx, RunInfo run, Frame frame, List<String> strataBy, String purpose) {
     Long runId = run == null ? null : run.id();
     return action -> {
       long[] inFrame = {0};
@@ -216,12 +217,7 @@ public final class SampleService {
                 + " run with production rules; use --frame all or bug-perf");
       }
       if (inFrame[0] == 0) {
-        throw new BadInputException(
-            "the frame '"
-                + frame.key()
-                + "' is empty"
-                + (run == null ? "" : " for run '" + run.name() + "'")
-                + ": there is nothing to sample");
+        throw SampleSize.emptyFrame(frame.key(), run == null ? null : run.name(), purpose);
       }
     };
   }
@@ -296,6 +292,9 @@ public final class SampleService {
     }
     if ((r.size() == null) == (r.margin() == null)) {
       throw new BadInputException("give either --size N or --margin E (not both)");
+    }
+    if (r.size() != null) {
+      SampleSize.checkSize("--size", r.size());
     }
     Frame frame = frame(r.frame());
     List<String> strataBy = Stratification.parse(r.strata());

@@ -89,20 +89,7 @@ public final class ClassifierRunStore {
       Tx tx, String name, long taxonomyId, String source, String now) {
     return tx.jdbc(
         c -> {
-          try (PreparedStatement find =
-              c.prepareStatement("SELECT kind FROM classifier_run WHERE name = ?")) {
-            find.setString(1, name);
-            try (ResultSet rs = find.executeQuery()) {
-              if (rs.next()) {
-                throw new BadInputException(
-                    "a classifier run named '"
-                        + name
-                        + "' exists ("
-                        + rs.getString(1)
-                        + "); runs are never overwritten, choose another --run name");
-              }
-            }
-          }
+          refuseChange(c, name, false);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
@@ -116,6 +103,131 @@ public final class ClassifierRunStore {
             return generatedKey(ps);
           }
         });
+  }
+
+  /**
+   * The one rule for runs, keyword and imported alike: a run a sample was drawn over never changes
+   * (the sample's strata and validation stay those of the labels it was drawn from), and a keyword
+   * run is never overwritten. An imported run no sample depends on may take more labels (a
+   * re-import under its name). Refuses, naming the dependent samples (docs/robustness.md).
+   *
+   * @param importing true when outside labels are to be written under {@code name}
+   */
+  static void refuseChange(Connection c, String name, boolean importing) throws SQLException {
+    String kind;
+    long id;
+    try (PreparedStatement find =
+        c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
+      find.setString(1, name);
+      try (ResultSet rs = find.executeQuery()) {
+        if (!rs.next()) {
+          return;
+        }
+        id = rs.getLong(1);
+        kind = rs.getString(2);
+      }
+    }
+    List<String> samples = samplesUsing(c, id);
+    String base = "a classifier run named '" + name + "' exists (" + kind + ")";
+    if (!samples.isEmpty()) {
+      throw new BadInputException(
+          base
+              + " and "
+              + samplesPhrase(samples)
+              + " on it, so it cannot change: give the new labels another name (--run NEW)");
+    }
+    if (importing && "imported".equals(kind)) {
+      return;
+    }
+    throw new BadInputException(
+        base
+            + "; runs are never overwritten: give the new labels another name (--run NEW), or"
+            + " delete the old run first (labellens runs delete "
+            + name
+            + ")");
+  }
+
+  /** "sample 's' depends" or "samples 'a', 'b' depend". */
+  static String samplesPhrase(List<String> samples) {
+    String names = String.join(", ", samples.stream().map(n -> "'" + n + "'").toList());
+    return samples.size() == 1 ? "sample " + names + " depends" : "samples " + names + " depend";
+  }
+
+  /** The names of the samples drawn over the run, in the order they were drawn. */
+  static List<String> samplesUsing(Connection c, long runId) throws SQLException {
+    List<String> names = new java.util.ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT name FROM sample WHERE run_id = ? ORDER BY id")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** What {@link #deleteRun} removed. */
+  public record Deleted(String name, String kind, int items, int predictions, int evidence) {}
+
+  /**
+   * Deletes a run with its items, predictions, evidence and share summary, in the caller's
+   * transaction; refused while a sample depends on it, or when there is no such run.
+   */
+  public static Deleted deleteRun(Tx tx, String name) {
+    return tx.jdbc(
+        c -> {
+          long id;
+          String kind;
+          try (PreparedStatement find =
+              c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
+            find.setString(1, name);
+            try (ResultSet rs = find.executeQuery()) {
+              if (!rs.next()) {
+                throw new BadInputException(
+                    "no classifier run named '" + name + "' (see: labellens runs)");
+              }
+              id = rs.getLong(1);
+              kind = rs.getString(2);
+            }
+          }
+          List<String> samples = samplesUsing(c, id);
+          if (!samples.isEmpty()) {
+            throw new BadInputException(
+                "run '"
+                    + name
+                    + "' cannot be deleted: "
+                    + samplesPhrase(samples)
+                    + " on it (a sample keeps the run it was drawn over)");
+          }
+          int items = count(c, "SELECT count(*) FROM run_item WHERE run_id = ?", id);
+          int predictions = count(c, "SELECT count(*) FROM prediction WHERE run_id = ?", id);
+          int evidence = count(c, "SELECT count(*) FROM evidence WHERE run_id = ?", id);
+          for (String sql :
+              List.of(
+                  "DELETE FROM evidence WHERE run_id = ?",
+                  "DELETE FROM prediction WHERE run_id = ?",
+                  "DELETE FROM run_share_count WHERE run_id = ?",
+                  "DELETE FROM run_item WHERE run_id = ?",
+                  "DELETE FROM classifier_run WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              ps.setLong(1, id);
+              ps.executeUpdate();
+            }
+          }
+          return new Deleted(name, kind, items, predictions, evidence);
+        });
+  }
+
+  private static int count(Connection c, String sql, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 
   /** Batched writes of one run's items; {@link RunWriter#finish()} completes the run. */

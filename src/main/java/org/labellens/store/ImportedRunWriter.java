@@ -7,34 +7,32 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.labellens.core.BadInputException;
 
 /**
  * Writes labels that came from an outside classifier as a classifier run of kind {@code imported}.
  * Labels go to dimension {@code category}; an issue the run covers with no label has the empty set.
- * Re-importing replaces the run's labels for the issues imported again.
+ * Re-importing replaces the run's labels for the issues imported again, unless a sample was drawn
+ * over the run: then it is refused ({@link ClassifierRunStore#refuseChange}).
  */
 public final class ImportedRunWriter {
   private ImportedRunWriter() {}
 
-  /** Creates (or reuses) the imported run {@code name}; refuses a keyword run of that name. */
+  /**
+   * Creates (or reuses) the imported run {@code name}; refuses a keyword run of that name and a run
+   * a sample depends on.
+   */
   public static long ensureRun(Tx tx, String name, String source, String now) {
     return tx.jdbc(c -> ensureRun(c, name, source, now));
   }
 
   private static long ensureRun(Connection c, String name, String source, String now)
       throws SQLException {
+    ClassifierRunStore.refuseChange(c, name, true);
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
+        c.prepareStatement("SELECT id FROM classifier_run WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          if (!"imported".equals(rs.getString(2))) {
-            throw new BadInputException(
-                "run '"
-                    + name
-                    + "' exists and is a keyword classifier run; choose another --run name");
-          }
           return rs.getLong(1);
         }
       }

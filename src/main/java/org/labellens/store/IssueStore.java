@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.labellens.core.Hash128;
 import org.labellens.core.JsonText;
+import org.labellens.core.model.Frameworks;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueKey;
 import org.labellens.core.model.IssueSummary;
@@ -48,6 +49,8 @@ public final class IssueStore {
    */
   public static final class Upserter implements AutoCloseable {
     private final PreparedStatement find;
+    private final Connection connection;
+    private final Map<String, String> spellings = new java.util.HashMap<>();
     private final PreparedStatement insert;
     private final PreparedStatement update;
     private final PreparedStatement rehash;
@@ -73,14 +76,17 @@ public final class IssueStore {
       }
       firstNewId = max + 1;
       nextId = firstNewId;
-      find = c.prepareStatement("SELECT id, content_hash FROM issue WHERE repo = ? AND number = ?");
+      find =
+          c.prepareStatement(
+              "SELECT id, content_hash FROM issue WHERE repo = ? COLLATE NOCASE AND number = ?");
+      this.connection = c;
       insert =
           c.prepareStatement(
               "INSERT INTO issue (id, repo, number, framework, title, body, labels, state,"
                   + " created_at, closed_at, url, author, comments, content_hash, imported_at,"
                   + " updated_at) VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?,"
                   + " ?, ?, ?, ?, ?, ?, ?)"
-                  + (wasEmpty ? " ON CONFLICT (repo, number) DO NOTHING" : ""));
+                  + (wasEmpty ? " ON CONFLICT DO NOTHING" : ""));
       update =
           c.prepareStatement(
               "UPDATE issue SET framework = ?, title = CAST(? AS TEXT), body = CAST(? AS TEXT),"
@@ -106,7 +112,8 @@ public final class IssueStore {
       return tx.jdbc(c -> doUpsert(encoded));
     }
 
-    private Outcome doUpsert(Encoded encoded) throws SQLException {
+    private Outcome doUpsert(Encoded given) throws SQLException {
+      Encoded encoded = respelled(given);
       Utf8Issue issue = encoded.issue();
       String hash = encoded.hash();
       if (wasEmpty && insert(encoded)) {
@@ -149,6 +156,51 @@ public final class IssueStore {
       queue.setLong(1, id);
       queue.executeUpdate();
       return Outcome.UPDATED;
+    }
+
+    /**
+     * The issue under its repository's stored spelling: repositories are keyed ignoring case, and
+     * the first spelling seen is kept (docs/decisions/0013-untrusted-text-and-case-insensitive-
+     * repositories.md), so another spelling neither makes a second issue nor a second framework.
+     */
+    private Encoded respelled(Encoded encoded) throws SQLException {
+      Utf8Issue issue = encoded.issue();
+      String key = IssueKey.repoKey(issue.repo());
+      String spelling = spellings.get(key);
+      if (spelling == null) {
+        // once per repository and import: a statement of its own, closed at once
+        try (PreparedStatement spellingOf =
+            connection.prepareStatement(
+                "SELECT repo FROM issue WHERE repo = ? COLLATE NOCASE ORDER BY id LIMIT 1")) {
+          spellingOf.setString(1, issue.repo());
+          try (ResultSet rs = spellingOf.executeQuery()) {
+            spelling = rs.next() ? rs.getString(1) : issue.repo();
+          }
+        }
+        spellings.put(key, spelling);
+      }
+      if (spelling.equals(issue.repo())) {
+        return encoded;
+      }
+      String framework =
+          issue.framework().equals(Frameworks.forRepo(issue.repo()))
+              ? Frameworks.forRepo(spelling)
+              : issue.framework();
+      Utf8Issue same =
+          new Utf8Issue(
+              spelling,
+              issue.number(),
+              framework,
+              issue.title(),
+              issue.body(),
+              issue.labels(),
+              issue.state(),
+              issue.createdAt(),
+              issue.closedAt(),
+              issue.url(),
+              issue.author(),
+              issue.comments());
+      return encode(same, new Hash128());
     }
 
     /** Inserts a new row with the next id; false when the key exists (nothing inserted). */
@@ -400,7 +452,8 @@ public final class IssueStore {
 
   static Optional<Issue> find(Connection c, IssueKey key) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM issue WHERE repo = ? AND number = ?")) {
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM issue WHERE repo = ? COLLATE NOCASE AND number = ?")) {
       ps.setString(1, key.repo());
       ps.setInt(2, key.number());
       try (ResultSet rs = ps.executeQuery()) {
@@ -422,7 +475,7 @@ public final class IssueStore {
   /** The row id of an issue, if the project has it. */
   static Optional<Long> idOf(Connection c, IssueKey key) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM issue WHERE repo = ? AND number = ?")) {
+        c.prepareStatement("SELECT id FROM issue WHERE repo = ? COLLATE NOCASE AND number = ?")) {
       ps.setString(1, key.repo());
       ps.setInt(2, key.number());
       try (ResultSet rs = ps.executeQuery()) {

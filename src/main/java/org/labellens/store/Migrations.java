@@ -75,6 +75,7 @@ final class Migrations {
       steps.add(sql);
     }
     Path backup = null;
+    List<String> notes = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
@@ -87,12 +88,17 @@ final class Migrations {
           if (userVersion(s) == from) {
             removePartialBackups(file);
             backup = backup(file, from);
-            for (String sql : steps) {
-              s.executeUpdate(sql);
+            for (int i = 0; i < steps.size(); i++) {
+              notes.addAll(javaStep(from + 1 + i, c));
+              s.executeUpdate(steps.get(i));
             }
             s.execute("PRAGMA user_version = " + to);
           }
           s.execute("COMMIT");
+          for (String note : notes) {
+            // at upgrade time only, for the person whose project it is
+            Notices.say("note: upgrade of " + file.getFileName() + ": " + note);
+          }
         } catch (SQLException e) {
           try {
             s.execute("ROLLBACK");
@@ -148,6 +154,18 @@ final class Migrations {
       // one that stays is removed next time; the upgrade does not depend on it
     }
     return removed;
+  }
+
+  /**
+   * What an upgrade to {@code version} does in Java before its script, in the same transaction;
+   * returns what the person should be told.
+   */
+  static List<String> javaStep(int version, Connection c) throws SQLException {
+    if (version == 3) {
+      // the case-insensitive repositories part of version 3: merge, then V3.sql adds the index
+      return RepositoryCaseMerge.run(c);
+    }
+    return List.of();
   }
 
   /**

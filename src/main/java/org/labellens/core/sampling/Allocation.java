@@ -157,7 +157,7 @@ public final class Allocation {
   private static long[] check(int total, long[] populations, int minPerStratum) {
     checkMinimum(minPerStratum);
     if (populations.length == 0) {
-      throw new BadInputException("the frame is empty: there is nothing to sample");
+      throw SampleSize.emptyFrame(null, null, "sample");
     }
     long frame = 0;
     long[] lower = new long[populations.length];
@@ -170,12 +170,10 @@ public final class Allocation {
       lower[i] = Math.min(minPerStratum, populations[i]);
       lowerSum += lower[i];
     }
-    if (total <= 0) {
-      throw new BadInputException("the sample size must be at least 1, got " + total);
-    }
+    SampleSize.checkSize("--size", total);
     if (total > frame) {
       throw new BadInputException(
-          "the sample size " + total + " is larger than the frame (" + frame + " issues)");
+          "--size " + total + " is larger than the frame (" + frame + " issues)");
     }
     if (lowerSum > total) {
       throw new BadInputException(

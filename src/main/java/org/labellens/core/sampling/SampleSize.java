@@ -15,6 +15,10 @@ package org.labellens.core.sampling;
  * simple random sampling without replacement. N = 12,349, C = 0.95, E = 0.05 gives n₀ = 384.146 and
  * n = 372.59, so 373.
  *
+ * <p>The arithmetic cannot overflow: n is computed as N / (1 + (N − 1) · E² / (z² p(1 − p))), the
+ * same value without forming n₀, so a margin so small that E² underflows to 0 (n₀ infinite) gives n
+ * = N, the census, and never NaN. n₀ itself is infinite then, and reported as such.
+ *
  * <p>References: W. G. Cochran (1977), Sampling Techniques, 3rd ed., Wiley, §4.4 eq. (4.2).
  */
 public final class SampleSize {
@@ -41,11 +45,24 @@ public final class SampleSize {
     if (population < 0) {
       throw new IllegalArgumentException("a population cannot be negative: " + population);
     }
-    double n0 = infinitePopulation(margin, confidence);
+    checkMargin(margin);
     if (population == 0) {
       return 0;
     }
-    return n0 / (1 + (n0 - 1) / population);
+    double z = NormalDistribution.twoSidedZ(confidence);
+    double pq = WORST_CASE_PROPORTION * (1 - WORST_CASE_PROPORTION);
+    // 1 / n₀ = E² / (z² pq): finite and ≥ 0 for every margin in (0, 1), so n ∈ [1, N]
+    double inverseN0 = (margin * margin) / (z * z * pq);
+    double n = population / (1 + (population - 1) * inverseN0);
+    return Math.min(n, population);
+  }
+
+  /**
+   * Whether the size for this margin is the whole population (a census): the margin asks for at
+   * least as many units as there are.
+   */
+  public static boolean isCensus(long population, double margin, double confidence) {
+    return population > 0 && cochran(population, margin, confidence) >= population;
   }
 
   /** Cochran's n with the finite-population correction, rounded up; never above the population. */
@@ -53,6 +70,30 @@ public final class SampleSize {
     double n = cochranUnrounded(population, margin, confidence);
     long rounded = (long) Math.ceil(n - ROUNDING_TOLERANCE);
     return (int) Math.min(Math.max(rounded, 0), population);
+  }
+
+  /**
+   * The one check of a requested size ({@code --size}, {@code --population}): at least 1, with one
+   * message shape for every command.
+   */
+  public static void checkSize(String option, long size) {
+    if (size < 1) {
+      throw new org.labellens.core.BadInputException(option + " must be at least 1, got " + size);
+    }
+  }
+
+  /**
+   * The one message for a frame with no issues (the frame and run when known): nothing to {@code
+   * what} (sample, plan for).
+   */
+  public static org.labellens.core.BadInputException emptyFrame(
+      String frame, String run, String what) {
+    return new org.labellens.core.BadInputException(
+        "the frame"
+            + (frame == null ? "" : " '" + frame + "'")
+            + (run == null ? "" : " of run '" + run + "'")
+            + " is empty: there is nothing to "
+            + what);
   }
 
   static void checkMargin(double margin) {

@@ -29,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.labellens.core.ShownText;
 import org.labellens.core.annotation.AnnotationScheme;
 import org.labellens.core.annotation.ItemState;
 import org.labellens.core.annotation.Phase;
@@ -543,7 +544,7 @@ public final class AnnotateView {
     }
 
     private void showHeader(Issue issue) {
-      title.setText(issue.title());
+      title.setText(ShownText.forWindow(issue.title()));
       if (frameworkLabel == null) {
         frameworkLabel = new Label();
         frameworkLabel.getStyleClass().add("muted");
@@ -575,7 +576,7 @@ public final class AnnotateView {
         issue.closedAt() == null
             ? null
             : "closed " + issue.closedAt().substring(0, Math.min(10, issue.closedAt().length())),
-        issue.author() == null ? null : "by " + issue.author()
+        issue.author() == null ? null : "by " + ShownText.forWindow(issue.author())
       };
       for (int i = 0; i < parts.length; i++) {
         Label l = metaParts.get(i);
@@ -592,7 +593,7 @@ public final class AnnotateView {
       for (int i = 0; i < labelChips.size(); i++) {
         Label chip = labelChips.get(i);
         boolean used = i < names.size();
-        chip.setText(used ? names.get(i) : "");
+        chip.setText(used ? ShownText.forWindow(names.get(i)) : "");
         setShown(chip, used);
       }
     }

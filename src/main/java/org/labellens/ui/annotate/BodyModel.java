@@ -27,6 +27,7 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.labellens.core.ShownText;
 
 /**
  * What the annotation window shows of an issue body, prepared without the toolkit (on a background
@@ -135,7 +136,59 @@ public final class BodyModel {
     if (body.isBlank()) {
       out.add(new Note("(no description)"));
     }
+    out.replaceAll(BodyModel::markControls);
     return new BodyModel(out);
+  }
+
+  /** The style of a marker shown in place of an invisible or control character. */
+  public static final String CONTROL_MARKER = "control-marker";
+
+  /**
+   * A block whose runs show each control, bidirectional or invisible character as a small marker
+   * run ({@link ShownText#marker}, style {@value #CONTROL_MARKER}): an override in the body cannot
+   * reverse the text after it, and nothing hides (docs/robustness.md).
+   */
+  static Block markControls(Block b) {
+    if (b instanceof Flow f && !clean(f.runs())) {
+      return new Flow(f.styleClasses(), f.indent(), marked(f.runs()));
+    }
+    if (b instanceof Pasted p && !clean(p.runs())) {
+      return new Pasted(p.kind(), p.title(), p.lines(), p.collapsed(), marked(p.runs()));
+    }
+    return b;
+  }
+
+  private static boolean clean(List<Run> runs) {
+    for (Run r : runs) {
+      if (!ShownText.forWindow(r.text()).equals(r.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Run> marked(List<Run> runs) {
+    List<Run> out = new ArrayList<>();
+    for (Run r : runs) {
+      String t = r.text();
+      int from = 0;
+      for (int i = 0; i < t.length(); ) {
+        int cp = t.codePointAt(i);
+        int n = Character.charCount(cp);
+        if (ShownText.marked(cp)) {
+          if (i > from) {
+            out.add(new Run(t.substring(from, i), r.style(), r.highlight(), r.link()));
+          }
+          out.add(Run.plain(ShownText.marker(cp), CONTROL_MARKER));
+          from = i + n;
+        }
+        i += n;
+      }
+      if (from < t.length()) {
+        out.add(from == 0 ? r : new Run(t.substring(from), r.style(), r.highlight(), r.link()));
+      }
+    }
+    return out;
   }
 
   /** The highlights sorted by start, with a fast way to the first one that may reach an offset. */

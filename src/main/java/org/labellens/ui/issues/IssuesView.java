@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.util.Duration;
+import org.labellens.core.ShownText;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueSummary;
 
@@ -55,7 +56,8 @@ public final class IssuesView {
     projectLabel.setText(projectName);
     frameworkColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().framework()));
     numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
-    titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+    titleColumn.setCellValueFactory(
+        c -> new ReadOnlyStringWrapper(ShownText.forWindow(c.getValue().title())));
     labelsColumn.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(String.join(", ", c.getValue().labels())));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -128,7 +130,7 @@ public final class IssuesView {
       detailBody.setText("");
       return;
     }
-    detailTitle.setText(issue.title());
+    detailTitle.setText(ShownText.forWindow(issue.title()));
     StringBuilder meta = new StringBuilder();
     meta.append(issue.framework())
         .append(" · ")
@@ -147,17 +149,17 @@ public final class IssuesView {
           .append(issue.closedAt(), 0, Math.min(10, issue.closedAt().length()));
     }
     if (issue.author() != null) {
-      meta.append(" · by ").append(issue.author());
+      meta.append(" · by ").append(ShownText.forWindow(issue.author()));
     }
     detailMeta.setText(meta.toString());
     List<String> labels = issue.labels();
     for (String l : labels) {
-      Label chip = new Label(l);
+      Label chip = new Label(ShownText.forWindow(l));
       chip.getStyleClass().add("issue-label");
       detailLabels.getChildren().add(chip);
     }
     // Issue text is untrusted: it is shown as plain text, never interpreted.
-    detailBody.setText(issue.body());
+    detailBody.setText(ShownText.forWindow(issue.body()));
     detailBody.positionCaret(0);
     detailBody.setScrollTop(0);
   }

@@ -26,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.labellens.core.ShownText;
 import org.labellens.core.annotation.AnnotationScheme;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.model.Evidence;
@@ -226,7 +227,7 @@ final class AdjudicationPane extends SplitPane {
       showChooser();
       return;
     }
-    title.setText(c.title());
+    title.setText(ShownText.forWindow(c.title()));
     meta.setText(
         c.issue()
             + "  ·  "
@@ -415,7 +416,7 @@ final class AdjudicationPane extends SplitPane {
       top.getStyleClass().add(c.open() ? "case-open" : "case-done");
       Label what = new Label(String.join(", ", dims));
       what.getStyleClass().add("muted");
-      Label t = new Label(c.title());
+      Label t = new Label(ShownText.forWindow(c.title()));
       t.setMaxWidth(260);
       VBox box = new VBox(1, top, what, t);
       setText(null);
