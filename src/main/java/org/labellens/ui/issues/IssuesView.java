@@ -59,7 +59,9 @@ public final class IssuesView {
     titleColumn.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(ShownText.forWindow(c.getValue().title())));
     labelsColumn.setCellValueFactory(
-        c -> new ReadOnlyStringWrapper(String.join(", ", c.getValue().labels())));
+        c ->
+            new ReadOnlyStringWrapper(
+                ShownText.forWindow(String.join(", ", c.getValue().labels()))));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setItems(viewModel.items());
     viewModel

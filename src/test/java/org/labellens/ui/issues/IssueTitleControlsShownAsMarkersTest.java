@@ -94,6 +94,8 @@ class IssueTitleControlsShownAsMarkersTest {
             .map(n -> n instanceof Labeled l ? String.valueOf(l.getText()) : "")
             .collect(Collectors.toSet());
     assertThat(cells).contains(shownTitle).doesNotContain(TITLE);
+    // the table's labels column too, not only the detail's chips
+    assertThat(cells).contains("bug⟨U+200F⟩, ok").doesNotContain(String.join(", ", LABELS));
     FlowPane chips = robot.lookup("#detailLabels").queryAs(FlowPane.class);
     assertThat(chips.getChildren().stream().map(n -> ((Label) n).getText()))
         .containsExactly("bug⟨U+200F⟩", "ok");
