@@ -1,4 +1,4 @@
--- LabelLens project database, schema version 3.
+-- LabelLens project database, schema version 4.
 --
 -- This file is the one source of the schema: the build packages it, `labellens init` applies it, and
 -- the application refuses a database whose PRAGMA user_version it does not know.
@@ -28,7 +28,7 @@ CREATE TABLE issue (
   url          TEXT,
   author       TEXT,
   comments     INTEGER,
-  content_hash TEXT    NOT NULL,                -- hash of the stored fields ("u8:" + 128-bit over their UTF-8; older builds: "m3:" or SHA-256); decides updated/unchanged
+  content_hash TEXT    NOT NULL,                -- SHA-256 of the stored fields, length-prefixed (64 hex digits; '' until the next import after the upgrade to version 4); decides updated/unchanged
   imported_at  TEXT    NOT NULL,
   updated_at   TEXT    NOT NULL,
   CONSTRAINT issue_key UNIQUE (repo, number),
@@ -332,4 +332,4 @@ CREATE TABLE issue_search_pending (
 
 -- 'LBLN': marks the file as a LabelLens project, whatever its schema version.
 PRAGMA application_id = 1279413326;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Frameworks;
 import org.labellens.core.model.Issue;
-import org.labellens.core.model.Utf8Issue;
 
 /**
  * Reads issues from CSV (header naming at least {@code repo} or {@code --repo}, {@code number},
@@ -125,7 +124,7 @@ final class CsvIssueReader {
               r.optional("author"),
               commentCount);
       List<String> outside = labelField == null ? null : splitLabels(r.optional(labelField));
-      sink.issue(new ImportedIssue(Utf8Issue.of(issue), outside, location));
+      sink.issue(new ImportedIssue(issue, outside, location));
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Frameworks;
-import org.labellens.core.model.Utf8Issue;
+import org.labellens.core.model.Issue;
 
 /**
  * Collects one issue object's fields straight from the token stream (no intermediate tree), in
@@ -21,11 +21,10 @@ final class IssueFields {
   private final ReadOptions options;
   private final String file;
   private final String location;
-  private final Utf8Encoder encoder;
 
   private Integer number;
-  private byte[] title;
-  private byte[] body;
+  private String title;
+  private String body;
   private List<String> labels = List.of();
   private String state;
   private String createdAt;
@@ -43,11 +42,10 @@ final class IssueFields {
   private BadInputException firstProblem;
   private boolean seenAny;
 
-  IssueFields(ReadOptions options, String file, String location, Utf8Encoder encoder) {
+  IssueFields(ReadOptions options, String file, String location) {
     this.options = options;
     this.file = file;
     this.location = location;
-    this.encoder = encoder;
   }
 
   boolean seenAny() {
@@ -68,8 +66,8 @@ final class IssueFields {
     }
     switch (name) {
       case "number" -> number = positiveInt(p, name);
-      case "title" -> title = utf8(p, name);
-      case "body" -> body = utf8(p, name);
+      case "title" -> title = string(p, name);
+      case "body" -> body = string(p, name);
       case "labels" -> labels = stringList(p, name);
       case "state" -> state = string(p, name);
       case "created_at" -> createdAt = string(p, name);
@@ -140,13 +138,13 @@ final class IssueFields {
     if (browserUrl == null) {
       browserUrl = "https://github.com/" + r + "/issues/" + number;
     }
-    Utf8Issue issue =
-        new Utf8Issue(
+    Issue issue =
+        new Issue(
             r,
             number,
             options.framework() != null ? options.framework() : Frameworks.forRepo(r),
             title,
-            body == null ? NO_BYTES : body,
+            body == null ? "" : body,
             labels,
             state == null || state.isEmpty() ? null : state.toLowerCase(Locale.ROOT),
             timestamp(
@@ -164,8 +162,6 @@ final class IssueFields {
     }
     return new ImportedIssue(issue, outsideLabels, location);
   }
-
-  private static final byte[] NO_BYTES = new byte[0];
 
   private String timestamp(String value, String field) {
     return value == null ? null : IssueValues.normaliseTimestamp(value, location, field);
@@ -203,27 +199,6 @@ final class IssueFields {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       return text(p, field);
-    }
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    problem(p, field, "expected a string, found " + describe(p));
-    p.skipChildren();
-    return null;
-  }
-
-  /**
-   * The current string value as UTF-8 (title and body: the bulk of the text, which is stored as
-   * UTF-8 and never needed as a string while importing), checked as {@link #text} checks it.
-   */
-  private byte[] utf8(JsonParser p, String field) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_STRING) {
-      byte[] b = encoder.encode(p);
-      if (b == null) {
-        unpaired(p, field, encoder.unpairedIndex(), encoder.unpairedChar());
-      }
-      return b;
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;

@@ -34,7 +34,6 @@ final class JsonIssueReader {
           .build();
 
   private final ReadOptions options;
-  private final Utf8Encoder encoder = new Utf8Encoder();
 
   JsonIssueReader(ReadOptions options) {
     this.options = options;
@@ -133,7 +132,7 @@ final class JsonIssueReader {
         throw new BadInputException(
             location + ": expected an issue object, found " + describe(p, t));
       }
-      IssueFields fields = new IssueFields(options, file, location, encoder);
+      IssueFields fields = new IssueFields(options, file, location);
       readFields(p, fields, file);
       emit(fields, location, sink);
       index++;
@@ -160,7 +159,7 @@ final class JsonIssueReader {
   private void readTopObject(JsonParser p, String file, IssueSink sink) throws IOException {
     JsonLocation at = p.currentTokenLocation();
     String location = file + ":" + at.getLineNr();
-    IssueFields fields = new IssueFields(options, file, location, encoder);
+    IssueFields fields = new IssueFields(options, file, location);
     boolean wrapper = false;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {

@@ -16,7 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.labellens.core.BadInputException;
-import org.labellens.core.Hash128;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.IssueFormat;
 import org.labellens.core.model.IssueKey;
@@ -119,7 +118,7 @@ public final class ImportService {
   private sealed interface Item
       permits Parsed, PullRequest, PredictionRow, BytesRead, FileDone, Failed, Done {}
 
-  /** An issue with its content hash and encoded text, made on the reading thread. */
+  /** An issue with its content hash, made on the reading thread. */
   private record Parsed(ImportedIssue issue, IssueStore.Encoded encoded) implements Item {}
 
   private record PullRequest() implements Item {}
@@ -172,7 +171,6 @@ public final class ImportService {
       BlockingQueue<Item> queue,
       AtomicBoolean stop,
       Cancellation cancellation) {
-    Hash128 hash = new Hash128();
     IssueFileReader reader =
         new IssueFileReader(
             new ReadOptions(request.repo(), request.framework(), request.labelField()));
@@ -183,7 +181,7 @@ public final class ImportService {
             new IssueSink() {
               @Override
               public void issue(ImportedIssue imported) {
-                hand(new Parsed(imported, IssueStore.encode(imported.stored(), hash)));
+                hand(new Parsed(imported, IssueStore.encode(imported.issue())));
               }
 
               @Override
@@ -259,9 +257,9 @@ public final class ImportService {
           throw new CancellationException("interrupted");
         }
         if (item instanceof Parsed p) {
-          counter.count(upserter.upsert(p.encoded()), p.issue().stored().framework());
+          counter.count(upserter.upsert(p.encoded()), p.issue().issue().framework());
           if (p.issue().outsideLabels() != null) {
-            outside.put(p.issue().stored().key(), p.issue().outsideLabels());
+            outside.put(p.issue().issue().key(), p.issue().outsideLabels());
           }
         } else if (item instanceof PullRequest) {
           counter.pullRequests++;

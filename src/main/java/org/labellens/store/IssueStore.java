@@ -1,8 +1,5 @@
 package org.labellens.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,19 +7,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.labellens.core.Hash128;
+import org.labellens.core.ContentHash;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.Frameworks;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueKey;
 import org.labellens.core.model.IssueSummary;
-import org.labellens.core.model.Utf8Issue;
 
 /**
  * Issues in the project: idempotent upsert by (repo, number), listing, paging and full-text search.
@@ -84,13 +79,11 @@ public final class IssueStore {
           c.prepareStatement(
               "INSERT INTO issue (id, repo, number, framework, title, body, labels, state,"
                   + " created_at, closed_at, url, author, comments, content_hash, imported_at,"
-                  + " updated_at) VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?,"
-                  + " ?, ?, ?, ?, ?, ?, ?)"
+                  + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + (wasEmpty ? " ON CONFLICT DO NOTHING" : ""));
       update =
           c.prepareStatement(
-              "UPDATE issue SET framework = ?, title = CAST(? AS TEXT), body = CAST(? AS TEXT),"
-                  + " labels = ?, state = ?,"
+              "UPDATE issue SET framework = ?, title = ?, body = ?, labels = ?, state = ?,"
                   + " created_at = ?, closed_at = ?, url = ?, author = ?, comments = ?,"
                   + " content_hash = ?, updated_at = ? WHERE id = ?");
       rehash = c.prepareStatement("UPDATE issue SET content_hash = ? WHERE id = ?");
@@ -104,17 +97,17 @@ public final class IssueStore {
     }
 
     public Outcome upsert(Issue issue) {
-      return upsert(encode(issue, new Hash128()));
+      return upsert(encode(issue));
     }
 
-    /** Upserts an issue hashed and encoded beforehand (see {@link #encode}). */
+    /** Upserts an issue hashed beforehand (see {@link #encode}). */
     public Outcome upsert(Encoded encoded) {
-      return tx.jdbc(c -> doUpsert(encoded));
+      return tx.jdbc(c -> doUpsert(c, encoded));
     }
 
-    private Outcome doUpsert(Encoded given) throws SQLException {
+    private Outcome doUpsert(Connection c, Encoded given) throws SQLException {
       Encoded encoded = respelled(given);
-      Utf8Issue issue = encoded.issue();
+      Issue issue = encoded.issue();
       String hash = encoded.hash();
       if (wasEmpty && insert(encoded)) {
         return Outcome.NEW;
@@ -139,8 +132,9 @@ public final class IssueStore {
       if (hash.equals(oldHash)) {
         return Outcome.UNCHANGED;
       }
-      if (sameInOlderForm(oldHash, issue)) {
-        // stored by an older build: same content, so unchanged; its hash moves to the new form
+      if (!ContentHash.isHash(oldHash) && sameAsStored(c, id, hash)) {
+        // no hash of the current form (the upgrade to schema version 4 cleared the older forms):
+        // the stored content, hashed now, decides; an unchanged issue gets its hash
         rehash.setString(1, hash);
         rehash.setLong(2, id);
         rehash.executeUpdate();
@@ -164,7 +158,7 @@ public final class IssueStore {
      * repositories.md), so another spelling neither makes a second issue nor a second framework.
      */
     private Encoded respelled(Encoded encoded) throws SQLException {
-      Utf8Issue issue = encoded.issue();
+      Issue issue = encoded.issue();
       String key = IssueKey.repoKey(issue.repo());
       String spelling = spellings.get(key);
       if (spelling == null) {
@@ -186,8 +180,8 @@ public final class IssueStore {
           issue.framework().equals(Frameworks.forRepo(issue.repo()))
               ? Frameworks.forRepo(spelling)
               : issue.framework();
-      Utf8Issue same =
-          new Utf8Issue(
+      Issue same =
+          new Issue(
               spelling,
               issue.number(),
               framework,
@@ -200,12 +194,12 @@ public final class IssueStore {
               issue.url(),
               issue.author(),
               issue.comments());
-      return encode(same, new Hash128());
+      return encode(same);
     }
 
     /** Inserts a new row with the next id; false when the key exists (nothing inserted). */
     private boolean insert(Encoded encoded) throws SQLException {
-      Utf8Issue issue = encoded.issue();
+      Issue issue = encoded.issue();
       int i = 1;
       insert.setLong(i++, nextId);
       insert.setString(i++, issue.repo());
@@ -226,13 +220,13 @@ public final class IssueStore {
       return lastId;
     }
 
-    /** Binds the stored fields; title and body as UTF-8 bytes for {@code CAST(? AS TEXT)}. */
+    /** Binds the stored fields. */
     private static int bindContent(PreparedStatement ps, int i, Encoded encoded)
         throws SQLException {
-      Utf8Issue issue = encoded.issue();
+      Issue issue = encoded.issue();
       ps.setString(i++, issue.framework());
-      ps.setBytes(i++, issue.title());
-      ps.setBytes(i++, issue.body());
+      ps.setString(i++, issue.title());
+      ps.setString(i++, issue.body());
       ps.setString(i++, JsonText.stringArray(issue.labels()));
       ps.setString(i++, issue.state());
       ps.setString(i++, issue.createdAt());
@@ -276,153 +270,40 @@ public final class IssueStore {
   }
 
   /**
-   * An issue ready to store: its content hash, and its fields with title and body (the bulk of its
-   * text) as UTF-8, which the statements turn back into text ({@code CAST(? AS TEXT)}: SQLite keeps
-   * the bytes as they are). Made on the import's reading thread, so that this work overlaps with
-   * the writer instead of adding to it.
+   * An issue ready to store, with its content hash. Made on the import's reading thread, so that
+   * hashing overlaps with the writer instead of adding to it.
    */
-  public record Encoded(Utf8Issue issue, String hash) {}
+  public record Encoded(Issue issue, String hash) {}
 
   /** Hashes {@code issue} for {@link Upserter#upsert(Encoded)}. */
-  public static Encoded encode(Utf8Issue issue, Hash128 hash) {
-    return new Encoded(issue, contentHash(issue, hash));
+  public static Encoded encode(Issue issue) {
+    return new Encoded(issue, contentHash(issue));
   }
-
-  /** Encodes and hashes {@code issue} for {@link Upserter#upsert(Encoded)}. */
-  public static Encoded encode(Issue issue, Hash128 hash) {
-    return encode(Utf8Issue.of(issue), hash);
-  }
-
-  /** The prefix of content hashes in the current form ({@link #contentHash}). */
-  public static final String HASH_PREFIX = "u8:";
-
-  /** The prefix of content hashes in the form before ({@link #m3ContentHash}). */
-  static final String M3_PREFIX = "m3:";
 
   /**
-   * The content hash of every stored field: {@value #HASH_PREFIX} and a 128-bit {@link Hash128} (32
-   * hex digits) over the fields' UTF-8 bytes, fields in a fixed order, each length-prefixed, so no
-   * two different issues collide by joining. It only decides whether an import changed an issue.
+   * The content hash of every stored field: the {@link ContentHash} of framework, title, body,
+   * labels (as the JSON list stored), state, created_at, closed_at, url, author and comments (in
+   * decimal), in that order, a missing value as null. It only decides whether an import changed an
+   * issue.
    */
   public static String contentHash(Issue issue) {
-    return contentHash(Utf8Issue.of(issue), new Hash128());
+    return ContentHash.of(
+        issue.framework(),
+        issue.title(),
+        issue.body(),
+        JsonText.stringArray(issue.labels()),
+        issue.state(),
+        issue.createdAt(),
+        issue.closedAt(),
+        issue.url(),
+        issue.author(),
+        issue.comments() == null ? null : issue.comments().toString());
   }
 
-  /** {@link #contentHash(Issue)} of an issue in its stored form, reusing {@code hash}. */
-  public static String contentHash(Utf8Issue issue, Hash128 hash) {
-    hash.reset()
-        .add(utf8(issue.framework()))
-        .add(issue.title())
-        .add(issue.body())
-        .add(issue.labels().size());
-    for (String label : issue.labels()) {
-      hash.add(utf8(label));
-    }
-    hash.add(utf8(issue.state()))
-        .add(utf8(issue.createdAt()))
-        .add(utf8(issue.closedAt()))
-        .add(utf8(issue.url()))
-        .add(utf8(issue.author()));
-    if (issue.comments() == null) {
-      hash.add((byte[]) null);
-    } else {
-      hash.add(issue.comments().longValue());
-    }
-    return HASH_PREFIX + hash.hex();
-  }
-
-  private static byte[] utf8(String s) {
-    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Whether {@code stored}, a content hash of an earlier form ({@link #m3ContentHash} or {@link
-   * #legacyContentHash}), is that of {@code issue}: then the issue is unchanged, only its hash is
-   * old. False for a hash of the current form, or of no known form.
-   */
-  static boolean sameInOlderForm(String stored, Utf8Issue issue) {
-    if (stored == null) {
-      return false;
-    }
-    if (stored.startsWith(M3_PREFIX)) {
-      return m3ContentHash(issue.toIssue()).equals(stored);
-    }
-    return isLegacyHash(stored) && legacyContentHash(issue.toIssue()).equals(stored);
-  }
-
-  /**
-   * The content hash that builds before the current form wrote: {@value #M3_PREFIX} and a {@link
-   * Hash128} over the fields' UTF-16 code units (same fields, same order). Computed only to compare
-   * with a hash of that form stored by an older build.
-   */
-  static String m3ContentHash(Issue issue) {
-    Hash128 hash = new Hash128();
-    hash.add(issue.framework()).add(issue.title()).add(issue.body()).add(issue.labels().size());
-    for (String label : issue.labels()) {
-      hash.add(label);
-    }
-    hash.add(issue.state())
-        .add(issue.createdAt())
-        .add(issue.closedAt())
-        .add(issue.url())
-        .add(issue.author());
-    if (issue.comments() == null) {
-      hash.add((String) null);
-    } else {
-      hash.add(issue.comments().longValue());
-    }
-    return M3_PREFIX + hash.hex();
-  }
-
-  /**
-   * Whether {@code stored} is a content hash of the earlier form (64 hex digits of {@link
-   * #legacyContentHash}), which projects imported by older builds hold.
-   */
-  static boolean isLegacyHash(String stored) {
-    return stored != null
-        && stored.length() == 64
-        && !stored.startsWith(HASH_PREFIX)
-        && !stored.startsWith(M3_PREFIX);
-  }
-
-  /**
-   * The earlier content hash: SHA-256 over every stored field, length-prefixed. Computed only to
-   * compare with a hash of that form stored by an older build.
-   */
-  static String legacyContentHash(Issue issue) {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    for (String field :
-        new String[] {
-          issue.framework(),
-          issue.title(),
-          issue.body(),
-          JsonText.stringArray(issue.labels()),
-          issue.state(),
-          issue.createdAt(),
-          issue.closedAt(),
-          issue.url(),
-          issue.author(),
-          issue.comments() == null ? null : issue.comments().toString()
-        }) {
-      if (field == null) {
-        md.update((byte) 0);
-      } else {
-        byte[] b = field.getBytes(StandardCharsets.UTF_8);
-        md.update((byte) 1);
-        md.update(intBytes(b.length));
-        md.update(b);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
-
-  private static byte[] intBytes(int v) {
-    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+  /** Whether the stored content of issue row {@code id}, hashed now, has the hash {@code hash}. */
+  private static boolean sameAsStored(Connection c, long id, String hash) throws SQLException {
+    Optional<Issue> stored = byId(c, id);
+    return stored.isPresent() && contentHash(stored.get()).equals(hash);
   }
 
   static int count(Connection c) throws SQLException {

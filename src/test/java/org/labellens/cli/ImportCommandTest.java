@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labellens.core.Hash128;
 import org.labellens.core.model.Issue;
 import org.labellens.testing.Cli;
 import org.labellens.testing.TestIssues;
@@ -90,28 +89,15 @@ class ImportCommandTest {
     assertThat(third.get("unchanged").asInt()).isEqualTo(59);
   }
 
-  /**
-   * The content hash the build before wrote ({@code m3:}), restated: a {@link Hash128} over the
-   * fields' UTF-16 code units. Checked below against a value that build stored.
-   */
-  private static String m3(Issue i) {
-    Hash128 h = new Hash128().add(i.framework()).add(i.title()).add(i.body());
-    h.add(i.labels().size());
-    i.labels().forEach(h::add);
-    h.add(i.state()).add(i.createdAt()).add(i.closedAt()).add(i.url()).add(i.author());
-    if (i.comments() == null) {
-      h.add((String) null);
-    } else {
-      h.add(i.comments().longValue());
-    }
-    return "m3:" + h.hex();
+  private List<String> hashes() throws Exception {
+    return hashes(Path.of(db));
   }
 
-  private List<String> hashes() throws Exception {
+  private static List<String> hashes(Path file) throws Exception {
     List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT content_hash FROM issue ORDER BY repo, number")) {
+        ResultSet rs = s.executeQuery("SELECT content_hash FROM issue ORDER BY id")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -119,47 +105,125 @@ class ImportCommandTest {
     return out;
   }
 
+  private static int userVersion(Path file) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.getInt(1);
+    }
+  }
+
+  private static Issue withBody(Issue i, String body) {
+    return new Issue(
+        i.repo(),
+        i.number(),
+        i.framework(),
+        i.title(),
+        body,
+        i.labels(),
+        i.state(),
+        i.createdAt(),
+        i.closedAt(),
+        i.url(),
+        i.author(),
+        i.comments());
+  }
+
+  /**
+   * A project as earlier builds left it: schema version 3, its content hashes in the three forms
+   * builds have stored ("u8:" and "m3:" 128-bit hashes, SHA-256). The next command upgrades it to
+   * version 4 after writing a backup, clearing the forms that are not SHA-256; the next import
+   * finds unchanged issues unchanged, changed bodies updated, and leaves one hash form.
+   */
   @Test
-  void aProjectHoldingTheEarlierHashesReimportsAsUnchangedAndMovesToTheNewForm() throws Exception {
-    assertThat(
-            m3(
-                new Issue(
-                    "ggml-org/llama.cpp",
-                    1,
-                    "llama.cpp",
-                    "",
-                    "",
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null)))
-        .isEqualTo("m3:77f123aca3dbd2cec62373f8e43317b3");
+  void aVersionThreeProjectWithEveryEarlierHashFormUpgradesAndReimportsAsUnchanged()
+      throws Exception {
     Path rest = TestIssues.write(dir, "rest.json", TestIssues.restPages(issues, 25));
     assertThat(importJson(rest.toString()).get("new").asInt()).isEqualTo(60);
     List<String> current = hashes();
-    assertThat(current).allMatch(h -> h.matches("u8:[0-9a-f]{32}"));
-    // the project as the build before left it: the same issues, their hashes in the m3 form
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        PreparedStatement ps =
-            c.prepareStatement("UPDATE issue SET content_hash = ? WHERE repo = ? AND number = ?")) {
-      for (Issue i : issues) {
-        ps.setString(1, m3(i));
-        ps.setString(2, i.repo());
-        ps.setInt(3, i.number());
-        assertThat(ps.executeUpdate()).isEqualTo(1);
-      }
-    }
+    assertThat(current).hasSize(60).allMatch(h -> h.matches("[0-9a-f]{64}"));
     String stored = snapshot();
 
-    JsonNode again = importJson(rest.toString());
-    assertThat(again.get("unchanged").asInt()).isEqualTo(60);
-    assertThat(again.get("updated").asInt()).isZero();
+    // play the earlier builds: rows in turn get a u8: hash, an m3: hash and the SHA-256 hash
+    List<String> old = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE issue SET content_hash = ? WHERE id = ?")) {
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT id FROM issue ORDER BY id")) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      for (int k = 0; k < ids.size(); k++) {
+        String h =
+            switch (k % 3) {
+              case 0 -> "u8:" + current.get(k).substring(0, 32);
+              case 1 -> "m3:" + current.get(k).substring(32);
+              default -> current.get(k);
+            };
+        old.add(h);
+        ps.setString(1, h);
+        ps.setLong(2, ids.get(k));
+        assertThat(ps.executeUpdate()).isEqualTo(1);
+      }
+      s.execute("PRAGMA user_version = 3");
+    }
+
+    // any command upgrades it, after a backup of the version-3 file
+    assertThat(snapshot()).isEqualTo(stored);
+    assertThat(userVersion(Path.of(db))).isEqualTo(4);
+    List<Path> backups;
+    try (var files = Files.list(dir)) {
+      backups =
+          files.filter(f -> f.getFileName().toString().matches("p\\.db\\.v3-.*\\.bak")).toList();
+    }
+    assertThat(backups).hasSize(1);
+    assertThat(userVersion(backups.get(0))).isEqualTo(3);
+    assertThat(hashes(backups.get(0))).isEqualTo(old);
+    List<String> upgraded = hashes();
+    for (int k = 0; k < upgraded.size(); k++) {
+      assertThat(upgraded.get(k)).as("row %d", k).isEqualTo(k % 3 == 2 ? current.get(k) : "");
+    }
+
+    // an import with two changed bodies: one issue whose hash was cleared, one that kept its hash
+    List<Issue> edited = new ArrayList<>(issues);
+    int cleared = indexOfRow(0);
+    int kept = indexOfRow(2);
+    edited.set(cleared, withBody(issues.get(cleared), issues.get(cleared).body() + " more"));
+    edited.set(kept, withBody(issues.get(kept), "another body"));
+    Path changed = TestIssues.write(dir, "changed.jsonl", TestIssues.jsonl(edited));
+    JsonNode first = importJson(changed.toString());
+    assertThat(first.get("updated").asInt()).isEqualTo(2);
+    assertThat(first.get("unchanged").asInt()).isEqualTo(58);
+    assertThat(hashes()).allMatch(h -> h.matches("[0-9a-f]{64}"));
+
+    // and the original file again: those two change back, everything else is unchanged
+    JsonNode back = importJson(rest.toString());
+    assertThat(back.get("updated").asInt()).isEqualTo(2);
+    assertThat(back.get("unchanged").asInt()).isEqualTo(58);
     assertThat(hashes()).isEqualTo(current);
     assertThat(snapshot()).isEqualTo(stored);
     assertThat(importJson(rest.toString()).get("unchanged").asInt()).isEqualTo(60);
+  }
+
+  /** The index in {@link #issues} of the issue stored in row {@code k} (rows in id order). */
+  private int indexOfRow(int k) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT repo, number FROM issue ORDER BY id LIMIT 1 OFFSET " + k)) {
+      assertThat(rs.next()).isTrue();
+      String repo = rs.getString(1);
+      int number = rs.getInt(2);
+      for (int i = 0; i < issues.size(); i++) {
+        if (issues.get(i).repo().equals(repo) && issues.get(i).number() == number) {
+          return i;
+        }
+      }
+    }
+    throw new AssertionError("row " + k + " is none of the issues");
   }
 
   @Test

@@ -64,6 +64,36 @@ class IssueFileReaderTest {
     assertThat(rest.pullRequests).isEqualTo(3);
   }
 
+  /**
+   * Title and body are read as the strings the parser gives; a long body (held by the parser in
+   * several pieces) comes back whole, and half a surrogate pair anywhere in it, a valid pair next
+   * to it or not, is refused with its exact character position.
+   */
+  @Test
+  void longBodiesComeBackWholeAndAHalfSurrogateAnywhereIsRefusedWithItsPosition() throws Exception {
+    for (int length : new int[] {10, 70_000, 200_000}) {
+      String body = "é😀x".repeat(length / 4) + "中";
+      Collected c =
+          read(
+              "long" + length + ".jsonl",
+              "{\"repo\": \"a/b\", \"number\": 1, \"title\": \"t\", \"body\": \"" + body + "\"}\n");
+      assertThat(c.plain().get(0).body()).isEqualTo(body);
+      for (String half : new String[] {"\\ud800", "\\udc00"}) {
+        String prefix = "😀é".repeat(length / 3);
+        String json =
+            "{\"repo\": \"a/b\", \"number\": 1, \"title\": \"t\", \"body\": \""
+                + prefix
+                + half
+                + "x😀\"}\n";
+        assertThatThrownBy(() -> read("half" + length + ".jsonl", json))
+            .isInstanceOf(BadInputException.class)
+            .hasMessageContaining("half" + length + ".jsonl:1:")
+            .hasMessageContaining("field 'body': character " + (prefix.length() + 1) + " is half")
+            .hasMessageContaining(half.substring(1));
+      }
+    }
+  }
+
   @Test
   void detectsEachFormatFromItsContent() throws Exception {
     List<Issue> issues = TestIssues.make(3, 1);

@@ -20,6 +20,7 @@ import org.labellens.io.Doc;
 import org.labellens.io.ExportWriter;
 import org.labellens.io.SampleAgreementWriter;
 import org.labellens.io.ValidationReportWriter;
+import org.labellens.store.Schema;
 import org.labellens.store.StoreProbe;
 import org.labellens.testing.StudyProjects;
 
@@ -198,7 +199,7 @@ class ProvenanceTest {
       StoreProbe.update(p.database(), "PRAGMA user_version = 2");
     }
     try (Project p = Project.open(file)) {
-      assertThat(p.schemaVersion()).isEqualTo(3);
+      assertThat(p.schemaVersion()).isEqualTo(Schema.packaged().version());
       assertThat(
               StoreProbe.rows(
                   p.database(),

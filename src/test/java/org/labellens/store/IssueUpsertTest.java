@@ -15,11 +15,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.labellens.core.ContentHash;
 import org.labellens.core.model.Issue;
 import org.labellens.testing.FastTempDir;
 import org.labellens.testing.TestIssues;
 
-/** Upserts into empty and non-empty projects, and projects whose hashes an older build wrote. */
+/** Upserts into empty and non-empty projects, and into projects whose issues have no hash. */
 class IssueUpsertTest {
   private static final String NOW = "2025-01-01T00:00:00Z";
   private static final String LATER = "2025-02-01T00:00:00Z";
@@ -97,8 +98,7 @@ class IssueUpsertTest {
         .containsExactly("a new title");
     assertThat(column("SELECT issue_id FROM issue_search_pending ORDER BY issue_id"))
         .isEqualTo(column("SELECT id FROM issue ORDER BY id"));
-    assertThat(column("SELECT DISTINCT substr(content_hash, 1, 3) FROM issue"))
-        .containsExactly(IssueStore.HASH_PREFIX);
+    assertThat(column("SELECT content_hash FROM issue")).allMatch(ContentHash::isHash);
   }
 
   @Test
@@ -165,7 +165,7 @@ class IssueUpsertTest {
         .containsExactly("1");
   }
 
-  /** An issue with text of every UTF-8 length, to pin the stored hash forms on. */
+  /** An issue with text of every UTF-8 length, to pin the stored hash on. */
   private static final Issue KNOWN =
       new Issue(
           "vllm-project/vllm",
@@ -181,104 +181,23 @@ class IssueUpsertTest {
           "someone",
           3);
 
-  /**
-   * Hashes are stored in projects, so their values are pinned: the current form (computed once by
-   * this build), and the {@code m3:} form, whose values here are what the build that wrote it
-   * stored for the same issues (so that such projects keep re-importing as unchanged).
-   */
-  @Test
-  void contentHashesOfKnownIssuesStayTheSame() {
-    Issue empty =
-        new Issue(
-            "ggml-org/llama.cpp",
-            1,
-            "llama.cpp",
-            "",
-            "",
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-    assertThat(IssueStore.contentHash(KNOWN)).isEqualTo("u8:db7b50c52e6a8f3ad079b17473df7d1d");
-    assertThat(IssueStore.contentHash(empty)).isEqualTo("u8:dc89e842914eddc99e4386262604e671");
-    assertThat(IssueStore.m3ContentHash(KNOWN)).isEqualTo("m3:105a2d62d9c141f856f9db101f81f3c2");
-    assertThat(IssueStore.m3ContentHash(empty)).isEqualTo("m3:77f123aca3dbd2cec62373f8e43317b3");
-    // the hash of the stored form is that of the issue
-    assertThat(
-            IssueStore.contentHash(
-                org.labellens.core.model.Utf8Issue.of(KNOWN), new org.labellens.core.Hash128()))
-        .isEqualTo(IssueStore.contentHash(KNOWN));
-  }
+  private static final Issue EMPTY =
+      new Issue(
+          "ggml-org/llama.cpp",
+          1,
+          "llama.cpp",
+          "",
+          "",
+          List.of(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
 
-  private void setHashes(List<Issue> issues, List<String> hashes) {
-    db.write(
-        tx ->
-            tx.jdbc(
-                c -> {
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "UPDATE issue SET content_hash = ? WHERE repo = ? AND number = ?")) {
-                    for (int k = 0; k < issues.size(); k++) {
-                      ps.setString(1, hashes.get(k));
-                      ps.setString(2, issues.get(k).repo());
-                      ps.setInt(3, issues.get(k).number());
-                      assertThat(ps.executeUpdate()).isEqualTo(1);
-                    }
-                  }
-                  return null;
-                }));
-  }
-
-  @Test
-  void aProjectHoldingM3HashesReimportsAsUnchangedAndDetectsChanges() {
-    List<Issue> issues = new ArrayList<>(TestIssues.make(30, 21));
-    issues.add(KNOWN);
-    upsert(issues, NOW);
-    // play the build before: its hashes in place of the new ones
-    List<String> m3 = issues.stream().map(IssueStore::m3ContentHash).toList();
-    setHashes(issues, m3);
-    assertThat(IssueStore.isLegacyHash(m3.get(0))).isFalse();
-
-    List<Issue> again = new ArrayList<>(issues);
-    again.set(4, retitled(issues.get(4), issues.get(4).title() + "!"));
-    Issue known = again.get(30);
-    again.set(
-        30,
-        new Issue(
-            known.repo(),
-            known.number(),
-            known.framework(),
-            known.title(),
-            known.body().replace("𝔘", "𝔙"), // one code point inside a pair
-            known.labels(),
-            known.state(),
-            known.createdAt(),
-            known.closedAt(),
-            known.url(),
-            known.author(),
-            known.comments()));
-    List<IssueStore.Outcome> outcomes = upsert(again, LATER);
-
-    for (int k = 0; k < again.size(); k++) {
-      assertThat(outcomes.get(k))
-          .as("issue %d", k)
-          .isEqualTo(k == 4 || k == 30 ? IssueStore.Outcome.UPDATED : IssueStore.Outcome.UNCHANGED);
-    }
-    assertThat(column("SELECT count(*) FROM issue WHERE updated_at = '" + LATER + "'"))
-        .containsExactly("2");
-    assertThat(column("SELECT DISTINCT substr(content_hash, 1, 3) FROM issue"))
-        .containsExactly(IssueStore.HASH_PREFIX);
-    for (Issue i : again) {
-      assertThat(db.read(tx -> IssueStore.find(tx, i.key())).orElseThrow()).isEqualTo(i);
-    }
-    assertThat(upsert(again, LATER)).containsOnly(IssueStore.Outcome.UNCHANGED);
-  }
-
-  /** The content hash as builds before the 128-bit hash wrote it, restated independently. */
-  private static String oldSha256(Issue issue) throws Exception {
+  /** The content hash restated independently: SHA-256 over the fields' bytes assembled here. */
+  private static String sha256(Issue issue) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     StringBuilder labels = new StringBuilder("[");
     for (String l : issue.labels()) {
@@ -316,15 +235,39 @@ class IssueUpsertTest {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /**
+   * Hashes are stored in projects, so their values are pinned: each is SHA-256 of the documented
+   * encoding of the issue's fields, computed outside Java from the same bytes (and what earlier
+   * builds that wrote SHA-256 stored for the same issues).
+   */
   @Test
-  void aProjectHoldingOldSha256HashesReimportsAsUnchangedAndDetectsChanges() throws Exception {
-    List<Issue> issues = TestIssues.make(30, 13);
+  void contentHashesOfKnownIssuesStayTheSame() throws Exception {
+    assertThat(IssueStore.contentHash(KNOWN))
+        .isEqualTo(sha256(KNOWN))
+        .isEqualTo("49938a5fd71e3a3429ed29026fd2a966b90aa7a74057ea4dcf13f240170927c8");
+    assertThat(IssueStore.contentHash(EMPTY))
+        .isEqualTo(sha256(EMPTY))
+        .isEqualTo("9516df42c2093772286449bfc15cc9efbdad27441d7b5d67bfe87f2983d85a52");
+  }
+
+  @Test
+  void storedHashesAreTheContentHashesOfTheIssues() throws Exception {
+    List<Issue> issues = new ArrayList<>(TestIssues.make(20, 4));
+    issues.add(KNOWN);
+    issues.add(EMPTY);
     upsert(issues, NOW);
-    // play the older build: its hashes in place of the new ones
-    List<String> old = new ArrayList<>();
     for (Issue i : issues) {
-      old.add(oldSha256(i));
+      assertThat(
+              column(
+                  "SELECT content_hash FROM issue WHERE repo = '"
+                      + i.repo()
+                      + "' AND number = "
+                      + i.number()))
+          .containsExactly(sha256(i));
     }
+  }
+
+  private void setHashes(List<Issue> issues, List<String> hashes) {
     db.write(
         tx ->
             tx.jdbc(
@@ -333,31 +276,75 @@ class IssueUpsertTest {
                       c.prepareStatement(
                           "UPDATE issue SET content_hash = ? WHERE repo = ? AND number = ?")) {
                     for (int k = 0; k < issues.size(); k++) {
-                      ps.setString(1, old.get(k));
+                      ps.setString(1, hashes.get(k));
                       ps.setString(2, issues.get(k).repo());
                       ps.setInt(3, issues.get(k).number());
-                      ps.executeUpdate();
+                      assertThat(ps.executeUpdate()).isEqualTo(1);
                     }
                   }
                   return null;
                 }));
-    assertThat(IssueStore.isLegacyHash(old.get(0))).isTrue();
-    assertThat(IssueStore.legacyContentHash(issues.get(0))).isEqualTo(old.get(0));
+  }
+
+  /**
+   * The upgrade to schema version 4 clears hashes of the forms before: such an issue is compared by
+   * its stored content, hashed at the next import, and gets its hash then.
+   */
+  @Test
+  void issuesWithoutAHashAreComparedByTheirStoredContent() throws Exception {
+    List<Issue> issues = new ArrayList<>(TestIssues.make(30, 21));
+    issues.add(KNOWN);
+    issues.add(EMPTY);
+    upsert(issues, NOW);
+    setHashes(issues, issues.stream().map(i -> "").toList());
 
     List<Issue> again = new ArrayList<>(issues);
     again.set(4, retitled(issues.get(4), issues.get(4).title() + "!"));
+    Issue known = again.get(30);
+    again.set(
+        30,
+        new Issue(
+            known.repo(),
+            known.number(),
+            known.framework(),
+            known.title(),
+            known.body().replace("𝔘", "𝔙"), // one code point inside a pair
+            known.labels(),
+            known.state(),
+            known.createdAt(),
+            known.closedAt(),
+            known.url(),
+            known.author(),
+            known.comments()));
     List<IssueStore.Outcome> outcomes = upsert(again, LATER);
 
     for (int k = 0; k < again.size(); k++) {
       assertThat(outcomes.get(k))
           .as("issue %d", k)
-          .isEqualTo(k == 4 ? IssueStore.Outcome.UPDATED : IssueStore.Outcome.UNCHANGED);
+          .isEqualTo(k == 4 || k == 30 ? IssueStore.Outcome.UPDATED : IssueStore.Outcome.UNCHANGED);
     }
-    // unchanged issues keep their update time; every hash is now in the new form
+    // unchanged issues keep their update time; every issue has its hash again
     assertThat(column("SELECT count(*) FROM issue WHERE updated_at = '" + LATER + "'"))
-        .containsExactly("1");
-    assertThat(column("SELECT DISTINCT substr(content_hash, 1, 3) FROM issue"))
-        .containsExactly(IssueStore.HASH_PREFIX);
+        .containsExactly("2");
+    for (Issue i : again) {
+      assertThat(db.read(tx -> IssueStore.find(tx, i.key())).orElseThrow()).isEqualTo(i);
+    }
+    List<String> expected = new ArrayList<>();
+    for (Issue i : again) {
+      expected.add(sha256(i));
+    }
+    assertThat(column("SELECT content_hash FROM issue ORDER BY id")).isEqualTo(expected);
     assertThat(upsert(again, LATER)).containsOnly(IssueStore.Outcome.UNCHANGED);
+  }
+
+  @Test
+  void aStoredHashOfNoKnownFormWithChangedContentIsAnUpdate() {
+    List<Issue> issues = TestIssues.make(3, 8);
+    upsert(issues, NOW);
+    setHashes(issues, List.of("u8:db7b50c52e6a8f3ad079b17473df7d1d", "m3:x", "garbage"));
+    List<Issue> again = issues.stream().map(i -> retitled(i, i.title() + " (edited)")).toList();
+    assertThat(upsert(again, LATER)).containsOnly(IssueStore.Outcome.UPDATED);
+    assertThat(upsert(issues, LATER)).containsOnly(IssueStore.Outcome.UPDATED);
+    assertThat(upsert(issues, LATER)).containsOnly(IssueStore.Outcome.UNCHANGED);
   }
 }

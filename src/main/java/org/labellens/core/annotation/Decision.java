@@ -1,13 +1,10 @@
 package org.labellens.core.annotation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.labellens.core.ContentHash;
 import org.labellens.core.model.IssueKey;
 
 /**
@@ -136,50 +133,27 @@ public record Decision(
   }
 
   /**
-   * SHA-256 (hex) of the decision's identity and content: every field, each length-prefixed so no
-   * two different decisions share a key. Importing the same decision twice finds the same key and
-   * adds nothing; any change (a later time, another value, a new note) is a new event.
+   * The {@link ContentHash} of the decision's identity and content: every field, each
+   * length-prefixed, so no two different decisions share a key. Importing the same decision twice
+   * finds the same key and adds nothing; any change (a later time, another value, a new note) is a
+   * new event.
    */
   public String eventKey() {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    for (String field :
-        new String[] {
-          "labellens-decision-1",
-          sample,
-          issue.repo(),
-          Integer.toString(issue.number()),
-          annotator,
-          dimension,
-          value.toJson(),
-          phase.key(),
-          predicted == null ? null : predicted.toJson(),
-          unsure ? "1" : "0",
-          reason,
-          note,
-          seconds == null ? null : Double.toString(seconds),
-          DecisionTime.format(decidedAt),
-          taxonomy
-        }) {
-      if (field == null) {
-        md.update((byte) 0);
-      } else {
-        byte[] b = field.getBytes(StandardCharsets.UTF_8);
-        md.update((byte) 1);
-        md.update(
-            new byte[] {
-              (byte) (b.length >>> 24),
-              (byte) (b.length >>> 16),
-              (byte) (b.length >>> 8),
-              (byte) b.length
-            });
-        md.update(b);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return ContentHash.of(
+        "labellens-decision-1",
+        sample,
+        issue.repo(),
+        Integer.toString(issue.number()),
+        annotator,
+        dimension,
+        value.toJson(),
+        phase.key(),
+        predicted == null ? null : predicted.toJson(),
+        unsure ? "1" : "0",
+        reason,
+        note,
+        seconds == null ? null : Double.toString(seconds),
+        DecisionTime.format(decidedAt),
+        taxonomy);
   }
 }
