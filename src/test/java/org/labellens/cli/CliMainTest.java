@@ -67,6 +67,22 @@ class CliMainTest {
   }
 
   @Test
+  void theUsersHelpListsNoBenchmarkOrBuildCommandAndTheProductRunsNone() {
+    Cli.Result help = Cli.run("--help");
+    assertThat(help.out())
+        .contains("\n  validate ")
+        .doesNotContain("\n  bench ")
+        .doesNotContain("bench")
+        .doesNotContain("training");
+    // the benchmarks and the archive's training are not commands of the product at all
+    for (String command : new String[] {"bench", "training-run"}) {
+      Cli.Result r = Cli.run(command, "import");
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).startsWith("error: ");
+    }
+  }
+
+  @Test
   void aMisspeltCommandIsBadUsage() {
     Cli.Result r = Cli.run("imprt", "x");
     assertThat(r.code()).isEqualTo(2);
