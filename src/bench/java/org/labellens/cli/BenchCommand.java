@@ -16,6 +16,7 @@ import org.labellens.bench.ScaleBench;
 import org.labellens.bench.StudyLikeData;
 import org.labellens.bench.ValidationBench;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Notices;
 import org.labellens.service.Render;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,7 +76,11 @@ public final class BenchCommand implements Runnable {
     String[] all = new String[args.length + 1];
     all[0] = NAME;
     System.arraycopy(args, 0, all, 1, args.length);
-    int code = cl.execute(all);
+    int code;
+    // notes of the product's services (e.g. a leftover removed) reach stderr as in the product
+    try (Notices.Handle notices = Notices.to(line -> err.println(CliMain.oneLine(line)))) {
+      code = cl.execute(all);
+    }
     out.flush();
     err.flush();
     return code;
