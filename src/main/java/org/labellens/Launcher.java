@@ -19,9 +19,6 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    if (System.getenv(ExitReport.HEAP) != null) {
-      ExitReport.HeapWatch.start();
-    }
     String[] effective = args.length == 0 ? new String[] {"gui"} : args;
     PrintWriter out =
         new PrintWriter(
@@ -45,7 +42,6 @@ public final class Launcher {
                     r.tab(),
                     r.noClobber()));
     int code = CliMain.execute(effective, out, err, window);
-    ExitReport.print(err);
     System.exit(code);
   }
 }

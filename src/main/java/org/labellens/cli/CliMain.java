@@ -51,9 +51,7 @@ public final class CliMain implements Runnable {
           RunsCommand.class,
           DemoCommand.class,
           DoctorCommand.class,
-          GuiCommand.class,
-          BenchCommand.class,
-          TrainingCommand.class);
+          GuiCommand.class);
 
   @Spec CommandSpec spec;
 

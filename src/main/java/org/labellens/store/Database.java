@@ -35,10 +35,6 @@ public final class Database implements AutoCloseable {
   /** 'LBLN': the application id that schema.sql stamps into every project file. */
   public static final int APPLICATION_ID = 1279413326;
 
-  static {
-    SqliteNative.preferExtracted();
-  }
-
   static final int BUSY_TIMEOUT_MS = 10_000;
   private static final long WRITE_RETRY_LIMIT_MS = 300_000;
 

@@ -2,6 +2,8 @@ package org.labellens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,17 +19,23 @@ import org.labellens.testing.Cli;
 class BenchScaleCommandTest {
   @TempDir Path dir;
 
+  private static Cli.Result bench(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = BenchCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Cli.Result(code, out.toString(), err.toString());
+  }
+
   @Test
   void generateWritesTheRequestedIssuesAndTheSameFileForTheSameSeed() throws Exception {
     Path a = dir.resolve("a.json");
     Path b = dir.resolve("b.json");
-    Cli.Result r = Cli.run("bench", "generate", "--issues", "250", "--out", a.toString());
+    Cli.Result r = bench("generate", "--issues", "250", "--out", a.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("wrote 250 issues (3 pull requests)");
-    Cli.run("bench", "generate", "--issues", "250", "--out", b.toString());
+    bench("generate", "--issues", "250", "--out", b.toString());
     assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
-    Cli.Result bad =
-        Cli.run("bench", "generate", "--issues", "5", "--out", a.toString(), "--format", "xml");
+    Cli.Result bad = bench("generate", "--issues", "5", "--out", a.toString(), "--format", "xml");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.errorLine()).contains("--format xml");
   }
@@ -36,8 +44,7 @@ class BenchScaleCommandTest {
   void scaleRunsEveryStepAndPrintsOneRowEach() {
     Path work = dir.resolve("work");
     Cli.Result r =
-        Cli.run(
-            "bench",
+        bench(
             "scale",
             "--sizes",
             "300",

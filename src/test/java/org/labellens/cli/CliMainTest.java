@@ -67,6 +67,30 @@ class CliMainTest {
   }
 
   @Test
+  void theUsersHelpListsNoBenchmarkOrBuildCommandAndTheProductRunsNone() {
+    Cli.Result help = Cli.run("--help");
+    assertThat(help.out())
+        .contains("\n  validate ")
+        .doesNotContain("\n  bench ")
+        .doesNotContain("bench")
+        .doesNotContain("training");
+    // the benchmarks and the archive's training are not commands of the product at all
+    for (String command : new String[] {"bench", "training-run"}) {
+      StringWriter err = new StringWriter();
+      int code =
+          CliMain.execute(
+              new String[] {command, "import"},
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err),
+              r -> {
+                throw new IllegalStateException("no window in tests");
+              });
+      assertThat(code).as(command).isEqualTo(2);
+      assertThat(err.toString()).as(command).startsWith("error: ");
+    }
+  }
+
+  @Test
   void aMisspeltCommandIsBadUsage() {
     Cli.Result r = Cli.run("imprt", "x");
     assertThat(r.code()).isEqualTo(2);

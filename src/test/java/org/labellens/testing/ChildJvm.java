@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.labellens.cli.BenchCommand;
 
 /**
  * The command line in a JVM of its own (this test's class path, through {@code
- * org.labellens.Launcher}), for tests that kill it or run several at once. Its standard output is
- * read line by line as it comes, each line with the moment it arrived; standard error is collected.
- * The JVM is started cheaply (class data sharing, the quick compiler only, a small heap), since
- * these tests start many of them on a busy machine.
+ * org.labellens.Launcher}; {@code bench …} through the benchmarks' {@code
+ * org.labellens.cli.BenchCommand}), for tests that kill it or run several at once. Its standard
+ * output is read line by line as it comes, each line with the moment it arrived; standard error is
+ * collected. The JVM is started cheaply (class data sharing, the quick compiler only, a small
+ * heap), since these tests start many of them on a busy machine.
  */
 public final class ChildJvm implements AutoCloseable {
   /** A line of standard output and when it was read (System.nanoTime). */
@@ -55,8 +57,13 @@ public final class ChildJvm implements AutoCloseable {
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("org.labellens.Launcher");
-    cmd.addAll(List.of(args));
+    if (args.length > 0 && args[0].equals(Cli.BENCH)) {
+      cmd.add(BenchCommand.class.getName());
+      cmd.addAll(List.of(args).subList(1, args.length));
+    } else {
+      cmd.add("org.labellens.Launcher");
+      cmd.addAll(List.of(args));
+    }
     try {
       long t0 = System.nanoTime();
       return new ChildJvm(new ProcessBuilder(cmd).start(), t0);

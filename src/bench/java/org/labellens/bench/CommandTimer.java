@@ -1,4 +1,4 @@
-package org.labellens.service.bench;
+package org.labellens.bench;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,22 +14,27 @@ import java.util.regex.Pattern;
 
 /**
  * Times a whole LabelLens command as a user runs it: a fresh JVM started by the launcher script
- * {@code ./labellens} (or {@code java -jar labellens.jar …} where the jar has no launcher beside
- * it; from classes, as in tests, the launcher class on this JVM's class path), start-up included,
- * with the child's peak resident memory and CPU time, which the child reads from {@code /proc} at
- * its exit (a cost too small to measure), and, only when asked, the most heap in use after a
- * collection, which needs the JVM's management beans in the child (tens of milliseconds of
- * start-up: the import and validate benches, which time the command, do not ask for it).
+ * {@code ./labellens} of the checkout (or {@code java -jar labellens.jar …} where the product jar
+ * has no launcher beside it), start-up included, with the child's peak resident memory and CPU
+ * time, which the child reads from {@code /proc} at its exit (a cost too small to measure), and,
+ * only when asked, the most heap in use after a collection, which needs the JVM's management beans
+ * in the child (tens of milliseconds of start-up: the import and validate benches, which time the
+ * command, do not ask for it). The product reports nothing itself: the bench jar is loaded into the
+ * child as a Java agent ({@link ExitReport}) to do it. From classes (tests), the child runs {@link
+ * ExitReport#main} on this JVM's class path.
  */
 public final class CommandTimer {
   /** The launcher script's name, at the top of the checkout (beside {@code target/}). */
   public static final String LAUNCHER = "labellens";
 
-  /** The child's switch of its peak memory and CPU time report (org.labellens.ExitReport). */
-  static final String REPORT_RSS = "LABELLENS_REPORT_RSS";
+  /** The product jar's name; the bench jar is built beside it ({@code target/}). */
+  static final String PRODUCT_JAR = "labellens.jar";
 
-  /** The child's switch of its heap-after-collection watch (org.labellens.ExitReport). */
-  static final String REPORT_HEAP = "LABELLENS_REPORT_HEAP";
+  /** The child's switch of its peak memory and CPU time report ({@link ExitReport}). */
+  static final String REPORT_RSS = ExitReport.RSS;
+
+  /** The child's switch of its heap-after-collection watch ({@link ExitReport}). */
+  static final String REPORT_HEAP = ExitReport.HEAP;
 
   private static final Pattern PEAK = Pattern.compile("peak-rss-kb: (\\d+)");
   private static final Pattern CPU = Pattern.compile("cpu-ms: (\\d+)");
@@ -50,14 +55,18 @@ public final class CommandTimer {
       int exitCode,
       String stderr) {}
 
-  /** The jar this program runs from (the bench needs the packaged jar). */
+  /** The product jar beside the bench jar this program runs from (the bench needs both). */
   public static Path ownJar() {
     Path p = codeSource();
     if (!p.toString().endsWith(".jar")) {
       throw new IllegalStateException(
-          "the bench runs from the packaged jar (mvn package); found " + p);
+          "the bench runs from the packaged jars (mvn -Pbench package); found " + p);
     }
-    return p;
+    Path product = p.resolveSibling(PRODUCT_JAR);
+    if (!Files.isRegularFile(product)) {
+      throw new IllegalStateException("the product jar is missing: " + product);
+    }
+    return product;
   }
 
   private static Path codeSource() {
@@ -78,10 +87,10 @@ public final class CommandTimer {
     return launcher(ownJar());
   }
 
-  static Optional<Path> launcher(Path ownJar) {
-    Path jar = ownJar.toAbsolutePath();
+  static Optional<Path> launcher(Path productJar) {
+    Path jar = productJar.toAbsolutePath();
     Path target = jar.getParent();
-    if (!jar.getFileName().toString().equals("labellens.jar")
+    if (!jar.getFileName().toString().equals(PRODUCT_JAR)
         || target == null
         || !target.getFileName().toString().equals("target")
         || target.getParent() == null) {
@@ -95,48 +104,55 @@ public final class CommandTimer {
   public static String describeLauncher() {
     Path source = codeSource();
     if (!source.toString().endsWith(".jar")) {
-      return "java -cp <class path> org.labellens.Launcher";
+      return "java -cp <class path> org.labellens.bench.ExitReport";
     }
-    return launcher(source).map(p -> p.toString()).orElse("java -jar " + source);
+    Path product = source.resolveSibling(PRODUCT_JAR);
+    return launcher(product).map(p -> p.toString()).orElse("java -jar " + product);
   }
 
   /**
-   * The command line that runs LabelLens with {@code args} as a user does: through the launcher
-   * script with this JVM as its {@code JAVA_HOME} (extra {@code jvmOptions} go to {@code
-   * LABELLENS_JAVA_OPTS}), or {@code java [jvmOptions] -jar} when there is no launcher, or from
-   * classes (tests) {@code java [jvmOptions] -cp <this class path> org.labellens.Launcher}.
+   * The command line that runs LabelLens with {@code args} as a user does, the bench jar {@code
+   * benchCode} (or, from classes, this JVM's class path) reporting at exit: through the launcher
+   * script beside the product jar with this JVM as its {@code JAVA_HOME} ({@code -javaagent} and
+   * the extra {@code jvmOptions} go to {@code LABELLENS_JAVA_OPTS}), or {@code java -javaagent
+   * [jvmOptions] -jar} when there is no launcher, or from classes (tests) {@code java [jvmOptions]
+   * -cp <this class path> org.labellens.bench.ExitReport}.
    */
-  static ProcessBuilder command(Path jar, List<String> jvmOptions, List<String> args) {
+  static ProcessBuilder command(Path benchCode, List<String> jvmOptions, List<String> args) {
     String javaHome = System.getProperty("java.home");
     List<String> cmd = new ArrayList<>();
-    boolean packaged = jar.toString().endsWith(".jar");
-    Optional<Path> script = packaged ? launcher(jar) : Optional.empty();
+    boolean packaged = benchCode.toString().endsWith(".jar");
+    Path product = benchCode.resolveSibling(PRODUCT_JAR);
+    Optional<Path> script = packaged ? launcher(product) : Optional.empty();
+    List<String> options = new ArrayList<>();
+    if (packaged) {
+      options.add("-javaagent:" + benchCode);
+    }
+    options.addAll(jvmOptions);
     if (script.isPresent()) {
       cmd.add("sh");
       cmd.add(script.get().toString());
     } else {
       cmd.add(Path.of(javaHome, "bin", "java").toString());
-      cmd.addAll(jvmOptions);
+      cmd.addAll(options);
       if (packaged) {
         cmd.add("-jar");
-        cmd.add(jar.toString());
+        cmd.add(product.toString());
       } else {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.labellens.Launcher");
+        cmd.add(ExitReport.class.getName());
       }
     }
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd);
     if (script.isPresent()) {
       pb.environment().put("JAVA_HOME", javaHome);
-      pb.environment().remove("LABELLENS_WRITE_ARCHIVE");
-      pb.environment().put("LABELLENS_JAVA_OPTS", String.join(" ", jvmOptions));
+      pb.environment().put("LABELLENS_JAVA_OPTS", String.join(" ", options));
     }
     return pb;
   }
 
-  /** Runs the command with its standard output discarded, without the heap watch. */
   /** Asks the child for its exit report: always peak memory and CPU time, the heap if asked. */
   static void report(ProcessBuilder pb, boolean heapAfterGc) {
     pb.environment().put(REPORT_RSS, "1");

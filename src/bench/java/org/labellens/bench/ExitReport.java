@@ -1,13 +1,15 @@
-package org.labellens;
+package org.labellens.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,9 +21,11 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * For benchmarks ({@code service.bench.CommandTimer}), which time a command in a fresh JVM: what
- * the command reports about its own process on standard error at exit, when asked by environment
- * variables.
+ * For benchmarks ({@link CommandTimer}), which time a command in a fresh JVM: what the command
+ * reports about its own process on standard error at exit, when asked by environment variables. The
+ * product knows nothing of it: the bench jar is loaded into the timed JVM as a Java agent ({@link
+ * #premain}, {@code -javaagent:labellens-bench.jar}), or, from classes, {@link #main} runs the
+ * product's entry point after setting up the report.
  *
  * <ul>
  *   <li>{@value #RSS}: the peak resident memory ({@code VmHWM} of {@code /proc/self/status}) and
@@ -32,11 +36,11 @@ import javax.management.openmbean.CompositeData;
  *       beans it needs cost tens of milliseconds of start-up, so only the scale bench asks for it.
  * </ul>
  */
-final class ExitReport {
-  /** The switch of the peak memory and CPU time report (a copy lives in CommandTimer). */
+public final class ExitReport {
+  /** The switch of the peak memory and CPU time report. */
   static final String RSS = "LABELLENS_REPORT_RSS";
 
-  /** The switch of the heap-after-collection watch (a copy lives in CommandTimer). */
+  /** The switch of the heap-after-collection watch. */
   static final String HEAP = "LABELLENS_REPORT_HEAP";
 
   /**
@@ -46,6 +50,33 @@ final class ExitReport {
   static final int TICKS_PER_SECOND = 100;
 
   private ExitReport() {}
+
+  /** The agent's entry: arranges the report before the product's {@code main} runs. */
+  public static void premain(String agentArgs) {
+    install();
+  }
+
+  /** From classes: arranges the report, then runs the product as its jar would. */
+  public static void main(String[] args) {
+    install();
+    org.labellens.Launcher.main(args);
+  }
+
+  /** Starts the heap watch and registers the report for the JVM's exit, if asked. */
+  static void install() {
+    if (System.getenv(HEAP) != null) {
+      HeapWatch.start();
+    }
+    if (System.getenv(RSS) != null || System.getenv(HEAP) != null) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () ->
+                      print(
+                          new PrintWriter(
+                              new OutputStreamWriter(System.err, StandardCharsets.UTF_8)))));
+    }
+  }
 
   /** Prints what the environment asks for (nothing, for a user). */
   static void print(PrintWriter err) {

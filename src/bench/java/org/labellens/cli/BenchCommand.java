@@ -2,6 +2,7 @@ package org.labellens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,19 +10,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.bench.CommandTimer;
+import org.labellens.bench.ImportBench;
+import org.labellens.bench.ScaleBench;
+import org.labellens.bench.StudyLikeData;
+import org.labellens.bench.ValidationBench;
+import org.labellens.core.BadInputException;
+import org.labellens.core.Notices;
 import org.labellens.service.Render;
-import org.labellens.service.bench.CommandTimer;
-import org.labellens.service.bench.ImportBench;
-import org.labellens.service.bench.ScaleBench;
-import org.labellens.service.bench.StudyLikeData;
-import org.labellens.service.bench.ValidationBench;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: benchmarks that print figures (never timed unit tests). */
+/**
+ * {@code bench}: benchmarks that print figures (never timed unit tests). Not part of the product:
+ * it lives in the bench source set ({@code src/bench/java}, compiled with the tests and packaged by
+ * {@code mvn -Pbench package} as {@code target/labellens-bench.jar}) and runs with the product jar
+ * on the class path; see docs/benchmarks.md. In the CLI's package, so that it reports errors and
+ * progress as the product's commands do.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -32,8 +42,51 @@ import picocli.CommandLine.Spec;
       BenchCommand.Generate.class,
       BenchCommand.Scale.class
     })
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  /** {@code java -cp labellens.jar:labellens-bench.jar org.labellens.cli.BenchCommand ARGS}. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = execute(args, out, err);
+    out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs {@code labellens bench ARGS}: the product's command line with this command added, and its
+   * error handling (an {@code error:} line; 1 for bad input, 2 for bad usage) extended to it.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl =
+        CliMain.commandLine(
+            out,
+            err,
+            r -> {
+              throw new BadInputException("the benchmarks open no window");
+            },
+            NAME);
+    cl.addSubcommand(NAME, new CommandLine(BenchCommand.class));
+    // handlers reach only the subcommands present when they are set
+    cl.setParameterExceptionHandler(cl.getParameterExceptionHandler());
+    cl.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
+    cl.setOut(out);
+    cl.setErr(err);
+    String[] all = new String[args.length + 1];
+    all[0] = NAME;
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code;
+    // notes of the product's services (e.g. a leftover removed) reach stderr as in the product
+    try (Notices.Handle notices = Notices.to(line -> err.println(CliMain.oneLine(line)))) {
+      code = cl.execute(all);
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static final String NAME = "bench";
 
   @Override
   public void run() {

@@ -1,4 +1,4 @@
-package org.labellens.service.bench;
+package org.labellens.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.labellens;
+package org.labellens.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,7 @@ class ExitReportTest {
         .containsPattern("peak-rss-kb: [1-9]\\d*\n")
         .containsPattern("cpu-ms: \\d+\n");
     assertThat(plain.err).doesNotContain("heap-after-gc-kb");
-    assertThat(plain.classes).contains("org.labellens.ExitReport ");
+    assertThat(plain.classes).contains("org.labellens.bench.ExitReport ");
     assertThat(plain.classes).doesNotContain("java.lang.management.").doesNotContain("HeapWatch");
 
     Run watched = run(true);
@@ -75,7 +75,7 @@ class ExitReportTest {
             "-Xlog:class+load=info:file=" + log,
             "-cp",
             System.getProperty("java.class.path"),
-            "org.labellens.Launcher",
+            ExitReport.class.getName(),
             "--version");
     pb.environment().put(ExitReport.RSS, "1");
     if (heap) {

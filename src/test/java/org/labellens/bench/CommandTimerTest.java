@@ -1,4 +1,4 @@
-package org.labellens.service.bench;
+package org.labellens.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,29 +18,52 @@ class CommandTimerTest {
     return jar;
   }
 
+  private Path benchBeside(Path jar) throws Exception {
+    return Files.write(jar.resolveSibling("labellens-bench.jar"), new byte[] {0});
+  }
+
+  @Test
+  void fromClassesTheChildRunsTheReportingEntryPointOnThisClassPath() {
+    ProcessBuilder pb =
+        CommandTimer.command(dir.resolve("test-classes"), List.of("-Xmx1g"), List.of("runs"));
+
+    assertThat(pb.command())
+        .containsExactly(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ExitReport.class.getName(),
+            "runs");
+  }
+
   @Test
   void commandsRunThroughTheLauncherBesideTheJarWithThisJvm() throws Exception {
     Path jar = jarIn(dir);
     Path script = Files.writeString(dir.resolve(CommandTimer.LAUNCHER), "#!/bin/sh\n");
+    Path bench = benchBeside(jar);
 
-    ProcessBuilder pb = CommandTimer.command(jar, List.of("-Xmx1g"), List.of("runs", "--db", "x"));
+    ProcessBuilder pb =
+        CommandTimer.command(bench, List.of("-Xmx1g"), List.of("runs", "--db", "x"));
 
     assertThat(pb.command()).containsExactly("sh", script.toString(), "runs", "--db", "x");
+    // the product runs unchanged; the bench jar reports on it as an agent
     assertThat(pb.environment())
         .containsEntry("JAVA_HOME", System.getProperty("java.home"))
-        .containsEntry("LABELLENS_JAVA_OPTS", "-Xmx1g")
-        .doesNotContainKey("LABELLENS_WRITE_ARCHIVE");
+        .containsEntry("LABELLENS_JAVA_OPTS", "-javaagent:" + bench + " -Xmx1g");
   }
 
   @Test
   void withoutALauncherCommandsRunAsJavaJar() throws Exception {
     Path jar = jarIn(dir);
+    Path bench = benchBeside(jar);
 
-    ProcessBuilder pb = CommandTimer.command(jar, List.of("-Xmx1g"), List.of("runs"));
+    ProcessBuilder pb = CommandTimer.command(bench, List.of("-Xmx1g"), List.of("runs"));
 
     assertThat(pb.command())
         .containsExactly(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-javaagent:" + bench,
             "-Xmx1g",
             "-jar",
             jar.toString(),
@@ -49,7 +72,7 @@ class CommandTimerTest {
 
   @Test
   void theChildWatchesItsHeapOnlyWhenAsked() throws Exception {
-    ProcessBuilder pb = CommandTimer.command(jarIn(dir), List.of(), List.of("runs"));
+    ProcessBuilder pb = CommandTimer.command(benchBeside(jarIn(dir)), List.of(), List.of("runs"));
     // a switch inherited from the bench's own environment is not passed on
     pb.environment().put(CommandTimer.REPORT_HEAP, "1");
 

@@ -1,4 +1,4 @@
-package org.labellens.service.bench;
+package org.labellens.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.labellens.service.bench;
+package org.labellens.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -25,7 +25,6 @@ import org.labellens.service.ImportRequest;
 import org.labellens.service.Progress;
 import org.labellens.service.Project;
 import org.labellens.service.SampleRequest;
-import org.labellens.service.bench.StudyLikeData;
 import org.labellens.ui.AppContext;
 import org.labellens.ui.Theme;
 import org.labellens.ui.WindowLauncher;
