@@ -258,17 +258,8 @@ public final class AtomicFile implements AutoCloseable {
         Files.newDirectoryStream(
             dest.getParent(), p -> mine.matcher(p.getFileName().toString()).matches())) {
       for (Path leftover : siblings) {
-        if (!Files.isRegularFile(leftover) || inUse(leftover)) {
-          continue;
-        }
-        try {
-          Files.delete(leftover);
-          Notices.say(
-              "note: removed "
-                  + leftover
-                  + ", the unfinished output of an interrupted command (nothing else was changed)");
-        } catch (IOException ignored) {
-          // it stays; nothing depends on it
+        if (Files.isRegularFile(leftover) && !inUse(leftover)) {
+          removeLeftover(leftover);
         }
       }
     } catch (IOException ignored) {
@@ -304,18 +295,22 @@ public final class AtomicFile implements AutoCloseable {
    */
   public static void removeUnfinishedOutputs(Path dir) {
     for (Path leftover : unfinishedOutputs(dir)) {
-      if (OutputTarget.isProjectFile(leftover)) {
-        continue;
+      if (!OutputTarget.isProjectFile(leftover)) {
+        removeLeftover(leftover);
       }
-      try {
-        Files.delete(leftover);
-        Notices.say(
-            "note: removed "
-                + leftover
-                + ", the unfinished output of an interrupted command (nothing else was changed)");
-      } catch (IOException ignored) {
-        // doctor reports it
-      }
+    }
+  }
+
+  /** Deletes an unfinished output, with a notice; one that stays is reported by doctor. */
+  private static void removeLeftover(Path leftover) {
+    try {
+      Files.delete(leftover);
+      Notices.say(
+          "note: removed "
+              + leftover
+              + ", the unfinished output of an interrupted command (nothing else was changed)");
+    } catch (IOException ignored) {
+      // it stays; nothing depends on it, and doctor reports it
     }
   }
 
