@@ -23,27 +23,65 @@ import java.util.HexFormat;
  * result depends on nothing but the fields: the same on every run, JVM and machine.
  */
 public final class ContentHash {
+  /** Characters encoded at a time in a long field. */
+  private static final int PIECE = 1 << 16;
+
   private ContentHash() {}
 
   /** The hash of {@code fields} (each may be null), as 64 lower-case hex digits. */
   public static String of(String... fields) {
     MessageDigest md = sha256();
-    byte[] length = new byte[4];
     for (String field : fields) {
       if (field == null) {
         md.update((byte) 0);
       } else {
-        byte[] b = field.getBytes(StandardCharsets.UTF_8);
-        length[0] = (byte) (b.length >>> 24);
-        length[1] = (byte) (b.length >>> 16);
-        length[2] = (byte) (b.length >>> 8);
-        length[3] = (byte) b.length;
         md.update((byte) 1);
-        md.update(length);
-        md.update(b);
+        update(md, field);
       }
     }
     return HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * A field's UTF-8 length (4 bytes, big-endian), then its UTF-8 bytes. A long field (an issue body
+   * can be tens of megabytes) is encoded piece by piece, twice (once for its length), so that no
+   * copy of it is ever held whole: the bytes are exactly those of {@code String.getBytes(UTF_8)}.
+   */
+  private static void update(MessageDigest md, String field) {
+    if (field.length() <= PIECE) {
+      byte[] b = field.getBytes(StandardCharsets.UTF_8);
+      md.update(length(b.length));
+      md.update(b);
+      return;
+    }
+    long total = 0;
+    for (int at = 0; at < field.length(); at = end(field, at)) {
+      total += piece(field, at).length;
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("a field of more than 2 GB cannot be hashed");
+    }
+    md.update(length((int) total));
+    for (int at = 0; at < field.length(); at = end(field, at)) {
+      md.update(piece(field, at));
+    }
+  }
+
+  /** Where the piece starting at {@code at} ends: never between the two halves of a pair. */
+  private static int end(String s, int at) {
+    int end = Math.min(s.length(), at + PIECE);
+    if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  private static byte[] piece(String s, int at) {
+    return s.substring(at, end(s, at)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] length(int n) {
+    return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
   }
 
   /** Whether {@code s} has the form of a hash made here: 64 lower-case hex digits. */

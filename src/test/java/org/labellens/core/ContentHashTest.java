@@ -67,6 +67,29 @@ class ContentHashTest {
   }
 
   @Test
+  void aLongFieldIsHashedPieceByPieceToTheSameBytesAsWhole() throws Exception {
+    // long fields are encoded in pieces of 65,536 characters: a surrogate pair across a piece's
+    // edge, multi-byte characters and a lone surrogate (encoded as '?', as String.getBytes does)
+    // must give the same bytes as the whole field encoded at once
+    StringBuilder sb = new StringBuilder();
+    sb.append("é".repeat(65_535)).append("😀").append("ok");
+    sb.append("א".repeat(70_000)).append('\ud800').append("tail");
+    String text = sb.toString();
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(1);
+    b.writeBytes(
+        new byte[] {
+          (byte) (utf8.length >>> 24),
+          (byte) (utf8.length >>> 16),
+          (byte) (utf8.length >>> 8),
+          (byte) utf8.length
+        });
+    b.writeBytes(utf8);
+    assertThat(ContentHash.of(text)).isEqualTo(sha256(b.toByteArray()));
+  }
+
+  @Test
   void fieldBoundariesNullAndEmptyAllCount() {
     List<String[]> sequences =
         List.of(
