@@ -1,7 +1,6 @@
 package org.labellens.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,17 +139,28 @@ public final class ExportService {
                         try {
                           stream.row(row);
                         } catch (IOException e) {
-                          throw new UncheckedIOException(e);
+                          throw new WriteFailure(e);
                         }
                         written[0]++;
                       });
-                } catch (UncheckedIOException e) {
-                  throw e.getCause();
+                } catch (WriteFailure e) {
+                  throw e.io;
                 }
                 stream.finish();
               });
           return new Summary(out, f.key(), written[0], goldOnly);
         });
+  }
+
+  /** A failed write, carried out of the store's cursor to the file's handling of it. */
+  private static final class WriteFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient IOException io;
+
+    WriteFailure(IOException cause) {
+      super(cause);
+      this.io = cause;
+    }
   }
 
   /** The format named {@code csv}, {@code jsonl}, {@code json} or {@code labelstudio}. */
