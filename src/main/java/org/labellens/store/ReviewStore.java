@@ -20,8 +20,8 @@ import org.labellens.core.validation.Adjudication;
 
 /**
  * What the lead's work reads about a whole sample in a few queries (its items with their issues, a
- * run's predictions and evidence for them, adjudications), the classifier's labels over a whole
- * run, and the adjudication tables it writes.
+ * run's predictions and evidence for them, adjudications) or streams item by item, the classifier's
+ * labels over a whole run, and the adjudication tables it writes.
  */
 public final class ReviewStore {
   private ReviewStore() {}
