@@ -56,54 +56,101 @@ public final class ExportWriter {
     write(doc, format, out, ExportDocument.Row::body);
   }
 
-  /**
-   * Writes the export issue by issue: every format is streamed, so no more than one issue's output
-   * (and, with {@code bodies} looking each body up, one body) is held at a time.
-   */
+  /** Writes a whole document; see {@link #open}. */
   public static void write(ExportDocument doc, Format format, Writer out, Bodies bodies)
       throws IOException {
-    switch (format) {
-      case CSV -> csv(doc, out);
-      case JSONL -> {
-        for (ExportDocument.Row row : doc.rows()) {
-          Map<String, Object> line = issue(doc, row);
-          line.put("provenance", doc.provenance().json());
-          out.write(JsonOutput.line(line));
-          out.write('\n');
+    Stream stream = open(doc.head(), format, out, bodies);
+    for (ExportDocument.Row row : doc.rows()) {
+      stream.row(row);
+    }
+    stream.finish();
+  }
+
+  /**
+   * Starts an export that is written issue by issue: every format is streamed, so no more than one
+   * issue's output (and, with {@code bodies} looking each body up, one body) is held at a time, and
+   * the caller need hold no more than the row it hands over.
+   */
+  public static Stream open(ExportDocument.Head head, Format format, Writer out, Bodies bodies)
+      throws IOException {
+    return new Stream(head, format, out, bodies);
+  }
+
+  /** An export being written: {@link #row} for each issue in order, then {@link #finish}. */
+  public static final class Stream {
+    private final ExportDocument.Head doc;
+    private final Format format;
+    private final Writer out;
+    private final Bodies bodies;
+    private final JsonOutput.PrettyStream json;
+
+    private Stream(ExportDocument.Head doc, Format format, Writer out, Bodies bodies)
+        throws IOException {
+      this.doc = doc;
+      this.format = format;
+      this.out = out;
+      this.bodies = bodies;
+      switch (format) {
+        case CSV -> {
+          csvHeader(doc, out);
+          json = null;
         }
-      }
-      case JSON -> {
-        try (JsonOutput.PrettyStream json = JsonOutput.prettyStream(out)) {
+        case JSONL -> json = null;
+        case JSON -> {
+          json = JsonOutput.prettyStream(out);
           json.startObject();
           for (Map.Entry<String, Object> field : jsonHead(doc).entrySet()) {
             json.field(field.getKey(), field.getValue());
           }
           json.startArrayField("issues");
-          for (ExportDocument.Row row : doc.rows()) {
-            json.value(issue(doc, row));
-          }
+        }
+        case LABELSTUDIO -> {
+          json = JsonOutput.prettyStream(out);
+          json.startArray();
+        }
+        default -> throw new AssertionError(format);
+      }
+    }
+
+    /** Writes one issue. */
+    public void row(ExportDocument.Row row) throws IOException {
+      switch (format) {
+        case CSV -> csvRow(doc, row, out);
+        case JSONL -> {
+          Map<String, Object> line = issue(doc, row);
+          line.put("provenance", doc.provenance().json());
+          out.write(JsonOutput.line(line));
+          out.write('\n');
+        }
+        case JSON -> json.value(issue(doc, row));
+        case LABELSTUDIO -> json.value(labelStudioTask(doc, row, bodies.body(row)));
+        default -> throw new AssertionError(format);
+      }
+    }
+
+    /** Ends the export (the writer stays open). */
+    public void finish() throws IOException {
+      switch (format) {
+        case CSV, JSONL -> {}
+        case JSON -> {
           json.endArray();
           json.endObject();
+          json.close();
+          out.write("\n");
         }
-        out.write("\n");
-      }
-      case LABELSTUDIO -> {
-        try (JsonOutput.PrettyStream json = JsonOutput.prettyStream(out)) {
-          json.startArray();
-          for (ExportDocument.Row row : doc.rows()) {
-            json.value(labelStudioTask(doc, row, bodies.body(row)));
-          }
+        case LABELSTUDIO -> {
           json.endArray();
+          json.close();
+          out.write("\n");
         }
-        out.write("\n");
+        default -> throw new AssertionError(format);
       }
-      default -> throw new AssertionError(format);
     }
   }
 
   // ------------------------------------------------------------------ CSV
 
-  private static void csv(ExportDocument doc, Writer out) throws IOException {
+  private static void csvHeader(ExportDocument.Head doc, Writer out) throws IOException {
     List<String> header =
         new ArrayList<>(
             List.of(
@@ -115,8 +162,8 @@ public final class ExportWriter {
                 "stratum",
                 "design_weight",
                 "overlap"));
-    Map<String, List<String>> goldLabels = goldLabels(doc);
-    Map<String, List<String>> weightLabels = weightLabels(doc);
+    Map<String, List<String>> goldLabels = doc.goldLabels();
+    Map<String, List<String>> weightLabels = doc.weightLabels();
     for (String d : doc.dimensions()) {
       if (!doc.goldOnly()) {
         header.add("predicted_" + d);
@@ -145,72 +192,58 @@ public final class ExportWriter {
     }
     header.add("provenance");
     line(out, header);
-    for (ExportDocument.Row row : doc.rows()) {
-      List<String> cells = new ArrayList<>();
-      cells.add(row.issue().repo());
-      cells.add(Integer.toString(row.issue().number()));
-      cells.add(row.framework());
-      cells.add(row.url());
-      cells.add(row.title());
-      cells.add(row.stratum());
-      cells.add(Double.toString(row.weight()));
-      cells.add(row.overlap() ? "1" : "0");
-      for (String d : doc.dimensions()) {
-        if (!doc.goldOnly()) {
-          cells.add(csvValue(row.predicted().get(d)));
-        }
-        Gold g = row.gold().get(d);
-        cells.add(g != null && g.isResolved() ? csvValue(g.value()) : "");
-        cells.add(g == null ? "" : source(g));
-        for (String label : goldLabels.getOrDefault(d, List.of())) {
-          Boolean on = row.labelGold().getOrDefault(d, Map.of()).get(label);
-          cells.add(on == null ? "" : on ? "1" : "0");
-        }
-        if (weightLabels.containsKey(d)) {
-          Map<String, Double> w = row.labelWeights().getOrDefault(d, Map.of());
-          List<String> labels =
-              goldLabels.containsKey(d) ? weightLabels.get(d) : weightLabels.get(d).subList(0, 1);
-          for (String label : labels) {
-            Double v = w.get(label);
-            cells.add(v == null ? "" : Double.toString(v));
-          }
-        }
-      }
+  }
+
+  private static void csvRow(ExportDocument.Head doc, ExportDocument.Row row, Writer out)
+      throws IOException {
+    Map<String, List<String>> goldLabels = doc.goldLabels();
+    Map<String, List<String>> weightLabels = doc.weightLabels();
+    List<String> cells = new ArrayList<>();
+    cells.add(row.issue().repo());
+    cells.add(Integer.toString(row.issue().number()));
+    cells.add(row.framework());
+    cells.add(row.url());
+    cells.add(row.title());
+    cells.add(row.stratum());
+    cells.add(Double.toString(row.weight()));
+    cells.add(row.overlap() ? "1" : "0");
+    for (String d : doc.dimensions()) {
       if (!doc.goldOnly()) {
-        for (String a : doc.annotators()) {
-          for (String d : doc.dimensions()) {
-            cells.add(csvValue(finalValue(row, a, d)));
-          }
+        cells.add(csvValue(row.predicted().get(d)));
+      }
+      Gold g = row.gold().get(d);
+      cells.add(g != null && g.isResolved() ? csvValue(g.value()) : "");
+      cells.add(g == null ? "" : source(g));
+      for (String label : goldLabels.getOrDefault(d, List.of())) {
+        Boolean on = row.labelGold().getOrDefault(d, Map.of()).get(label);
+        cells.add(on == null ? "" : on ? "1" : "0");
+      }
+      if (weightLabels.containsKey(d)) {
+        Map<String, Double> w = row.labelWeights().getOrDefault(d, Map.of());
+        List<String> labels =
+            goldLabels.containsKey(d) ? weightLabels.get(d) : weightLabels.get(d).subList(0, 1);
+        for (String label : labels) {
+          Double v = w.get(label);
+          cells.add(v == null ? "" : Double.toString(v));
         }
       }
-      cells.add(provenanceCell(doc));
-      line(out, cells);
     }
-  }
-
-  /** Per set-valued dimension, its labels and the empty-set label, as the rows carry them. */
-  private static Map<String, List<String>> goldLabels(ExportDocument doc) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (ExportDocument.Row row : doc.rows()) {
-      row.labelGold().forEach((d, m) -> out.putIfAbsent(d, List.copyOf(m.keySet())));
+    if (!doc.goldOnly()) {
+      for (String a : doc.annotators()) {
+        for (String d : doc.dimensions()) {
+          cells.add(csvValue(finalValue(row, a, d)));
+        }
+      }
     }
-    return out;
-  }
-
-  /** Per validated dimension, the labels that carry a weight. */
-  private static Map<String, List<String>> weightLabels(ExportDocument doc) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (ExportDocument.Row row : doc.rows()) {
-      row.labelWeights().forEach((d, m) -> out.putIfAbsent(d, List.copyOf(m.keySet())));
-    }
-    return out;
+    cells.add(provenanceCell(doc));
+    line(out, cells);
   }
 
   /**
    * Who made the sample's decisions, on every row: {@code person}, or the banner saying how many
    * were made by {@code simulate}.
    */
-  static String provenanceCell(ExportDocument doc) {
+  static String provenanceCell(ExportDocument.Head doc) {
     String banner = doc.provenance().banner();
     return banner == null ? MadeBy.PERSON.key() : banner;
   }
@@ -259,7 +292,7 @@ public final class ExportWriter {
   // ------------------------------------------------------------------ JSON
 
   /** The JSON export's fields before its issues. */
-  private static Map<String, Object> jsonHead(ExportDocument doc) {
+  private static Map<String, Object> jsonHead(ExportDocument.Head doc) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("sample", doc.sample().name());
     root.put("provenance", doc.provenance().json());
@@ -284,7 +317,7 @@ public final class ExportWriter {
     return root;
   }
 
-  private static Map<String, Object> issue(ExportDocument doc, ExportDocument.Row row) {
+  private static Map<String, Object> issue(ExportDocument.Head doc, ExportDocument.Row row) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("repo", row.issue().repo());
     m.put("number", row.issue().number());
@@ -347,7 +380,7 @@ public final class ExportWriter {
    * (nothing chosen).
    */
   private static Map<String, Object> labelStudioTask(
-      ExportDocument doc, ExportDocument.Row row, String body) {
+      ExportDocument.Head doc, ExportDocument.Row row, String body) {
     {
       Map<String, Object> task = new LinkedHashMap<>();
       Map<String, Object> data = new LinkedHashMap<>();

@@ -218,6 +218,15 @@ final class SampleSnapshot {
    * predicted dimension of the scheme.
    */
   private Map<String, DecisionValue> predictedValues(ReviewStore.RunItem r) {
+    return predictedValues(scheme, r, labelsOutsideScheme);
+  }
+
+  /**
+   * See {@link #predictedValues(ReviewStore.RunItem)}; labels outside the scheme go to {@code
+   * outside}.
+   */
+  static Map<String, DecisionValue> predictedValues(
+      AnnotationScheme scheme, ReviewStore.RunItem r, Set<String> outside) {
     Map<String, DecisionValue> out = new LinkedHashMap<>();
     for (SchemeDimension d : scheme.dimensions()) {
       switch (d.id()) {
@@ -225,20 +234,20 @@ final class SampleSnapshot {
           if (d.labels().contains(r.primary())) {
             out.put("primary", DecisionValue.single(r.primary()));
           } else {
-            labelsOutsideScheme.add("primary: " + r.primary());
+            outside.add("primary: " + r.primary());
           }
         }
         case "production" -> {
           if (r.production() != null) {
             out.put("production", DecisionValue.single(r.production() == 1 ? "yes" : "no"));
           } else if (r.labels().containsKey("production")) {
-            putLabels(out, d, r.labels().get("production"));
+            putLabels(out, d, r.labels().get("production"), outside);
           }
         }
         default -> {
           List<String> labels = r.labels().get(d.id());
           if (labels != null || (d.id().equals("category") && d.kind().isSet())) {
-            putLabels(out, d, labels == null ? List.of() : labels);
+            putLabels(out, d, labels == null ? List.of() : labels, outside);
           }
         }
       }
@@ -246,7 +255,8 @@ final class SampleSnapshot {
     return out;
   }
 
-  private void putLabels(Map<String, DecisionValue> out, SchemeDimension d, List<String> labels) {
+  private static void putLabels(
+      Map<String, DecisionValue> out, SchemeDimension d, List<String> labels, Set<String> outside) {
     List<String> kept = new ArrayList<>();
     for (String label : d.labels()) {
       if (labels.contains(label)) {
@@ -256,7 +266,7 @@ final class SampleSnapshot {
     for (String label : labels) {
       if (!d.labels().contains(label)
           && !(d.kind().isSet() && label.equals(ValidationReport.NONE_LABEL))) {
-        labelsOutsideScheme.add(d.id() + ": " + label);
+        outside.add(d.id() + ": " + label);
       }
     }
     if (d.kind().isSet()) {

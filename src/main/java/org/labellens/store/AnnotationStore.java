@@ -300,7 +300,7 @@ public final class AnnotationStore {
         });
   }
 
-  private static final String EVENT_COLUMNS =
+  static final String EVENT_COLUMNS =
       "s.name, i.repo, i.number, n.name, e.dimension, e.value, e.phase, e.predicted, e.unsure,"
           + " e.reason, e.note, e.seconds, e.decided_at, e.taxonomy, e.made_by";
 
@@ -397,7 +397,7 @@ public final class AnnotationStore {
         });
   }
 
-  private static Decision decision(ResultSet rs) throws SQLException {
+  static Decision decision(ResultSet rs) throws SQLException {
     String predicted = rs.getString(8);
     double seconds = rs.getDouble(12);
     Double secs = rs.wasNull() ? null : seconds;

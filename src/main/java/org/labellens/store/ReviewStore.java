@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.labellens.core.JsonText;
+import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.model.Evidence;
 import org.labellens.core.model.IssueKey;
@@ -18,8 +20,8 @@ import org.labellens.core.validation.Adjudication;
 
 /**
  * What the lead's work reads about a whole sample in a few queries (its items with their issues, a
- * run's predictions and evidence for them, adjudications), the classifier's labels over a whole
- * run, and the adjudication tables it writes.
+ * run's predictions and evidence for them, adjudications) or streams item by item, the classifier's
+ * labels over a whole run, and the adjudication tables it writes.
  */
 public final class ReviewStore {
   private ReviewStore() {}
@@ -77,6 +79,169 @@ public final class ReviewStore {
           }
           return rows;
         });
+  }
+
+  /**
+   * A sampled issue with what the lead's work reads about it.
+   *
+   * @param decisions every current decision (all annotators, dimensions and phases), ordered by
+   *     annotator, dimension and phase
+   * @param adjudications the lead's values, ordered by dimension
+   * @param run what the run says about the issue, or null where it says nothing (or there is no
+   *     run)
+   */
+  public record SampleItem(
+      ItemRow item, List<Decision> decisions, List<Adjudication> adjudications, RunItem run) {}
+
+  /**
+   * Streams a sample's items, ordered by repo and number, each with its decisions, adjudications
+   * and (with a run) the run's predictions, and its evidence when asked for: one item is read at a
+   * time, so memory does not grow with the sample. Bodies are not read.
+   *
+   * @param runId the run whose predictions to read, or null for none
+   */
+  public static void forEachItem(
+      Tx tx,
+      long sampleId,
+      String sampleName,
+      Long runId,
+      boolean withEvidence,
+      Consumer<SampleItem> action) {
+    tx.jdbc(
+        c -> {
+          Map<String, StratumKey> keys = new HashMap<>();
+          // the issues in key order (their unique index), each looked up among the sample's
+          // items: no sort of the whole sample is held, in SQLite's memory or here
+          try (PreparedStatement items =
+                  c.prepareStatement(
+                      "SELECT si.issue_id, i.repo, i.number, i.framework, i.title, i.url,"
+                          + " i.state, i.labels, st.stratum_key, si.draw_rank, si.overlap"
+                          + " FROM issue i"
+                          + " CROSS JOIN sample_item si ON si.sample_id = ? AND si.issue_id = i.id"
+                          + " CROSS JOIN stratum st ON st.id = si.stratum_id"
+                          + " ORDER BY i.repo, i.number");
+              PreparedStatement decisions =
+                  c.prepareStatement(
+                      "SELECT "
+                          + AnnotationStore.EVENT_COLUMNS
+                          + " FROM decision d JOIN annotation_event e ON e.id = d.event_id"
+                          + " JOIN sample s ON s.id = e.sample_id"
+                          + " JOIN issue i ON i.id = e.issue_id"
+                          + " JOIN annotator n ON n.id = e.annotator_id"
+                          + " WHERE d.sample_id = ? AND d.issue_id = ?"
+                          + " ORDER BY n.name, e.dimension, e.phase");
+              PreparedStatement adjudications =
+                  c.prepareStatement(
+                      "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
+                          + " a.adjudicated_at FROM adjudication a JOIN issue i ON i.id ="
+                          + " a.issue_id WHERE a.sample_id = ? AND a.issue_id = ?"
+                          + " ORDER BY a.dimension");
+              PreparedStatement runItem =
+                  c.prepareStatement(
+                      "SELECT primary_label, is_production FROM run_item"
+                          + " WHERE run_id = ? AND issue_id = ?");
+              PreparedStatement predictions =
+                  c.prepareStatement(
+                      "SELECT dimension, label FROM prediction WHERE run_id = ? AND issue_id = ?"
+                          + " ORDER BY dimension, rowid");
+              PreparedStatement evidence =
+                  c.prepareStatement(
+                      "SELECT dimension, label, keyword, field, start_offset, end_offset, hits"
+                          + " FROM evidence WHERE run_id = ? AND issue_id = ?"
+                          + " ORDER BY dimension, label, field, start_offset, keyword")) {
+            items.setLong(1, sampleId);
+            try (ResultSet rs = items.executeQuery()) {
+              while (rs.next()) {
+                long issueId = rs.getLong(1);
+                ItemRow row =
+                    new ItemRow(
+                        issueId,
+                        new IssueKey(rs.getString(2), rs.getInt(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        null,
+                        rs.getString(6),
+                        rs.getString(7),
+                        JsonText.parseStringArray(rs.getString(8)),
+                        keys.computeIfAbsent(rs.getString(9), StratumKey::fromJson),
+                        rs.getInt(10),
+                        rs.getInt(11) == 1);
+                List<Decision> ds = new ArrayList<>();
+                decisions.setLong(1, sampleId);
+                decisions.setLong(2, issueId);
+                try (ResultSet r = decisions.executeQuery()) {
+                  while (r.next()) {
+                    ds.add(AnnotationStore.decision(r));
+                  }
+                }
+                List<Adjudication> as = new ArrayList<>();
+                adjudications.setLong(1, sampleId);
+                adjudications.setLong(2, issueId);
+                try (ResultSet r = adjudications.executeQuery()) {
+                  while (r.next()) {
+                    as.add(adjudication(r, sampleName));
+                  }
+                }
+                RunItem run =
+                    runId == null
+                        ? null
+                        : runItem(
+                            runItem, predictions, withEvidence ? evidence : null, runId, issueId);
+                action.accept(new SampleItem(row, ds, as, run));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** What the run says about one issue, or null; its evidence only when {@code evidence} is set. */
+  private static RunItem runItem(
+      PreparedStatement item,
+      PreparedStatement predictions,
+      PreparedStatement evidence,
+      long runId,
+      long issueId)
+      throws SQLException {
+    String primary;
+    Integer production;
+    item.setLong(1, runId);
+    item.setLong(2, issueId);
+    try (ResultSet r = item.executeQuery()) {
+      if (!r.next()) {
+        return null;
+      }
+      primary = r.getString(1);
+      int flag = r.getInt(2);
+      production = r.wasNull() ? null : flag;
+    }
+    Map<String, List<String>> labels = new TreeMap<>();
+    predictions.setLong(1, runId);
+    predictions.setLong(2, issueId);
+    try (ResultSet r = predictions.executeQuery()) {
+      while (r.next()) {
+        labels.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+      }
+    }
+    List<Evidence> found = new ArrayList<>();
+    if (evidence != null) {
+      evidence.setLong(1, runId);
+      evidence.setLong(2, issueId);
+      try (ResultSet r = evidence.executeQuery()) {
+        while (r.next()) {
+          found.add(
+              new Evidence(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getInt(5),
+                  r.getInt(6),
+                  r.getInt(7)));
+        }
+      }
+    }
+    return new RunItem(primary, production, labels, found);
   }
 
   /**

@@ -40,6 +40,54 @@ public record ExportDocument(
   }
 
   /**
+   * Everything but the rows: what an export writes before, around and in every row. The labels are
+   * those the rows carry (empty when there are no rows), so a streamed export writes its header
+   * before it reads any row.
+   *
+   * @param goldLabels per set-valued dimension, the labels each row's {@code labelGold} has
+   * @param weightLabels per validated dimension, the labels each row's {@code labelWeights} has
+   */
+  public record Head(
+      SampleInfo sample,
+      String description,
+      String run,
+      AnnotationScheme scheme,
+      List<String> dimensions,
+      List<String> annotators,
+      boolean goldOnly,
+      Provenance provenance,
+      Map<String, List<String>> goldLabels,
+      Map<String, List<String>> weightLabels) {
+    public Head {
+      dimensions = List.copyOf(dimensions);
+      annotators = List.copyOf(annotators);
+      goldLabels = Collections.unmodifiableMap(new LinkedHashMap<>(goldLabels));
+      weightLabels = Collections.unmodifiableMap(new LinkedHashMap<>(weightLabels));
+    }
+  }
+
+  /** The head of this document, its labels as its rows carry them. */
+  public Head head() {
+    Map<String, List<String>> goldLabels = new LinkedHashMap<>();
+    Map<String, List<String>> weightLabels = new LinkedHashMap<>();
+    for (Row row : rows) {
+      row.labelGold().forEach((d, m) -> goldLabels.putIfAbsent(d, List.copyOf(m.keySet())));
+      row.labelWeights().forEach((d, m) -> weightLabels.putIfAbsent(d, List.copyOf(m.keySet())));
+    }
+    return new Head(
+        sample,
+        description,
+        run,
+        scheme,
+        dimensions,
+        annotators,
+        goldOnly,
+        provenance,
+        goldLabels,
+        weightLabels);
+  }
+
+  /**
    * One sampled issue.
    *
    * @param weight the design weight N_h/n_h of its stratum
