@@ -68,6 +68,10 @@ public final class AnnotateView {
   @FXML private CheckBox unsureBox;
   @FXML private ComboBox<String> reasonBox;
   @FXML private TextField noteField;
+
+  /** Set while the key that opened the note is down, so that its character is not typed. */
+  private boolean dropTypedKey;
+
   @FXML private Button commitButton;
   @FXML private Button backButton;
   @FXML private Button skipButton;
@@ -144,6 +148,22 @@ public final class AnnotateView {
                 viewModel.severityProperty().set(t == null ? null : (String) t.getUserData()));
     buildHelp();
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    // the key that opens the note is a command, not text: its own typed character is dropped
+    root.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if (dropTypedKey) {
+            dropTypedKey = false;
+            e.consume();
+          }
+        });
+    root.addEventFilter(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.M) {
+            dropTypedKey = false;
+          }
+        });
     if (viewModel.schemeProperty().get() != null) {
       buildDecisionControls(viewModel.schemeProperty().get());
     }
@@ -233,6 +253,7 @@ public final class AnnotateView {
     } else if (code == KeyCode.O) {
       cycle(reasonBox, e.isShiftDown());
     } else if (code == KeyCode.M) {
+      dropTypedKey = true;
       noteField.requestFocus();
     } else if (code == KeyCode.PAGE_DOWN) {
       issueScroll.setVvalue(Math.min(1, issueScroll.getVvalue() + 0.25));

@@ -200,5 +200,19 @@ class AnnotateSessionTest {
             .distinct()
             .count();
     assertThat(stored).isEqualTo(10);
+
+    // a note by keyboard: M opens it, the text is stored exactly as typed (not the M that opened
+    // it), Enter commits
+    robot.type(KeyCode.DIGIT2);
+    robot.type(KeyCode.M);
+    robot.write("install question, not a bug");
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(
+            project.annotations().sampleDecisions("open-sample").stream()
+                .filter(d -> d.annotator().equals("ana") && d.issue().equals(resume.issue()))
+                .map(Decision::note)
+                .distinct())
+        .containsExactly("install question, not a bug");
   }
 }
