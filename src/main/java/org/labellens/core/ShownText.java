@@ -91,12 +91,7 @@ public final class ShownText {
 
   /** Appends {@code \}{@code uXXXX} for one UTF-16 unit. */
   public static void appendEscape(StringBuilder sb, char c) {
-    sb.append("\\u");
-    String hex = Integer.toHexString(c);
-    for (int k = hex.length(); k < 4; k++) {
-      sb.append('0');
-    }
-    sb.append(hex);
+    sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
   }
 
   /**
@@ -104,12 +99,7 @@ public final class ShownText {
    * or line feed is not marked (the window lays them out).
    */
   public static String marker(int codePoint) {
-    StringBuilder sb = new StringBuilder("\u27e8U+");
-    String hex = Integer.toHexString(codePoint).toUpperCase(java.util.Locale.ROOT);
-    for (int k = hex.length(); k < 4; k++) {
-      sb.append('0');
-    }
-    return sb.append(hex).append('\u27e9').toString();
+    return String.format(java.util.Locale.ROOT, "\u27e8U+%04X\u27e9", codePoint);
   }
 
   /**

@@ -148,14 +148,7 @@ public final class AdjudicationService {
               s.adjudication(row.issue(), d.id())));
     }
     List<Decision> decisions = new ArrayList<>(s.decisions(row.issue()));
-    decisions.sort(
-        (a, b) -> {
-          int c = a.annotator().compareTo(b.annotator());
-          if (c == 0) {
-            c = a.dimension().compareTo(b.dimension());
-          }
-          return c != 0 ? c : a.phase().compareTo(b.phase());
-        });
+    decisions.sort(Decision.BY_ANNOTATOR_DIMENSION_PHASE);
     var runItem = s.runItem(row);
     return new AdjudicationCase(
         row.issue(),

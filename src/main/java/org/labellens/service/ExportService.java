@@ -351,14 +351,7 @@ public final class ExportService {
       return null;
     }
     List<Decision> decisions = new ArrayList<>(item.decisions);
-    decisions.sort(
-        (a, b) -> {
-          int c = a.annotator().compareTo(b.annotator());
-          if (c == 0) {
-            c = a.dimension().compareTo(b.dimension());
-          }
-          return c != 0 ? c : a.phase().compareTo(b.phase());
-        });
+    decisions.sort(Decision.BY_ANNOTATOR_DIMENSION_PHASE);
     Map<String, Map<String, Boolean>> labelGold = new LinkedHashMap<>();
     Map<String, Map<String, Double>> labelWeights = new LinkedHashMap<>();
     for (String id : head.dimensions()) {

@@ -1,6 +1,7 @@
 package org.labellens.core.annotation;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -66,6 +67,12 @@ public record Decision(
     m.put("note", note);
     return m;
   }
+
+  /** The order in which an issue's decisions are listed: by annotator, dimension, then phase. */
+  public static final Comparator<Decision> BY_ANNOTATOR_DIMENSION_PHASE =
+      Comparator.comparing(Decision::annotator)
+          .thenComparing(Decision::dimension)
+          .thenComparing(Decision::phase);
 
   /** A plain decision made now: no prediction shown, not unsure, no reason, note or time. */
   public static Decision of(
