@@ -112,6 +112,11 @@ public final class Project implements AutoCloseable {
     return imports;
   }
 
+  /** Fetching from the GitHub API into this project. */
+  public FetchService fetches() {
+    return new FetchService(db);
+  }
+
   public IssueService issues() {
     return issues;
   }
