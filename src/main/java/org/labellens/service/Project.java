@@ -112,6 +112,11 @@ public final class Project implements AutoCloseable {
     return imports;
   }
 
+  /** Issues' comments (stored by fetch --comments). */
+  public CommentService comments() {
+    return new CommentService(db);
+  }
+
   /** Fetching from the GitHub API into this project. */
   public FetchService fetches() {
     return new FetchService(db);
