@@ -21,6 +21,7 @@ import org.labellens.core.BadInputException;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.Frameworks;
 import org.labellens.core.model.IssueComment;
+import org.labellens.core.model.IssueKey;
 import org.labellens.io.GithubClient;
 import org.labellens.io.GithubPage;
 import org.labellens.io.ImportedIssue;
@@ -28,6 +29,7 @@ import org.labellens.store.CommentStore;
 import org.labellens.store.Database;
 import org.labellens.store.FetchStateStore;
 import org.labellens.store.ImportBatchStore;
+import org.labellens.store.IssueStore;
 
 /**
  * Collects issues straight from the GitHub REST API into the project
@@ -205,6 +207,7 @@ public final class FetchService {
     private final Cancellation cancellation;
     private final List<String> notes;
     private final Map<String, String> counts = new TreeMap<>();
+    private final Map<IssueKey, IssueStore.Outcome> seen = new HashMap<>();
 
     SourceRun(
         GithubClient client,
@@ -248,7 +251,7 @@ public final class FetchService {
         if (!request.labels().isEmpty()) {
           url.append("&labels=").append(encode(String.join(",", request.labels())));
         }
-        url.append("&sort=updated&direction=asc&per_page=100");
+        url.append("&sort=updated&direction=desc&per_page=100");
         if (from != null) {
           url.append("&since=").append(encode(from));
         }
@@ -393,6 +396,20 @@ public final class FetchService {
                       if (repeat) {
                         continue;
                       }
+                      // an issue met twice in one fetch (edited while it ran) is counted once:
+                      // new stays new, unchanged then changed is updated
+                      IssueKey key = s.imported().issue().key();
+                      IssueStore.Outcome before = seen.get(key);
+                      if (before != null) {
+                        if (before == IssueStore.Outcome.UNCHANGED
+                            && s.outcome() == IssueStore.Outcome.UPDATED) {
+                          seen.put(key, IssueStore.Outcome.UPDATED);
+                          add("unchanged", -1);
+                          outcome[1]++;
+                        }
+                        continue;
+                      }
+                      seen.put(key, s.outcome());
                       switch (s.outcome()) {
                         case NEW -> outcome[0]++;
                         case UPDATED -> outcome[1]++;

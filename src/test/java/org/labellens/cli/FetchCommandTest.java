@@ -54,7 +54,7 @@ class FetchCommandTest {
         .startsWith("14 issues: 14 new, 0 updated, 0 unchanged; 5 pull requests skipped\n")
         .contains("  vLLM             14\n")
         .contains("vllm-project/vllm: 14 new, 0 updated, 0 unchanged");
-    assertThat(r.err()).contains("vllm-project/vllm: page 1/4: 4 new, 0 updated, 0 unchanged");
+    assertThat(r.err()).contains("vllm-project/vllm: page 1/4: 2 new, 0 updated, 0 unchanged");
     Cli.Result again =
         Cli.run("fetch", REPO, "--db", db, "--api-url", server.url() + "/", "--format", "json");
     assertThat(again.code()).as(again.err()).isZero();

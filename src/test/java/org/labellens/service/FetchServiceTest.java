@@ -180,6 +180,54 @@ class FetchServiceTest {
     assertThat(server.log().stream().map(FakeGithub.Request::status)).contains(403, 429, 502, -1);
   }
 
+  /**
+   * Issues edited while a pass runs move in the listing (it is sorted by update): an edited issue
+   * of a page already fetched, and one of a page not yet fetched, and a new issue; none is missed,
+   * and each ends with its newest text.
+   */
+  @Test
+  void issuesEditedOrAddedWhileAPassRunsAreAllFetched() throws Exception {
+    List<Integer> numbers =
+        server.items(REPO).stream()
+            .filter(n -> !n.has("pull_request"))
+            .sorted(
+                java.util.Comparator.comparing(
+                    (com.fasterxml.jackson.databind.node.ObjectNode n) ->
+                        n.path("updated_at").asText()))
+            .map(n -> n.path("number").asInt())
+            .toList();
+    int newest = numbers.get(numbers.size() - 1);
+    int oldest = numbers.get(0);
+    server.whenAsked(
+        "page=2",
+        () -> {
+          server.edit(REPO, newest, "2031-01-01T00:00:00Z", n -> n.put("title", "edited A"));
+          server.edit(REPO, oldest, "2031-01-01T00:00:01Z", n -> n.put("title", "edited B"));
+          var added = server.items(REPO).get(0).deepCopy();
+          added.put("number", 5000);
+          added.put("title", "opened while fetching");
+          added.put("updated_at", "2031-01-01T00:00:02Z");
+          server.items(REPO).add(added);
+        });
+    try (Project p = project("fetched")) {
+      FetchResult r = fetch(p, request(false));
+      assertThat(StoreProbe.count(p.database(), "SELECT count(*) FROM issue")).isEqualTo(15);
+      assertThat(
+              StoreProbe.rows(
+                  p.database(),
+                  "SELECT title FROM issue WHERE number IN ("
+                      + newest
+                      + ", "
+                      + oldest
+                      + ", 5000)"
+                      + " ORDER BY updated_at, number"))
+          .containsExactlyInAnyOrder("edited A|", "edited B|", "opened while fetching|");
+      assertThat(r.newIssues()).isEqualTo(15);
+      assertThat(r.updated()).isZero();
+      assertThat(r.total()).isEqualTo(15);
+    }
+  }
+
   @Test
   void aUsedUpLimitWaitsUntilItsReset() {
     server.fault("page=1", Fault.LIMIT_USED_UP);

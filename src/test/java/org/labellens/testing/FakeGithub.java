@@ -62,6 +62,10 @@ public final class FakeGithub implements AutoCloseable {
 
   private record Pending(String pathContains, Fault fault) {}
 
+  private record Action(String pathContains, Runnable action) {}
+
+  private final Deque<Action> actions = new ArrayDeque<>();
+
   private final HttpServer server;
   private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
   private final Map<String, List<ObjectNode>> issues = new LinkedHashMap<>();
@@ -149,6 +153,27 @@ public final class FakeGithub implements AutoCloseable {
     faults.add(new Pending(pathContains, fault));
   }
 
+  /**
+   * Runs {@code action} once, before answering the next request whose path and query contain {@code
+   * pathContains} (e.g. an issue edited while a fetch runs).
+   */
+  public synchronized void whenAsked(String pathContains, Runnable action) {
+    actions.add(new Action(pathContains, action));
+  }
+
+  private void runActions(String pathAndQuery) {
+    List<Runnable> due = new ArrayList<>();
+    synchronized (this) {
+      for (Action a : List.copyOf(actions)) {
+        if (pathAndQuery.contains(a.pathContains())) {
+          actions.remove(a);
+          due.add(a.action());
+        }
+      }
+    }
+    due.forEach(Runnable::run);
+  }
+
   /** Waits until a request hangs (fault HANG). */
   public boolean awaitHang(long seconds) throws InterruptedException {
     return hung.await(seconds, TimeUnit.SECONDS);
@@ -184,6 +209,7 @@ public final class FakeGithub implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String pq = ex.getRequestURI().toString();
+      runActions(pq);
       Fault fault = takeFault(pq);
       if (fault == Fault.DROP) {
         logged(ex, -1);
