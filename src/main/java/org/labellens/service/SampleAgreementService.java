@@ -12,6 +12,8 @@ import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.annotation.ValueKind;
+import org.labellens.core.report.ReportFormat;
+import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
@@ -20,6 +22,7 @@ import org.labellens.core.stats.InsufficientDataException;
 import org.labellens.core.stats.PairResult;
 import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetAgreementStudy;
+import org.labellens.io.SampleAgreementWriter;
 import org.labellens.store.Database;
 import org.labellens.store.ReviewStore;
 
@@ -318,5 +321,15 @@ public final class SampleAgreementService {
   private static String setCode(DecisionValue v) {
     Set<String> sorted = new java.util.TreeSet<>(new HashSet<>(v.labels()));
     return String.join(",", sorted);
+  }
+
+  /** The agreement as the command line prints it: a table, Markdown, LaTeX or JSON. */
+  public String render(SampleAgreement agreement, ReportFormat format) {
+    return SampleAgreementWriter.write(agreement, format);
+  }
+
+  /** The agreement's tables as sections the window lays out. */
+  public List<ReportSection> sections(SampleAgreement agreement) {
+    return SampleAgreementWriter.sections(agreement);
   }
 }
