@@ -181,7 +181,10 @@ final class SampleCommand implements Callable<Integer> {
     return m;
   }
 
-  /** The keys that describe a sample, in the order SPEC §8 starts the document with. */
+  /**
+   * The keys that describe a sample, in the order the document starts with (docs/output.md,
+   * "sample").
+   */
   static Map<String, Object> description(SampleReport r) {
     SampleInfo s = r.sample();
     Map<String, Object> m = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetMetric;
 
 /**
- * Writes the agreement of a sample: JSON for machines (SPEC §8 {@code agreement --sample}, each
- * dimension in the §5 shape of {@link AgreementReportWriter}) and tables for people. Agreement
+ * Writes the agreement of a sample: JSON for machines (docs/output.md, {@code agreement --sample}:
+ * each dimension in the shape of {@link AgreementReportWriter}) and tables for people. Agreement
  * figures are unweighted: they describe the sampled items the annotators decided.
  */
 public final class SampleAgreementWriter {

@@ -27,8 +27,8 @@ import org.labellens.core.validation.KeywordDiagnostics;
 import org.labellens.core.validation.StratumCollapse;
 
 /**
- * Writes a validation report: JSON for machines (SPEC §8 {@code validate}; keys are added, never
- * renamed) and tables for people. Every table's caption says whether its figures are
+ * Writes a validation report: JSON for machines (docs/output.md, {@code validate}; keys are added,
+ * never renamed) and tables for people. Every table's caption says whether its figures are
  * design-weighted population estimates or unweighted figures about the sampled items.
  */
 public final class ValidationReportWriter {
@@ -130,7 +130,7 @@ public final class ValidationReportWriter {
       keywords.add(keyword(k));
     }
     root.put("keywords", keywords);
-    // additions beyond SPEC §8
+    // additions beyond the keys docs/output.md lists
     root.put("provenance", r.provenance().json());
     root.put("description", r.description());
     root.put("frame", r.sample().frame().key());

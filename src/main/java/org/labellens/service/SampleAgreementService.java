@@ -27,10 +27,11 @@ import org.labellens.store.Database;
 import org.labellens.store.ReviewStore;
 
 /**
- * Agreement within a sample (SPEC §5, §8 {@code agreement --sample}): annotators with each other
- * per dimension on the items two or more decided (each annotator's latest phase, revealed over
- * blind), each annotator with the classifier (per label for sets), and blind against revealed. The
- * coefficients are those of {@code core.stats}, unchanged. Reads in one transaction.
+ * Agreement within a sample (docs/agreement.md; JSON: docs/output.md, {@code agreement --sample}):
+ * annotators with each other per dimension on the items two or more decided (each annotator's
+ * latest phase, revealed over blind), each annotator with the classifier (per label for sets), and
+ * blind against revealed. The coefficients are those of {@code core.stats}, unchanged. Reads in one
+ * transaction.
  */
 public final class SampleAgreementService {
   /** The classifier's name as a rater (not a valid annotator name, so it never collides). */

@@ -41,8 +41,8 @@ import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
 /**
- * Validates a classifier run against the gold of a sample (SPEC §5, docs/validation.md): gold per
- * item and dimension, design-weighted precision, recall and F1 per label with stratified bootstrap
+ * Validates a classifier run against the gold of a sample (docs/validation.md): gold per item and
+ * dimension, design-weighted precision, recall and F1 per label with stratified bootstrap
  * intervals, estimated true shares overall and per framework beside the run's raw shares over the
  * whole frame, the co-occurrence of predicted and gold categories, and keyword diagnostics. Reads
  * in one transaction; writes nothing.
