@@ -162,12 +162,6 @@ public record AgreementReport(
     if (intervals == null) {
       return Optional.empty();
     }
-    BootstrapInterval interval = intervals.get(index);
-    if (!estimate.isDefined()) {
-      return Optional.of(
-          BootstrapInterval.none(
-              "the estimate is undefined", interval.replicates(), interval.undefinedReplicates()));
-    }
-    return Optional.of(interval);
+    return Optional.of(intervals.get(index).around(estimate));
   }
 }

@@ -404,15 +404,7 @@ public record ClassifierValidation(
       bootstrap =
           Optional.of(BootstrapInterval.none("the estimate is undefined", replicates, replicates));
     } else if (intervals != null) {
-      BootstrapInterval interval = intervals.get(index);
-      bootstrap =
-          Optional.of(
-              estimate.isDefined()
-                  ? interval
-                  : BootstrapInterval.none(
-                      "the estimate is undefined",
-                      interval.replicates(),
-                      interval.undefinedReplicates()));
+      bootstrap = Optional.of(intervals.get(index).around(estimate));
     }
     return new MetricResult(estimate, bootstrap, Optional.empty());
   }

@@ -78,15 +78,7 @@ public record SetAgreementReport(
       Coefficient estimate = metric.evaluate(tally);
       Optional<BootstrapInterval> bootstrap = Optional.empty();
       if (intervals != null) {
-        BootstrapInterval interval = intervals.get(metric.ordinal());
-        bootstrap =
-            Optional.of(
-                estimate.isDefined()
-                    ? interval
-                    : BootstrapInterval.none(
-                        "the estimate is undefined",
-                        interval.replicates(),
-                        interval.undefinedReplicates()));
+        bootstrap = Optional.of(intervals.get(metric.ordinal()).around(estimate));
       }
       metrics.put(metric, new MetricResult(estimate, bootstrap, Optional.empty()));
     }
