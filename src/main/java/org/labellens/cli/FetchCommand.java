@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.ShownText;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Cancellation;
 import org.labellens.service.FetchRequest;
 import org.labellens.service.FetchResult;
 import org.labellens.service.GithubToken;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,7 +127,7 @@ final class FetchCommand implements Callable<Integer> {
       json.put("conditional_requests", result.conditionalRequests());
       json.put("not_modified", result.notModified());
       json.put("notes", result.notes());
-      out.println(Render.json(json));
+      out.println(JsonOutput.pretty(json));
     } else {
       out.printf(
           "%d issues: %d new, %d updated, %d unchanged; %d pull requests skipped%n",
