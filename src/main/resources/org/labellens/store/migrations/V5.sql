@@ -1,8 +1,9 @@
 -- Schema version 4 -> 5.
 
 -- Part: fetching from the GitHub API (docs/decisions/0018-fetch.md).
--- Keep in step with the same part of schema.sql.
-CREATE TABLE fetch_source (
+-- Keep in step with the same part of schema.sql. IF NOT EXISTS: a project whose version was set
+-- back by hand (tests of older upgrades do so) upgrades all the same.
+CREATE TABLE IF NOT EXISTS fetch_source (
   id               INTEGER PRIMARY KEY,
   api_url          TEXT    NOT NULL,
   kind             TEXT    NOT NULL CHECK (kind IN ('repo', 'search')),
@@ -17,7 +18,7 @@ CREATE TABLE fetch_source (
   CONSTRAINT fetch_source_key UNIQUE (api_url, kind, target, filters)
 );
 
-CREATE TABLE fetch_page (
+CREATE TABLE IF NOT EXISTS fetch_page (
   source_id  INTEGER NOT NULL REFERENCES fetch_source (id) ON DELETE CASCADE,
   url        TEXT    NOT NULL,
   etag       TEXT    NOT NULL,
@@ -27,14 +28,14 @@ CREATE TABLE fetch_page (
   PRIMARY KEY (source_id, url)
 );
 
-CREATE TABLE issue_source (
+CREATE TABLE IF NOT EXISTS issue_source (
   issue_id          INTEGER PRIMARY KEY REFERENCES issue (id) ON DELETE CASCADE,
   source_url        TEXT    NOT NULL,
   fetched_at        TEXT    NOT NULL,
   remote_updated_at TEXT
 );
 
-CREATE TABLE issue_comment (
+CREATE TABLE IF NOT EXISTS issue_comment (
   issue_id   INTEGER NOT NULL REFERENCES issue (id) ON DELETE CASCADE,
   comment_id INTEGER NOT NULL,
   position   INTEGER NOT NULL,
@@ -45,5 +46,5 @@ CREATE TABLE issue_comment (
   url        TEXT,
   PRIMARY KEY (issue_id, comment_id)
 );
-CREATE INDEX issue_comment_order ON issue_comment (issue_id, position);
+CREATE INDEX IF NOT EXISTS issue_comment_order ON issue_comment (issue_id, position);
 -- End of part: fetching from the GitHub API.
