@@ -325,7 +325,7 @@ public final class SampleAgreementService {
   }
 
   /** The agreement as the command line prints it: a table, Markdown, LaTeX or JSON. */
-  public String render(SampleAgreement agreement, ReportFormat format) {
+  public static String render(SampleAgreement agreement, ReportFormat format) {
     return SampleAgreementWriter.write(agreement, format);
   }
 

@@ -529,7 +529,7 @@ public final class ValidationService {
   }
 
   /** The report as the command line prints it: a table, Markdown, LaTeX or JSON. */
-  public String render(ValidationReport report, ReportFormat format) {
+  public static String render(ValidationReport report, ReportFormat format) {
     return ValidationReportWriter.write(report, format);
   }
 
