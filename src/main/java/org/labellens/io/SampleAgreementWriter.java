@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.labellens.core.report.Doc;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementReport;
@@ -38,13 +39,7 @@ public final class SampleAgreementWriter {
                 + a.sample()
                 + (a.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(a, doc, false);
-    return doc.render(
-        switch (format) {
-          case MARKDOWN -> Doc.Format.MARKDOWN;
-          case LATEX -> Doc.Format.LATEX;
-          default -> Doc.Format.PLAIN;
-        },
-        false);
+    return doc.render(Doc.of(format), false);
   }
 
   public static Map<String, Object> json(SampleAgreement a) {

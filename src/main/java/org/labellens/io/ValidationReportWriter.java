@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.labellens.core.report.Doc;
 import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.ClassifierShares;
@@ -61,13 +62,7 @@ public final class ValidationReportWriter {
                 + report.sample().name()
                 + (report.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(report, doc, false, 25);
-    return doc.render(
-        switch (format) {
-          case MARKDOWN -> Doc.Format.MARKDOWN;
-          case LATEX -> Doc.Format.LATEX;
-          default -> Doc.Format.PLAIN;
-        },
-        false);
+    return doc.render(Doc.of(format), false);
   }
 
   // ------------------------------------------------------------------ JSON

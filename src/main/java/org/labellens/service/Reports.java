@@ -2,12 +2,12 @@ package org.labellens.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.labellens.core.report.Doc;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.report.ReportSection;
 import org.labellens.core.report.ReportTable;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.review.ValidationReport;
-import org.labellens.io.Doc;
 import org.labellens.io.SampleAgreementWriter;
 import org.labellens.io.ValidationReportWriter;
 
