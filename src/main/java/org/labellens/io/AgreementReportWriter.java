@@ -21,6 +21,7 @@ import org.labellens.core.stats.PairResult;
 import org.labellens.core.stats.RaterPairAgreement;
 import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetMetric;
+import org.labellens.core.stats.StudySize;
 
 /**
  * Writes agreement reports as JSON for machines (the shape of SPEC §5 and §8: keys are added, never
@@ -54,25 +55,14 @@ public final class AgreementReportWriter {
   /** The JSON tree of a single-label report (SPEC §5). */
   public static Map<String, Object> json(AgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("items", report.items());
-    root.put("raters", report.raters());
-    root.put("ratings", report.ratings());
-    root.put("labels", report.labels());
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    report.metrics().forEach((metric, result) -> metrics.put(metric.key(), metric(result)));
-    root.put("metrics", metrics);
+    counts(root, report);
+    root.put("metrics", metrics(report.metrics(), Metric::key));
     List<Object> pairs = new ArrayList<>();
     for (PairResult pair : report.pairs()) {
       pairs.add(pair(pair));
     }
     root.put("pairs", pairs);
-    context(
-        root,
-        report.raterNames(),
-        report.missingRatings(),
-        report.ratedItems(),
-        report.pairableItems(),
-        report.options());
+    context(root, report);
     return root;
   }
 
@@ -80,40 +70,38 @@ public final class AgreementReportWriter {
   public static Map<String, Object> json(SetAgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("kind", "set");
-    root.put("items", report.items());
-    root.put("raters", report.raters());
-    root.put("ratings", report.ratings());
-    root.put("labels", report.labels());
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    report.metrics().forEach((metric, result) -> metrics.put(metric.key(), metric(result)));
-    root.put("metrics", metrics);
+    counts(root, report);
+    root.put("metrics", metrics(report.metrics(), SetMetric::key));
     Map<String, Object> perLabel = new LinkedHashMap<>();
     report.perLabel().forEach((label, labelReport) -> perLabel.put(label, json(labelReport)));
     root.put("per_label", perLabel);
-    context(
-        root,
-        report.raterNames(),
-        report.missingRatings(),
-        report.ratedItems(),
-        report.pairableItems(),
-        report.options());
+    context(root, report);
     return root;
   }
 
+  /** The sizes both report shapes start with. */
+  private static void counts(Map<String, Object> root, StudySize study) {
+    root.put("items", study.items());
+    root.put("raters", study.raters());
+    root.put("ratings", study.ratings());
+    root.put("labels", study.labels());
+  }
+
+  private static <M> Map<String, Object> metrics(
+      Map<M, MetricResult> results, Function<M, String> key) {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    results.forEach((metric, result) -> metrics.put(key.apply(metric), metric(result)));
+    return metrics;
+  }
+
   /** The keys both report shapes add after SPEC's: raters, missing ratings, the bootstrap. */
-  private static void context(
-      Map<String, Object> root,
-      List<String> raterNames,
-      long missingRatings,
-      int ratedItems,
-      int pairableItems,
-      AgreementOptions options) {
-    root.put("rater_names", raterNames);
-    root.put("missing_ratings", missingRatings);
-    root.put("rated_items", ratedItems);
-    root.put("pairable_items", pairableItems);
+  private static void context(Map<String, Object> root, StudySize study) {
+    root.put("rater_names", study.raterNames());
+    root.put("missing_ratings", study.missingRatings());
+    root.put("rated_items", study.ratedItems());
+    root.put("pairable_items", study.pairableItems());
     root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
-    root.put("bootstrap", bootstrap(options));
+    root.put("bootstrap", bootstrap(study.options()));
   }
 
   private static Map<String, Object> metric(MetricResult result) {

@@ -440,15 +440,7 @@ public final class Doc {
 
   /** Plain text on one line: control characters (line breaks among them) become spaces. */
   public static String plain(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? ' ' : c);
-    }
-    return sb.toString();
+    return escape(text, (sb, c, i) -> sb.append(c < 0x20 || c == 0x7f ? ' ' : c));
   }
 
   /**
@@ -456,81 +448,78 @@ public final class Doc {
    * backslash-escaped, and {@code < > &} become entities so that no raw HTML gets through.
    */
   public static String md(String text) {
-    String s = plain(text);
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '|', '~' -> sb.append('\\').append(c);
-        case '#', '+', '-', '=', '!' -> {
-          if (i == 0) {
-            sb.append('\\');
+    return escape(
+        plain(text),
+        (sb, c, i) -> {
+          switch (c) {
+            case '<' -> sb.append("&lt;");
+            case '>' -> sb.append("&gt;");
+            case '&' -> sb.append("&amp;");
+            case '\\', '`', '*', '_', '{', '}', '[', ']', '|', '~' -> sb.append('\\').append(c);
+            case '#', '+', '-', '=', '!' -> sb.append(i == 0 ? "\\" : "").append(c);
+            default -> sb.append(c);
           }
-          sb.append(c);
-        }
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+        });
   }
 
   /** Escapes LaTeX's special characters in plain text (on one line). */
   public static String tex(String text) {
-    String s = plain(text);
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\textbackslash{}");
-        case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
-        case '~' -> sb.append("\\textasciitilde{}");
-        case '^' -> sb.append("\\textasciicircum{}");
-        case '<' -> sb.append("\\textless{}");
-        case '>' -> sb.append("\\textgreater{}");
-        case '|' -> sb.append("\\textbar{}");
-        case '"' -> sb.append("\\textquotedbl{}");
-        case 'κ' -> sb.append("$\\kappa$");
-        case 'α' -> sb.append("$\\alpha$");
-        case 'π' -> sb.append("$\\pi$");
-        case '±' -> sb.append("$\\pm$");
-        case '×' -> sb.append("$\\times$");
-        case '≥' -> sb.append("$\\geq$");
-        case '≤' -> sb.append("$\\leq$");
-        case '∋' -> sb.append("$\\ni$");
-        case 'Σ' -> sb.append("$\\Sigma$");
-        case '∧' -> sb.append("$\\wedge$");
-        case '—' -> sb.append("---");
-        case '–' -> sb.append("--");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return escape(
+        plain(text),
+        (sb, c, i) -> {
+          switch (c) {
+            case '\\' -> sb.append("\\textbackslash{}");
+            case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
+            case '~' -> sb.append("\\textasciitilde{}");
+            case '^' -> sb.append("\\textasciicircum{}");
+            case '<' -> sb.append("\\textless{}");
+            case '>' -> sb.append("\\textgreater{}");
+            case '|' -> sb.append("\\textbar{}");
+            case '"' -> sb.append("\\textquotedbl{}");
+            case 'κ' -> sb.append("$\\kappa$");
+            case 'α' -> sb.append("$\\alpha$");
+            case 'π' -> sb.append("$\\pi$");
+            case '±' -> sb.append("$\\pm$");
+            case '×' -> sb.append("$\\times$");
+            case '≥' -> sb.append("$\\geq$");
+            case '≤' -> sb.append("$\\leq$");
+            case '∋' -> sb.append("$\\ni$");
+            case 'Σ' -> sb.append("$\\Sigma$");
+            case '∧' -> sb.append("$\\wedge$");
+            case '—' -> sb.append("---");
+            case '–' -> sb.append("--");
+            default -> sb.append(c);
+          }
+        });
   }
 
   /** Escapes text for HTML element content and attribute values. */
   public static String html(String text) {
+    return escape(
+        text,
+        (sb, c, i) -> {
+          switch (c) {
+            case '<' -> sb.append("&lt;");
+            case '>' -> sb.append("&gt;");
+            case '&' -> sb.append("&amp;");
+            case '"' -> sb.append("&quot;");
+            case '\'' -> sb.append("&#39;");
+            default -> sb.append(c < 0x20 ? ' ' : c);
+          }
+        });
+  }
+
+  /** How one character of plain text is written in a format ({@code i}: its index). */
+  private interface CharEscape {
+    void write(StringBuilder out, char c, int i);
+  }
+
+  /** {@code text} (null as empty) with every character written by {@code escape}. */
+  private static String escape(String text, CharEscape escape) {
     String s = text == null ? "" : text;
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\r', '\n', '\t' -> sb.append(' ');
-        default -> {
-          if (c < 0x20) {
-            sb.append(' ');
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+      escape.write(sb, s.charAt(i), i);
     }
     return sb.toString();
   }

@@ -41,7 +41,8 @@ public record AgreementReport(
     List<String> labels,
     Map<Metric, MetricResult> metrics,
     List<PairResult> pairs,
-    AgreementOptions options) {
+    AgreementOptions options)
+    implements StudySize {
 
   /** How every coefficient treats missing ratings; each output format states it. */
   public static final String MISSING_RATINGS_POLICY =

@@ -38,7 +38,8 @@ public record SetAgreementReport(
     List<String> labels,
     Map<SetMetric, MetricResult> metrics,
     Map<String, AgreementReport> perLabel,
-    AgreementOptions options) {
+    AgreementOptions options)
+    implements StudySize {
 
   public SetAgreementReport {
     raterNames = List.copyOf(raterNames);
