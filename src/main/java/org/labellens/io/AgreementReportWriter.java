@@ -21,10 +21,10 @@ import org.labellens.core.stats.PairResult;
 import org.labellens.core.stats.RaterPairAgreement;
 import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetMetric;
-import org.labellens.core.stats.StudySize;
+import org.labellens.core.stats.StudyReport;
 
 /**
- * Writes agreement reports as JSON for machines (the shape of SPEC §5 and §8: keys are added, never
+ * Writes agreement reports as JSON for machines (the shape of docs/output.md: keys are added, never
  * renamed) and as tables for people: aligned text, Markdown, or LaTeX with booktabs. Every table
  * states n (items, raters, ratings), the missing ratings and how they were handled, and how the
  * intervals were computed. Values are printed with three decimals in tables and in full in JSON; an
@@ -52,39 +52,39 @@ public final class AgreementReportWriter {
 
   // ---------------------------------------------------------------- JSON
 
-  /** The JSON tree of a single-label report (SPEC §5). */
+  /** The JSON tree of a single-label report (docs/agreement.md, "Output"). */
   public static Map<String, Object> json(AgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
-    counts(root, report);
+    counts(root, report, report.labels());
     root.put("metrics", metrics(report.metrics(), Metric::key));
     List<Object> pairs = new ArrayList<>();
     for (PairResult pair : report.pairs()) {
       pairs.add(pair(pair));
     }
     root.put("pairs", pairs);
-    context(root, report);
+    context(root, report, report.options());
     return root;
   }
 
-  /** The JSON tree of a set-valued report (SPEC §8: {@code "kind": "set"}). */
+  /** The JSON tree of a set-valued report ({@code "kind": "set"}, docs/agreement.md, "Output"). */
   public static Map<String, Object> json(SetAgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("kind", "set");
-    counts(root, report);
+    counts(root, report, report.labels());
     root.put("metrics", metrics(report.metrics(), SetMetric::key));
     Map<String, Object> perLabel = new LinkedHashMap<>();
     report.perLabel().forEach((label, labelReport) -> perLabel.put(label, json(labelReport)));
     root.put("per_label", perLabel);
-    context(root, report);
+    context(root, report, report.options());
     return root;
   }
 
   /** The sizes both report shapes start with. */
-  private static void counts(Map<String, Object> root, StudySize study) {
-    root.put("items", study.items());
-    root.put("raters", study.raters());
-    root.put("ratings", study.ratings());
-    root.put("labels", study.labels());
+  private static void counts(Map<String, Object> root, StudyReport report, List<String> labels) {
+    root.put("items", report.items());
+    root.put("raters", report.raters());
+    root.put("ratings", report.ratings());
+    root.put("labels", labels);
   }
 
   private static <M> Map<String, Object> metrics(
@@ -94,14 +94,18 @@ public final class AgreementReportWriter {
     return metrics;
   }
 
-  /** The keys both report shapes add after SPEC's: raters, missing ratings, the bootstrap. */
-  private static void context(Map<String, Object> root, StudySize study) {
-    root.put("rater_names", study.raterNames());
-    root.put("missing_ratings", study.missingRatings());
-    root.put("rated_items", study.ratedItems());
-    root.put("pairable_items", study.pairableItems());
+  /**
+   * The keys both report shapes add after the listed ones (docs/output.md): raters, missing
+   * ratings, the bootstrap.
+   */
+  private static void context(
+      Map<String, Object> root, StudyReport report, AgreementOptions options) {
+    root.put("rater_names", report.raterNames());
+    root.put("missing_ratings", report.missingRatings());
+    root.put("rated_items", report.ratedItems());
+    root.put("pairable_items", report.pairableItems());
     root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
-    root.put("bootstrap", bootstrap(study.options()));
+    root.put("bootstrap", bootstrap(options));
   }
 
   private static Map<String, Object> metric(MetricResult result) {

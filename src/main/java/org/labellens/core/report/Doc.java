@@ -101,6 +101,42 @@ public final class Doc {
     return List.copyOf(blocks);
   }
 
+  /**
+   * The document as sections for the window: one per heading (the first under the document's
+   * title), with its paragraphs (list items as paragraphs) and tables, same captions, cells and
+   * notes. A heading with nothing under it gives no section; charts are drawn by the window itself.
+   */
+  public List<ReportSection> sections() {
+    List<ReportSection> out = new ArrayList<>();
+    String heading = title;
+    List<String> paragraphs = new ArrayList<>();
+    List<ReportTable> tables = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b instanceof Heading h) {
+        if (!paragraphs.isEmpty() || !tables.isEmpty()) {
+          out.add(new ReportSection(heading, paragraphs, tables));
+        }
+        heading = h.text();
+        paragraphs = new ArrayList<>();
+        tables = new ArrayList<>();
+      } else if (b instanceof Paragraph p) {
+        paragraphs.add(p.text());
+      } else if (b instanceof Bullets l) {
+        paragraphs.addAll(l.items());
+      } else if (b instanceof Table t) {
+        List<Boolean> numeric = new ArrayList<>();
+        for (boolean n : t.numeric()) {
+          numeric.add(n);
+        }
+        tables.add(new ReportTable(t.caption(), t.header(), numeric, t.rows(), t.notes()));
+      }
+    }
+    if (!paragraphs.isEmpty() || !tables.isEmpty()) {
+      out.add(new ReportSection(heading, paragraphs, tables));
+    }
+    return out;
+  }
+
   /** A builder for a table. */
   public static final class TableBuilder {
     private final String caption;
