@@ -228,16 +228,7 @@ public final class AgreementReportWriter {
 
   private static String tables(SetAgreementReport report, ReportFormat format) {
     List<String> preamble = new ArrayList<>();
-    preamble.add(
-        sampleSize(report.items(), report.raters(), report.ratings())
-            + " (set ratings; an empty set is a rating)"
-            + "; raters "
-            + String.join(", ", report.raterNames())
-            + "; "
-            + missing(report.missingRatings(), report.items(), report.raters())
-            + "; "
-            + report.pairableItems()
-            + " items rated by two or more raters.");
+    preamble.add(study(report, " (set ratings; an empty set is a rating)"));
     preamble.add("Labels (" + report.labels().size() + "): " + String.join(", ", report.labels()));
     preamble.add(AgreementReport.MISSING_RATINGS_POLICY);
     preamble.add(ciMethod(report.options()));
@@ -352,15 +343,7 @@ public final class AgreementReportWriter {
 
   private static List<String> preamble(AgreementReport report) {
     List<String> lines = new ArrayList<>();
-    lines.add(
-        sampleSize(report.items(), report.raters(), report.ratings())
-            + "; raters "
-            + String.join(", ", report.raterNames())
-            + "; "
-            + missing(report.missingRatings(), report.items(), report.raters())
-            + "; "
-            + report.pairableItems()
-            + " items rated by two or more raters.");
+    lines.add(study(report, ""));
     lines.add(
         "Labels (q = "
             + report.labels().size()
@@ -370,6 +353,19 @@ public final class AgreementReportWriter {
     lines.add(AgreementReport.MISSING_RATINGS_POLICY);
     lines.add(ciMethod(report.options()));
     return lines;
+  }
+
+  /** The study's size, raters and missing ratings in one line; {@code kind} follows the size. */
+  private static String study(StudyReport report, String kind) {
+    return sampleSize(report.items(), report.raters(), report.ratings())
+        + kind
+        + "; raters "
+        + String.join(", ", report.raterNames())
+        + "; "
+        + missing(report.missingRatings(), report.items(), report.raters())
+        + "; "
+        + report.pairableItems()
+        + " items rated by two or more raters.";
   }
 
   private static String sampleSize(int items, int raters, int ratings) {
