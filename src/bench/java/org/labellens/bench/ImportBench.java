@@ -66,7 +66,7 @@ public final class ImportBench {
     return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
-  private static void deleteProject(Path db) {
+  static void deleteProject(Path db) {
     try {
       for (String suffix : new String[] {"", "-wal", "-shm"}) {
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
