@@ -59,7 +59,7 @@ public final class ImportBench {
         (long) median(peaks.stream().map(Long::doubleValue).toList()));
   }
 
-  static double median(List<Double> values) {
+  public static double median(List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(v);
     int n = v.length;

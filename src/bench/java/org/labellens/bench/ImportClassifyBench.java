@@ -36,7 +36,9 @@ public final class ImportClassifyBench {
       double importMedian,
       double classifyMedian,
       double javaMedian,
-      double pythonMedian) {
+      double pythonMedian,
+      List<Double> javaCpuSeconds,
+      List<Double> pythonCpuSeconds) {
 
     /** Median of import + classify over the median of the Python script. */
     public double ratio() {
@@ -80,19 +82,26 @@ public final class ImportClassifyBench {
     List<Double> classifies = new ArrayList<>();
     List<Double> javas = new ArrayList<>();
     List<Double> pythons = new ArrayList<>();
+    List<Double> javaCpu = new ArrayList<>();
+    List<Double> pythonCpu = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       Path db = workDir.resolve("bench-" + r + ".db");
       ImportBench.deleteProject(db);
       Project.create(db).close();
-      double i = timed(List.of("import", input.toString(), "--db", db.toString()));
-      double c = timed(List.of("classify", "--taxonomy", "study-v1", "--db", db.toString()));
+      CommandTimer.Measurement i =
+          timed(List.of("import", input.toString(), "--db", db.toString()));
+      CommandTimer.Measurement c =
+          timed(List.of("classify", "--taxonomy", "study-v1", "--db", db.toString()));
       ImportBench.deleteProject(db);
-      imports.add(i);
-      classifies.add(c);
-      javas.add(i + c);
+      imports.add(i.seconds());
+      classifies.add(c.seconds());
+      javas.add(i.seconds() + c.seconds());
+      javaCpu.add((i.cpuMillis() + c.cpuMillis()) / 1000.0);
       Path pyDb = workDir.resolve("python-" + r + ".db");
       ImportBench.deleteProject(pyDb);
-      pythons.add(python(python, input, pyDb));
+      double[] py = python(python, input, pyDb);
+      pythons.add(py[0]);
+      pythonCpu.add(py[1]);
       ImportBench.deleteProject(pyDb);
       progress.update("run " + (r + 1) + " of " + runs, r + 1, runs + 1);
     }
@@ -106,18 +115,24 @@ public final class ImportClassifyBench {
         ImportBench.median(imports),
         ImportBench.median(classifies),
         ImportBench.median(javas),
-        ImportBench.median(pythons));
+        ImportBench.median(pythons),
+        javaCpu,
+        pythonCpu);
   }
 
-  private static double timed(List<String> args) {
+  private static CommandTimer.Measurement timed(List<String> args) {
     CommandTimer.Measurement m = CommandTimer.run(List.of(), args);
     if (m.exitCode() != 0) {
       throw new BadInputException(args.get(0) + " failed in the benchmark: " + m.stderr().strip());
     }
-    return m.seconds();
+    return m;
   }
 
-  private static double python(Python python, Path input, Path db) {
+  private static final java.util.regex.Pattern CPU =
+      java.util.regex.Pattern.compile("cpu-ms: (\\d+)");
+
+  /** Wall and CPU seconds of the script (its CPU as it reports it; -1 if it does not). */
+  private static double[] python(Python python, Path input, Path db) {
     ProcessBuilder pb =
         new ProcessBuilder(
             python.interpreter(), python.script().toString(), input.toString(), db.toString());
@@ -128,11 +143,12 @@ public final class ImportClassifyBench {
       byte[] err = p.getErrorStream().readAllBytes();
       int code = p.waitFor();
       double seconds = (System.nanoTime() - t0) / 1e9;
+      String stderr = new String(err, StandardCharsets.UTF_8);
       if (code != 0) {
-        throw new BadInputException(
-            "the Python script failed: " + new String(err, StandardCharsets.UTF_8).strip());
+        throw new BadInputException("the Python script failed: " + stderr.strip());
       }
-      return seconds;
+      java.util.regex.Matcher m = CPU.matcher(stderr);
+      return new double[] {seconds, m.find() ? Long.parseLong(m.group(1)) / 1000.0 : -1};
     } catch (IOException e) {
       throw new BadInputException("cannot run " + python.interpreter() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

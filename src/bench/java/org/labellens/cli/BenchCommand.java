@@ -217,6 +217,8 @@ public final class BenchCommand implements Runnable {
         json.put("import_classify_median_seconds", r.javaMedian());
         json.put("python_median_seconds", r.pythonMedian());
         json.put("ratio", r.ratio());
+        json.put("import_classify_cpu_seconds", r.javaCpuSeconds());
+        json.put("python_cpu_seconds", r.pythonCpuSeconds());
         out.println(Render.json(json));
       } else {
         out.printf(
@@ -236,6 +238,8 @@ public final class BenchCommand implements Runnable {
             Locale.ROOT,
             "  ratio             %.2f (import + classify / Python, medians)%n",
             r.ratio());
+        row(out, "CPU, Java", ImportBench.median(r.javaCpuSeconds()), r.javaCpuSeconds());
+        row(out, "CPU, Python", ImportBench.median(r.pythonCpuSeconds()), r.pythonCpuSeconds());
       }
       return 0;
     }
