@@ -74,7 +74,15 @@ final class ClassifyPipeline implements AutoCloseable {
     }
     Object item;
     try {
-      item = queue.take();
+      item = queue.poll(100, TimeUnit.MILLISECONDS);
+      while (item == null) {
+        boolean alive = reader.isAlive();
+        item = queue.poll(alive ? 100 : 0, TimeUnit.MILLISECONDS);
+        if (item == null && !alive) {
+          ended = true;
+          throw new IllegalStateException("the thread reading the issues stopped unexpectedly");
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while classifying", e);
