@@ -47,7 +47,9 @@ public final class App extends Application {
                   opened,
                   background,
                   url -> getHostServices().showDocument(url),
-                  java.time.Clock.systemUTC());
+                  java.time.Clock.systemUTC(),
+                  Platform::runLater,
+                  org.labellens.ui.annotate.ViewPreferences.user());
           scene.setRoot(context.mainView(args.get("annotator")));
           if ("review".equals(args.get("view"))) {
             context.showReview(args.get("sample"), args.get("tab"));

@@ -416,6 +416,18 @@ public final class BodyModel {
     visitor.close();
   }
 
+  /**
+   * A one-line text (an issue's title) split at its highlights, control characters shown as
+   * markers: one flow in the {@code md-h1} style.
+   */
+  public static BodyModel title(String text, List<Highlight> highlights) {
+    List<Highlight> sorted = new ArrayList<>(highlights);
+    sorted.sort(Comparator.comparingInt(Highlight::start));
+    List<Run> runs = new ArrayList<>();
+    appendHighlighted(runs, text, 0, 0, text.length(), new Highlights(sorted), "md-text");
+    return new BodyModel(List.of(markControls(new Flow(List.of("md-h1"), 0, runs))));
+  }
+
   /** Lines per block of the source view. */
   static final int SOURCE_LINES_PER_BLOCK = 40;
 
