@@ -156,7 +156,7 @@ final class DecisionPane {
     if (items.isEmpty()) {
       return current;
     }
-    int i = items.indexOf(current);
+    int i = current == null ? -1 : items.indexOf(current);
     int n =
         i < 0
             ? (backwards ? items.size() - 1 : 0)
