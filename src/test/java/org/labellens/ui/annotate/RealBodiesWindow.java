@@ -38,7 +38,8 @@ final class RealBodiesWindow {
     project
         .imports()
         .importFiles(List.of(file), ImportRequest.DEFAULT, Progress.NONE, new Cancellation());
-    project.classifier().classify(taxonomy, null, Progress.NONE, new Cancellation());
+    String run =
+        project.classifier().classify(taxonomy, null, Progress.NONE, new Cancellation()).run();
     project
         .samples()
         .draw(
@@ -47,7 +48,7 @@ final class RealBodiesWindow {
                 17,
                 null,
                 null,
-                null,
+                run,
                 null,
                 null,
                 null,
