@@ -384,14 +384,15 @@ public final class BodyRenderer {
       int at = 0;
       for (int i = 0; i < runs.size(); i++) {
         BodyModel.Run r = runs.get(i);
+        String shown = Emoji.shown(r.text());
         starts[i] = at;
-        at += r.text().length();
+        at += shown.length();
         Text t;
         if (i < texts.size()) {
           t = texts.get(i);
-          t.setText(r.text());
+          t.setText(shown);
         } else {
-          t = palette == null ? new Text(r.text()) : new PlainText(r.text());
+          t = palette == null ? new Text(shown) : new PlainText(shown);
           texts.add(t);
           added.add(t);
         }
