@@ -54,6 +54,7 @@ final class DecisionPane {
       String k = keys.keysOf(d.id());
       Label title = new Label(AnnotateKeys.name(d) + (k.isEmpty() ? "" : "  (" + k + ")"));
       title.getStyleClass().add("pane-title");
+      title.setMinWidth(Region.USE_PREF_SIZE);
       Label classifier = new Label();
       classifier.setId("classifier-" + d.id());
       classifier.getStyleClass().addAll("muted", "classifier-value");
