@@ -73,17 +73,7 @@ public final class ExportService {
               tx,
               plan,
               row -> rows.add(withBodies ? withBody(row, IssueStore.find(tx, row.issue())) : row));
-          ExportDocument.Head h = plan.head;
-          return new ExportDocument(
-              h.sample(),
-              h.description(),
-              h.run(),
-              h.scheme(),
-              h.dimensions(),
-              h.annotators(),
-              h.goldOnly(),
-              rows,
-              h.provenance());
+          return new ExportDocument(plan.head, rows);
         });
   }
 

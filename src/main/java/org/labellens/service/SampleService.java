@@ -20,6 +20,7 @@ import org.labellens.core.sampling.SampleInfo;
 import org.labellens.core.sampling.SampleSize;
 import org.labellens.core.sampling.Stratification;
 import org.labellens.core.sampling.StratumKey;
+import org.labellens.io.JsonOutput;
 import org.labellens.store.Database;
 import org.labellens.store.RunQueries;
 import org.labellens.store.SampleStore;
@@ -385,6 +386,6 @@ public final class SampleService {
     p.put("overlap", d.design.overlap());
     p.put("blind", r.blindFirst());
     p.put("hash", "sha256(\"<seed>:<repo>#<number>\")");
-    return Render.jsonLine(p);
+    return JsonOutput.line(p);
   }
 }

@@ -24,7 +24,7 @@ import org.labellens.core.annotation.AnnotationScheme;
 import org.labellens.core.annotation.ItemState;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.QueueItem;
-import org.labellens.service.body.BodyModel;
+import org.labellens.service.BodyModel;
 import org.labellens.ui.common.WindowKeys;
 
 /**

@@ -28,7 +28,7 @@ import javafx.scene.shape.PathElement;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.labellens.service.body.BodyModel;
+import org.labellens.service.BodyModel;
 
 /**
  * Turns a {@link BodyModel} into nodes: one {@link TextFlow} of plain {@link Text} runs per block,

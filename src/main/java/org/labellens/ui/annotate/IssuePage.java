@@ -10,7 +10,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.labellens.core.ShownText;
 import org.labellens.core.model.Issue;
-import org.labellens.service.body.BodyModel;
+import org.labellens.service.BodyModel;
 
 /**
  * One page of the issue pane: title, meta line, labels and body. Two pages take turns: the one in

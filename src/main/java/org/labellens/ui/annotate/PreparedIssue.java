@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.labellens.core.annotation.Decision;
+import org.labellens.service.BodyModel;
 import org.labellens.service.IssueDisplay;
-import org.labellens.service.body.BodyModel;
 
 /**
  * An issue ready to be shown, prepared off the FX thread: what was loaded (the issue, the

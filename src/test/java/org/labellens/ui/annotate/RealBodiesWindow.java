@@ -30,8 +30,7 @@ final class RealBodiesWindow {
   static Project create(Path dir, String taxonomy) throws IOException {
     Path file = dir.resolve("real-bodies.jsonl");
     try (InputStream in =
-        RealBodiesWindow.class.getResourceAsStream(
-            "/org/labellens/service/body/real-bodies.jsonl")) {
+        RealBodiesWindow.class.getResourceAsStream("/org/labellens/service/real-bodies.jsonl")) {
       Files.copy(in, file);
     }
     Project project = Project.create(dir.resolve("p.db"));

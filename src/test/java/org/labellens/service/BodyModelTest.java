@@ -1,17 +1,17 @@
-package org.labellens.service.body;
+package org.labellens.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.labellens.service.body.BodyModel.Flow;
-import org.labellens.service.body.BodyModel.Highlight;
-import org.labellens.service.body.BodyModel.Kind;
-import org.labellens.service.body.BodyModel.Note;
-import org.labellens.service.body.BodyModel.Pasted;
-import org.labellens.service.body.BodyModel.Run;
-import org.labellens.service.body.BodyModel.Zone;
+import org.labellens.service.BodyModel.Flow;
+import org.labellens.service.BodyModel.Highlight;
+import org.labellens.service.BodyModel.Kind;
+import org.labellens.service.BodyModel.Note;
+import org.labellens.service.BodyModel.Pasted;
+import org.labellens.service.BodyModel.Run;
+import org.labellens.service.BodyModel.Zone;
 
 /** The body's display model, built without the toolkit: blocks, runs and highlights. */
 class BodyModelTest {

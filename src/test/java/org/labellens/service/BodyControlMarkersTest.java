@@ -1,4 +1,4 @@
-package org.labellens.service.body;
+package org.labellens.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labellens.core.ShownText;
-import org.labellens.service.body.BodyModel.Flow;
-import org.labellens.service.body.BodyModel.Highlight;
-import org.labellens.service.body.BodyModel.Kind;
-import org.labellens.service.body.BodyModel.Pasted;
-import org.labellens.service.body.BodyModel.Run;
-import org.labellens.service.body.BodyModel.Zone;
+import org.labellens.service.BodyModel.Flow;
+import org.labellens.service.BodyModel.Highlight;
+import org.labellens.service.BodyModel.Kind;
+import org.labellens.service.BodyModel.Pasted;
+import org.labellens.service.BodyModel.Run;
+import org.labellens.service.BodyModel.Zone;
 
 /**
  * The issue body in the window: a right-to-left override, an escape sequence or an invisible

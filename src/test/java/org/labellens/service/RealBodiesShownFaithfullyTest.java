@@ -1,4 +1,4 @@
-package org.labellens.service.body;
+package org.labellens.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,17 +16,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.labellens.service.body.BodyModel.Block;
-import org.labellens.service.body.BodyModel.Flow;
-import org.labellens.service.body.BodyModel.Note;
-import org.labellens.service.body.BodyModel.Pasted;
-import org.labellens.service.body.BodyModel.Run;
+import org.labellens.service.BodyModel.Block;
+import org.labellens.service.BodyModel.Flow;
+import org.labellens.service.BodyModel.Note;
+import org.labellens.service.BodyModel.Pasted;
+import org.labellens.service.BodyModel.Run;
 
 /**
- * The window's text against the reporter's, on real issue bodies (see the fixture's README): in the
- * source view every character, in the rendered view every letter and digit in order, nothing added
- * but markers; log lines, wildcards in brackets, strikethrough, task lists and tables as GitHub
- * shows them.
+ * The window's text against the reporter's, on real issue bodies (see real-bodies.README.md): in
+ * the source view every character, in the rendered view every letter and digit in order, nothing
+ * added but markers; log lines, wildcards in brackets, strikethrough, task lists and tables as
+ * GitHub shows them.
  */
 class RealBodiesShownFaithfullyTest {
   /** Runs that the window adds (list bullets, task boxes, cell separators, control markers). */
