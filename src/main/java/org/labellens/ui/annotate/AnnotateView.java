@@ -229,7 +229,7 @@ public final class AnnotateView implements AnnotateKeys.Actions {
     for (AnnotateKeys.Binding b : keys.bindings()) {
       Label k = new Label(b.keys());
       k.getStyleClass().add("help-key");
-      k.setMinWidth(150);
+      k.setMinWidth(175);
       Label what = new Label(b.what());
       what.setWrapText(true);
       HBox row = new HBox(12, k, what);
