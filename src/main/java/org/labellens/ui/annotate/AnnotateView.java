@@ -1,7 +1,5 @@
 package org.labellens.ui.annotate;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -65,6 +63,7 @@ public final class AnnotateView implements AnnotateKeys.Actions {
 
   private BodyRenderer renderer;
   private DecisionPane decisions;
+  private EvidenceList evidence;
   private AnnotateKeys keys = new AnnotateKeys(null, this);
 
   /** The page shown, and the page behind it where the next issue is laid out ahead of time. */
@@ -81,6 +80,7 @@ public final class AnnotateView implements AnnotateKeys.Actions {
   private void initialize() {
     renderer = new BodyRenderer(openLink);
     decisions = new DecisionPane(dimensionBox, viewModel);
+    evidence = new EvidenceList(evidenceBox);
     front =
         new IssuePage(
             issuePane,
@@ -287,7 +287,7 @@ public final class AnnotateView implements AnnotateKeys.Actions {
     boolean newIssue = prepared != front.issue;
     front.show(prepared, body, titleOf(shown));
     if (!blind) {
-      showEvidence(prepared);
+      evidence.show(prepared);
     }
     evidencePane.setVisible(!blind);
     evidencePane.setManaged(!blind);
@@ -351,58 +351,6 @@ public final class AnnotateView implements AnnotateKeys.Actions {
         };
     scene.addPostLayoutPulseListener(once[0]);
     javafx.application.Platform.requestNextPulse();
-  }
-
-  // the evidence's nodes are made once and reused for every issue: a new label costs a skin and
-  // CSS, a changed text only layout
-  private Label noEvidence;
-  private final List<EvidenceRow> evidenceRows = new ArrayList<>();
-
-  /** One evidence line: a square in the category's colour and the line's text. */
-  private record EvidenceRow(
-      javafx.scene.text.TextFlow flow,
-      javafx.scene.shape.Rectangle swatch,
-      javafx.scene.text.Text text) {}
-
-  private void showEvidence(PreparedIssue prepared) {
-    List<PreparedIssue.EvidenceLine> lines = prepared.evidence();
-    if (noEvidence == null) {
-      noEvidence = new Label();
-      noEvidence.getStyleClass().add("muted");
-      evidenceBox.getChildren().add(noEvidence);
-    }
-    IssuePage.setShown(noEvidence, lines.isEmpty());
-    noEvidence.setText(
-        prepared.display().predicted().isEmpty()
-            ? "no classifier output for this sample"
-            : "no keyword matched");
-    // one light text flow per line (a square and a text), not a label with its skin per line
-    while (evidenceRows.size() < lines.size()) {
-      javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10);
-      javafx.scene.text.Text line = new javafx.scene.text.Text();
-      EvidenceRow row = new EvidenceRow(new javafx.scene.text.TextFlow(swatch, line), swatch, line);
-      evidenceRows.add(row);
-      evidenceBox.getChildren().add(row.flow());
-    }
-    for (int i = 0; i < evidenceRows.size(); i++) {
-      EvidenceRow row = evidenceRows.get(i);
-      boolean used = i < lines.size();
-      IssuePage.setShown(row.flow(), used);
-      if (!used) {
-        row.text().setText("");
-        continue;
-      }
-      PreparedIssue.EvidenceLine e = lines.get(i);
-      List<String> swatchClasses = List.of("hit-bg", e.styleClass());
-      if (!row.swatch().getStyleClass().equals(swatchClasses)) {
-        row.swatch().getStyleClass().setAll(swatchClasses);
-      }
-      List<String> textClasses = List.of(e.counted() ? "evidence-text" : "evidence-muted");
-      if (!row.text().getStyleClass().equals(textClasses)) {
-        row.text().getStyleClass().setAll(textClasses);
-      }
-      row.text().setText("  " + e.text());
-    }
   }
 
   private void hideEvidence() {
