@@ -211,19 +211,22 @@ class AnnotateKeysEverywhereTest {
     // Enter commits and moves on; Backspace goes back to it; S skips it to the end
     int at = vm().indexProperty().get();
     var issue = vm().queue().get(at).issue();
+    String typed = vm().noteProperty().get();
     robot.type(KeyCode.ENTER);
     settle();
     List<Decision> stored = project.annotations().decisions(RealBodiesWindow.SAMPLE, "ana", issue);
     assertThat(stored).as(as + "Enter stores").isNotEmpty();
     assertThat(stored)
         .anyMatch(d -> d.dimension().equals("production") && d.value().label().equals("no"));
-    assertThat(vm().indexProperty().get()).as(as + "Enter moves on").isNotEqualTo(at);
+    assertThat(stored)
+        .as(as + "the note stored exactly as typed")
+        .anyMatch(d -> typed.strip().equals(d.note()));
+    int next = vm().indexProperty().get();
+    assertThat(next).as(as + "Enter moves on").isNotEqualTo(at);
     robot.type(KeyCode.BACK_SPACE);
     settle();
-    if (at > 0) {
-      assertThat(vm().queue().get(vm().indexProperty().get()).issue())
-          .as(as + "Backspace")
-          .isNotEqualTo(null);
+    if (next > 0) {
+      assertThat(vm().indexProperty().get()).as(as + "Backspace").isEqualTo(next - 1);
     }
     robot.interact(() -> vm().open(at));
     settle();
