@@ -505,21 +505,11 @@ public final class AnnotationService {
     }
 
     Optional<Long> issueId(IssueKey key) {
-      Optional<Long> id = issues.get(key);
-      if (id == null) {
-        id = IssueStore.idOf(tx, key);
-        issues.put(key, id);
-      }
-      return id;
+      return issues.computeIfAbsent(key, k -> IssueStore.idOf(tx, k));
     }
 
     Optional<Long> annotatorId(String name) {
-      Optional<Long> id = annotators.get(name);
-      if (id == null) {
-        id = SampleStore.annotatorId(tx, name);
-        annotators.put(name, id);
-      }
-      return id;
+      return annotators.computeIfAbsent(name, n -> SampleStore.annotatorId(tx, n));
     }
   }
 }
