@@ -5,10 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.strikethrough.Strikethrough;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -44,7 +52,36 @@ public final class BodyModel {
   public static final int COLLAPSE_LINES = 12;
 
   private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+      Parser.builder()
+          .extensions(List.of(StrikethroughExtension.create(), TablesExtension.create()))
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .build();
+
+  /**
+   * A line that looks like log output pasted outside a code fence: a timestamp, a level prefix
+   * ({@code INFO}, {@code WARNING}, {@code ERROR} …), a traceback's first line or frame, or an
+   * exception line. Such lines are shown as written, one per line, with no Markdown emphasis.
+   */
+  static final Pattern LOG_LINE =
+      Pattern.compile(
+          "^\\s*(?:"
+              + "\\[?\\(?\\d{4}-\\d{2}-\\d{2}[ T]\\d{1,2}:\\d{2}"
+              + "|\\[?\\d{2}[-/]\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}"
+              + "|\\[?\\d{1,2}:\\d{2}:\\d{2}[.,\\]]"
+              + "|\\[?(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE)\\b"
+              + "|[IWEF]\\d{4} \\d{2}:\\d{2}"
+              + "|Traceback \\(most recent call last\\)"
+              + "|File \"[^\"]*\", line \\d+"
+              + "|\\(\\w+ pid=\\d+\\)"
+              + "|(?:[\\w.]+\\.)?\\w*(?:Error|Exception)(?::|$)"
+              + ")");
+
+  /** A task list item's box at the start of its text: {@code [ ]}, {@code [x]} or {@code [X]}. */
+  private static final Pattern TASK = Pattern.compile("^\\[([ xX])\\][ \\t]");
+
+  /** Style of text struck through ({@code ~~text~~}). */
+  public static final String STRIKE = "md-strike";
+
   private static final Pattern DETAILS = Pattern.compile("(?i)</?details\\s*>");
   private static final Pattern SUMMARY = Pattern.compile("(?is)^<summary>(.*)</summary>$");
 
@@ -309,8 +346,67 @@ public final class BodyModel {
 
   // ---- prose: Markdown -----------------------------------------------------------------------
 
+  /**
+   * Prose from {@code start} to {@code end}: stretches of lines that look like log output (outside
+   * code fences) are shown verbatim, line by line; the rest is parsed as Markdown.
+   */
   private static void prose(
       List<Block> out, String body, int start, int end, Highlights hs, boolean template) {
+    int markdownFrom = start;
+    int logFrom = -1;
+    int logTo = -1;
+    String fence = null;
+    int at = start;
+    while (at < end) {
+      int nl = body.indexOf('\n', at);
+      int lineEnd = nl < 0 || nl >= end ? end : nl;
+      String line = body.substring(at, lineEnd);
+      String stripped = line.strip();
+      boolean log = false;
+      if (fence != null) {
+        if (stripped.startsWith(fence)) {
+          fence = null;
+        }
+      } else if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+        fence = stripped.substring(0, 3);
+      } else if (LOG_LINE.matcher(line).find()) {
+        log = true;
+      } else if (logFrom >= 0 && !stripped.isEmpty() && Character.isWhitespace(line.charAt(0))) {
+        log = true; // a traceback's or log record's continuation line
+      }
+      if (log) {
+        if (logFrom < 0) {
+          logFrom = at;
+        }
+        logTo = lineEnd;
+      } else if (logFrom >= 0) {
+        markdown(out, body, markdownFrom, logFrom, hs, template);
+        logLines(out, body, logFrom, logTo, hs);
+        markdownFrom = logTo;
+        logFrom = -1;
+      }
+      at = lineEnd + 1;
+    }
+    if (logFrom >= 0) {
+      markdown(out, body, markdownFrom, logFrom, hs, template);
+      logLines(out, body, logFrom, logTo, hs);
+      markdownFrom = logTo;
+    }
+    markdown(out, body, markdownFrom, end, hs, template);
+  }
+
+  /** Log lines pasted in prose: their text as written, line breaks kept, no Markdown. */
+  private static void logLines(List<Block> out, String body, int start, int end, Highlights hs) {
+    List<Run> runs = new ArrayList<>();
+    appendHighlighted(runs, body, 0, start, end, hs, "md-code");
+    out.add(new Flow(List.of("md-paragraph", "log-lines"), 0, runs));
+  }
+
+  private static void markdown(
+      List<Block> out, String body, int start, int end, Highlights hs, boolean template) {
+    if (end <= start) {
+      return;
+    }
     String source = body.substring(start, end);
     if (source.isBlank()) {
       return;
@@ -318,6 +414,56 @@ public final class BodyModel {
     MarkdownVisitor visitor = new MarkdownVisitor(source, start, hs, template, out);
     PARSER.parse(source).accept(visitor);
     visitor.close();
+  }
+
+  /**
+   * A one-line text (an issue's title) split at its highlights, control characters shown as
+   * markers: one flow in the {@code md-h1} style.
+   */
+  public static BodyModel title(String text, List<Highlight> highlights) {
+    List<Highlight> sorted = new ArrayList<>(highlights);
+    sorted.sort(Comparator.comparingInt(Highlight::start));
+    List<Run> runs = new ArrayList<>();
+    appendHighlighted(runs, text, 0, 0, text.length(), new Highlights(sorted), "md-text");
+    return new BodyModel(List.of(markControls(new Flow(List.of("md-h1"), 0, runs))));
+  }
+
+  /** Lines per block of the source view. */
+  static final int SOURCE_LINES_PER_BLOCK = 40;
+
+  /**
+   * The body exactly as written, in a monospace font, with the keyword highlights: blocks of up to
+   * {@value #SOURCE_LINES_PER_BLOCK} lines whose texts, joined with line breaks, are the body
+   * (control characters shown as markers, as everywhere in the window).
+   */
+  public static BodyModel source(String body, List<Highlight> highlights) {
+    List<Highlight> sorted = new ArrayList<>(highlights);
+    sorted.sort(Comparator.comparingInt(Highlight::start));
+    Highlights hs = new Highlights(sorted);
+    List<Block> out = new ArrayList<>();
+    int from = 0;
+    int lines = 0;
+    for (int i = 0; i <= body.length(); i++) {
+      if (i == body.length() || body.charAt(i) == '\n') {
+        lines++;
+        if (lines == SOURCE_LINES_PER_BLOCK || i == body.length()) {
+          List<Run> runs = new ArrayList<>();
+          appendHighlighted(runs, body, 0, from, i, hs, "code-text");
+          if (runs.isEmpty()) {
+            runs.add(Run.plain("", "code-text"));
+          }
+          out.add(new Flow(List.of("source-text"), 0, runs));
+          from = i + 1;
+          lines = 0;
+        }
+      }
+    }
+    if (body.isEmpty()) {
+      out.clear();
+      out.add(new Note("(no description)"));
+    }
+    out.replaceAll(BodyModel::markControls);
+    return new BodyModel(out);
   }
 
   /** Walks Markdown blocks, making one flow per paragraph, heading, list item or HTML block. */
@@ -329,6 +475,10 @@ public final class BodyModel {
     private final List<Block> out;
     private final List<String> inlineStyles = new ArrayList<>();
     private FlowBuilder flow;
+
+    /** Characters of the next text that are a task list item's box, not shown as text. */
+    private int taskPrefix;
+
     private int listDepth;
     private int quoteDepth;
 
@@ -426,6 +576,15 @@ public final class BodyModel {
 
     private void visitListItem(ListItem item, String marker) {
       newFlow("md-list-item");
+      if (item.getFirstChild() instanceof Paragraph p
+          && p.getFirstChild() instanceof org.commonmark.node.Text t) {
+        Matcher task = TASK.matcher(t.getLiteral());
+        if (task.find()) {
+          // a task list item: its box instead of the bullet; the box is markup, not text
+          marker = task.group(1).isBlank() ? "☐" : "☑";
+          taskPrefix = task.end();
+        }
+      }
       flow.runs.add(Run.plain(marker + " ", "md-marker"));
       for (org.commonmark.node.Node child = item.getFirstChild();
           child != null;
@@ -521,6 +680,27 @@ public final class BodyModel {
     @Override
     public void visit(org.commonmark.node.Text t) {
       ensureFlow();
+      if (taskPrefix > 0) {
+        int cut = taskPrefix;
+        taskPrefix = 0;
+        List<SourceSpan> spans = t.getSourceSpans();
+        String rest = t.getLiteral().substring(cut);
+        if (spans.size() == 1) {
+          SourceSpan sp = spans.get(0);
+          appendSource(
+              List.of(
+                  SourceSpan.of(
+                      sp.getLineIndex(),
+                      sp.getColumnIndex() + cut,
+                      sp.getInputIndex() + cut,
+                      sp.getLength() - cut)),
+              rest,
+              styleNow());
+        } else {
+          add(flow.runs, Run.plain(rest, styleNow()));
+        }
+        return;
+      }
       appendSource(t.getSourceSpans(), t.getLiteral(), styleNow());
     }
 
@@ -538,22 +718,111 @@ public final class BodyModel {
 
     @Override
     public void visit(Emphasis e) {
-      inlineStyles.add("md-em");
-      visitChildren(e);
-      inlineStyles.remove(inlineStyles.size() - 1);
+      emphasis(e, "md-em");
     }
 
     @Override
     public void visit(StrongEmphasis e) {
-      inlineStyles.add("md-strong");
+      emphasis(e, "md-strong");
+    }
+
+    private void emphasis(org.commonmark.node.Node e, String style) {
+      if (literalDelimiters(e)) {
+        ensureFlow();
+        SourceSpan span = e.getSourceSpans().get(0);
+        int s = span.getInputIndex();
+        appendHighlighted(
+            flow.runs, source, offset, offset + s, offset + s + span.getLength(), hs, styleNow());
+        return;
+      }
+      inlineStyles.add(style);
       visitChildren(e);
       inlineStyles.remove(inlineStyles.size() - 1);
     }
 
+    /**
+     * True for emphasis whose delimiters are written between quotes or brackets, as in {@code
+     * ['*'], ['*']} or {@code "*"}: a wildcard or glob, not emphasis; shown as written.
+     */
+    private boolean literalDelimiters(org.commonmark.node.Node e) {
+      List<SourceSpan> spans = e.getSourceSpans();
+      if (spans.size() != 1) {
+        return false;
+      }
+      int s = spans.get(0).getInputIndex();
+      int end = s + spans.get(0).getLength();
+      if (s <= 0 || end >= source.length() || end - s < 2) {
+        return false;
+      }
+      return quoteOrBracket(source.charAt(s - 1))
+          && quoteOrBracket(source.charAt(s + 1))
+          && quoteOrBracket(source.charAt(end - 2))
+          && quoteOrBracket(source.charAt(end));
+    }
+
+    private static boolean quoteOrBracket(char c) {
+      return "'\"`[](){}<>".indexOf(c) >= 0;
+    }
+
+    @Override
+    public void visit(CustomNode node) {
+      if (node instanceof Strikethrough strike) {
+        inlineStyles.add(STRIKE);
+        visitChildren(strike);
+        inlineStyles.remove(inlineStyles.size() - 1);
+      } else {
+        visitChildren(node);
+      }
+    }
+
+    @Override
+    public void visit(CustomBlock block) {
+      if (block instanceof TableBlock table) {
+        endFlow();
+        // one flow per row, the cells apart by a marker; the header row in bold
+        for (org.commonmark.node.Node part = table.getFirstChild();
+            part != null;
+            part = part.getNext()) {
+          for (org.commonmark.node.Node row = part.getFirstChild();
+              row != null;
+              row = row.getNext()) {
+            if (row instanceof TableRow) {
+              tableRow(row);
+            }
+          }
+        }
+      } else {
+        visitChildren(block);
+      }
+    }
+
+    private void tableRow(org.commonmark.node.Node row) {
+      newFlow("md-table-row");
+      boolean first = true;
+      for (org.commonmark.node.Node cell = row.getFirstChild();
+          cell != null;
+          cell = cell.getNext()) {
+        if (!first) {
+          flow.runs.add(Run.plain(" │ ", "md-marker"));
+        }
+        first = false;
+        boolean header = cell instanceof TableCell c && c.isHeader();
+        if (header) {
+          inlineStyles.add("md-strong");
+        }
+        visitChildren(cell);
+        if (header) {
+          inlineStyles.remove(inlineStyles.size() - 1);
+        }
+      }
+      endFlow();
+    }
+
     @Override
     public void visit(SoftLineBreak br) {
+      // GitHub keeps the line breaks of an issue's text (unlike those of a Markdown file)
       ensureFlow();
-      add(flow.runs, Run.plain(" ", styleNow()));
+      add(flow.runs, Run.plain("\n", styleNow()));
     }
 
     @Override

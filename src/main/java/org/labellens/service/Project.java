@@ -34,7 +34,7 @@ public final class Project implements AutoCloseable {
     this.imports = new ImportService(db);
     this.issues = new IssueService(db);
     this.samples = new SampleService(db);
-    this.annotations = new AnnotationService(db);
+    this.annotations = new AnnotationService(db, new TaxonomySchemes(db, issues));
     this.exchange = new ExchangeService(db, annotations);
     this.simulation = new SimulationService(annotations);
     this.validation = new ValidationService(db, annotations.schemes());

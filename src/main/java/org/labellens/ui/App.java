@@ -30,11 +30,17 @@ public final class App extends Application {
     ProgressIndicator spinner = new ProgressIndicator();
     VBox opening = new VBox(12, spinner, new Label("Opening " + db + " …"));
     opening.setAlignment(Pos.CENTER);
-    Scene scene = new Scene(opening, WindowLauncher.WIDTH, WindowLauncher.HEIGHT);
+    // the window fits the screen: on a small one (1024×700) it takes the screen, not more
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene =
+        new Scene(
+            opening,
+            Math.min(WindowLauncher.WIDTH, screen.getWidth()),
+            Math.min(WindowLauncher.HEIGHT, screen.getHeight()));
     Theme.style(scene);
     stage.setTitle("LabelLens — " + db.getFileName());
-    stage.setMinWidth(960);
-    stage.setMinHeight(600);
+    stage.setMinWidth(Math.min(960, screen.getWidth()));
+    stage.setMinHeight(Math.min(600, screen.getHeight()));
     stage.setScene(scene);
     stage.show();
 
@@ -47,7 +53,9 @@ public final class App extends Application {
                   opened,
                   background,
                   url -> getHostServices().showDocument(url),
-                  java.time.Clock.systemUTC());
+                  java.time.Clock.systemUTC(),
+                  Platform::runLater,
+                  org.labellens.ui.annotate.ViewPreferences.user());
           scene.setRoot(context.mainView(args.get("annotator")));
           if ("review".equals(args.get("view"))) {
             context.showReview(args.get("sample"), args.get("tab"));

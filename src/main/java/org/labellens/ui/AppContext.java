@@ -13,6 +13,7 @@ import org.labellens.service.Project;
 import org.labellens.ui.annotate.AnnotateView;
 import org.labellens.ui.annotate.AnnotateViewModel;
 import org.labellens.ui.annotate.CommentsViewModel;
+import org.labellens.ui.annotate.ViewPreferences;
 import org.labellens.ui.common.BackgroundExecutor;
 import org.labellens.ui.common.ViewLoader;
 import org.labellens.ui.issues.IssuesView;
@@ -58,12 +59,27 @@ public final class AppContext {
       Consumer<String> openLink,
       Clock clock,
       Consumer<Runnable> fxThread) {
+    this(project, background, openLink, clock, fxThread, ViewPreferences.inMemory());
+  }
+
+  /**
+   * @param preferences where the window keeps small choices between sessions (the user's
+   *     preferences in the application; in memory in tests)
+   */
+  public AppContext(
+      Project project,
+      BackgroundExecutor background,
+      Consumer<String> openLink,
+      Clock clock,
+      Consumer<Runnable> fxThread,
+      ViewPreferences preferences) {
     this.project = project;
     this.background = background;
     this.openLink = openLink;
     this.issuesViewModel = new IssuesViewModel(project.issues(), background);
     this.annotateViewModel =
-        new AnnotateViewModel(project.annotations(), project.displays(), background, clock);
+        new AnnotateViewModel(
+            project.annotations(), project.displays(), background, clock, preferences);
     this.chooserViewModel =
         new SessionChooserViewModel(
             project.samples(),

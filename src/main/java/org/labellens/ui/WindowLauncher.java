@@ -57,11 +57,75 @@ public final class WindowLauncher {
     }
   }
 
+  /**
+   * The toolkit's own logger: kept (a logger nobody holds may be collected with its level) and set
+   * to report errors only. JavaFX warns on every start that its classes came from the class path
+   * ("unnamed module") rather than from modules; the launcher runs it that way on purpose (one jar,
+   * see docs/decisions), so the warning says nothing the user can act on.
+   */
+  private static final java.util.logging.Logger JAVAFX_LOG =
+      java.util.logging.Logger.getLogger("javafx");
+
+  /** Quiets the toolkit's start-up warning about the class path (see {@link #JAVAFX_LOG}). */
+  public static void quietClassPathWarning() {
+    JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  /** The package the window's toolkit needs on Debian and Ubuntu (GTK 3). */
+  public static final String GTK_PACKAGE = "libgtk-3-0";
+
+  /**
+   * Why the window cannot open on this machine, before the toolkit tries (null: it can try): no
+   * display to draw on (Linux and other X11 systems without DISPLAY or WAYLAND_DISPLAY).
+   */
+  static String noDisplay(String os, String display, String wayland) {
+    boolean x11 = !os.startsWith("Windows") && !os.startsWith("Mac");
+    if (!x11
+        || (display != null && !display.isBlank())
+        || (wayland != null && !wayland.isBlank())) {
+      return null;
+    }
+    return "no display to open the window on (DISPLAY is not set). Run it in a desktop session,"
+        + " over 'ssh -X', or in a virtual display ('xvfb-run -s \"-screen 0 1280x800x24\""
+        + " ./labellens gui ...'); or render a view to a PNG without any display:"
+        + " 'labellens gui --screenshot out.png' (see labellens gui --help)";
+  }
+
+  /**
+   * The toolkit's failure at start-up in words the user can act on, or null when it is not one we
+   * know: a missing GTK library names the package to install.
+   */
+  static String startFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("Unable to load glass GTK library") || m.contains("libgtk-3")) {
+        return "the window needs the GTK 3 library, which is not installed: on Debian or Ubuntu"
+            + " run 'sudo apt-get install "
+            + GTK_PACKAGE
+            + " fonts-dejavu-core' (see the README); or render a view without it:"
+            + " 'labellens gui --screenshot out.png'";
+      }
+      if (m.contains("Unable to open DISPLAY")) {
+        return noDisplay("Linux", null, null);
+      }
+    }
+    return null;
+  }
+
   public static int open(Options o) {
     if (o.screenshot() != null) {
       return screenshot(o);
     }
+    String noDisplay =
+        noDisplay(
+            System.getProperty("os.name", ""),
+            System.getenv("DISPLAY"),
+            System.getenv("WAYLAND_DISPLAY"));
+    if (noDisplay != null) {
+      throw new BadInputException(noDisplay);
+    }
     usePulseRate();
+    quietClassPathWarning();
     List<String> args = new ArrayList<>();
     args.add("--db=" + o.db());
     args.add("--db-given=" + o.dbGiven());
@@ -79,7 +143,15 @@ public final class WindowLauncher {
         args.add("--tab=" + o.tab());
       }
     }
-    Application.launch(App.class, args.toArray(String[]::new));
+    try {
+      Application.launch(App.class, args.toArray(String[]::new));
+    } catch (RuntimeException | Error e) {
+      String known = startFailure(e);
+      if (known != null) {
+        throw new BadInputException(known);
+      }
+      throw e;
+    }
     return 0;
   }
 
@@ -145,6 +217,7 @@ public final class WindowLauncher {
     System.setProperty("monocle.platform", "Headless");
     System.setProperty("prism.order", "sw");
     System.setProperty("java.awt.headless", "true");
+    quietClassPathWarning();
     CompletableFuture<Void> done = new CompletableFuture<>();
     try (Project project = openProject(o.db(), o.dbGiven())) {
       Platform.startup(

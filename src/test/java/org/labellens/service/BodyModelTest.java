@@ -52,8 +52,8 @@ class BodyModelTest {
 
     assertThat(m.blocks()).hasSize(1);
     Flow f = (Flow) m.blocks().get(0);
-    // the soft line break becomes a space; every other character is there, in order
-    assertThat(text(f.runs())).isEqualTo(body.replace('\n', ' '));
+    // a line break stays one (as GitHub shows an issue's text); every character is there, in order
+    assertThat(text(f.runs())).isEqualTo(body);
     assertThat(hits(m))
         .extracting(r -> r.text() + "/" + r.highlight().styleClass())
         .containsExactly("memory/cat-0", "GPU/cat-3", "hung/keyword-ignored", "memory/cat-0");
@@ -69,7 +69,7 @@ class BodyModelTest {
     Flow f = (Flow) m.blocks().get(0);
     assertThat(f.runs())
         .extracting(r -> r.style() + ":" + r.text())
-        .containsExactly("md-text:one two three ", "md-em:four", "md-text: five");
+        .containsExactly("md-text:one\ntwo\nthree ", "md-em:four", "md-text: five");
   }
 
   @Test

@@ -80,11 +80,15 @@ public final class AnnotateViewModel {
   private final ReadOnlyIntegerWrapper decided = new ReadOnlyIntegerWrapper();
 
   private final ObservableList<String> categoryLabels = FXCollections.observableArrayList();
-  private final List<BooleanProperty> categories = new ArrayList<>();
-  private final StringProperty primary = new SimpleStringProperty();
-  private final StringProperty production = new SimpleStringProperty();
-  private final StringProperty rootCause = new SimpleStringProperty();
-  private final StringProperty severity = new SimpleStringProperty();
+
+  /** The draft of each set dimension: one property per label, in the scheme's order. */
+  private final Map<String, List<BooleanProperty>> chosen = new LinkedHashMap<>();
+
+  /** The draft of each single-label dimension (single, binary, ordinal): the label or null. */
+  private final Map<String, StringProperty> values = new LinkedHashMap<>();
+
+  private final BooleanProperty sourceView = new SimpleBooleanProperty();
+  private final ViewPreferences preferences;
   private final BooleanProperty unsure = new SimpleBooleanProperty();
   private final ObjectProperty<String> reason = new SimpleObjectProperty<>();
   private final StringProperty note = new SimpleStringProperty("");
@@ -122,11 +126,33 @@ public final class AnnotateViewModel {
       IssueDisplayService displays,
       BackgroundExecutor background,
       Clock clock) {
+    this(annotations, displays, background, clock, ViewPreferences.inMemory());
+  }
+
+  /**
+   * @param preferences where the annotator's choice of the issue's rendered or source text is kept
+   */
+  public AnnotateViewModel(
+      AnnotationService annotations,
+      IssueDisplayService displays,
+      BackgroundExecutor background,
+      Clock clock,
+      ViewPreferences preferences) {
     this.annotations = annotations;
     this.displays = displays;
     this.background = background;
     this.clock = clock;
+    this.preferences = preferences;
+    sourceView.addListener(
+        (obs, o, n) -> {
+          if (annotator.get() != null) {
+            preferences.putBoolean(SOURCE_VIEW_KEY + annotator.get(), n);
+          }
+        });
   }
+
+  /** The preference that keeps, per annotator, whether the issue is shown as source text. */
+  static final String SOURCE_VIEW_KEY = "annotate.source-view.";
 
   /** Opens the annotator's queue of {@code sampleName} at the first item not yet decided. */
   public void open(String sampleName, String annotatorName) {
@@ -139,6 +165,7 @@ public final class AnnotateViewModel {
         opened -> {
           sample.set(sampleName);
           annotator.set(annotatorName);
+          sourceView.set(preferences.getBoolean(SOURCE_VIEW_KEY + annotatorName, false));
           preload = null;
           setScheme(opened.scheme());
           applyQueue(opened.queue());
@@ -160,15 +187,34 @@ public final class AnnotateViewModel {
 
   private record Opened(AnnotationScheme scheme, AnnotationQueue queue) {}
 
+  /**
+   * The dimension whose labels are the categories (keys 1–9, the highlight colours): the one named
+   * {@value #CATEGORY}, else the scheme's first set dimension.
+   */
+  public static java.util.Optional<SchemeDimension> categoryDimension(AnnotationScheme s) {
+    return s.dimension(CATEGORY)
+        .filter(d -> d.kind().isSet())
+        .or(() -> s.dimensions().stream().filter(d -> d.kind().isSet()).findFirst());
+  }
+
   private void setScheme(AnnotationScheme s) {
     if (s.equals(scheme.get())) {
       return;
     }
-    categoryLabels.setAll(s.dimension(CATEGORY).map(SchemeDimension::labels).orElse(List.of()));
-    categories.clear();
-    for (int i = 0; i < categoryLabels.size(); i++) {
-      categories.add(new SimpleBooleanProperty());
+    chosen.clear();
+    values.clear();
+    for (SchemeDimension d : s.dimensions()) {
+      if (d.kind().isSet()) {
+        List<BooleanProperty> labels = new ArrayList<>();
+        for (int i = 0; i < d.labels().size(); i++) {
+          labels.add(new SimpleBooleanProperty());
+        }
+        chosen.put(d.id(), List.copyOf(labels));
+      } else {
+        values.put(d.id(), new SimpleStringProperty());
+      }
     }
+    categoryLabels.setAll(categoryDimension(s).map(SchemeDimension::labels).orElse(List.of()));
     scheme.set(s);
   }
 
@@ -309,14 +355,18 @@ public final class AnnotateViewModel {
     if (values.isEmpty() && p == Phase.REVEALED) {
       values.putAll(display.predicted());
     }
-    List<String> chosen = values.containsKey(CATEGORY) ? values.get(CATEGORY).labels() : List.of();
-    for (int k = 0; k < categories.size(); k++) {
-      categories.get(k).set(chosen.contains(categoryLabels.get(k)));
+    for (SchemeDimension d : scheme.get().dimensions()) {
+      if (d.kind().isSet()) {
+        DecisionValue v = values.get(d.id());
+        List<String> picked = v == null ? List.of() : v.labels();
+        List<BooleanProperty> labels = chosen.get(d.id());
+        for (int k = 0; k < labels.size(); k++) {
+          labels.get(k).set(picked.contains(d.labels().get(k)));
+        }
+      } else {
+        this.values.get(d.id()).set(single(values, d.id()));
+      }
     }
-    primary.set(single(values, "primary"));
-    production.set(single(values, "production"));
-    rootCause.set(single(values, "root_cause"));
-    severity.set(single(values, "severity"));
     unsure.set(wasUnsure);
     reason.set(wasReason);
     note.set(wasNote);
@@ -327,10 +377,16 @@ public final class AnnotateViewModel {
     return v == null || v.set() || v.labels().isEmpty() ? null : v.label();
   }
 
-  /** Toggles category {@code k} (0-based; keys 1–8). */
+  /** Toggles category {@code k} (0-based; keys 1–9). */
   public void toggleCategory(int k) {
-    if (k >= 0 && k < categories.size() && !locked()) {
-      categories.get(k).set(!categories.get(k).get());
+    categoryDimension(scheme.get()).ifPresent(d -> toggle(d.id(), k));
+  }
+
+  /** Toggles label {@code k} (0-based) of set dimension {@code dimension}. */
+  public void toggle(String dimension, int k) {
+    List<BooleanProperty> labels = chosen.get(dimension);
+    if (labels != null && k >= 0 && k < labels.size() && !locked()) {
+      labels.get(k).set(!labels.get(k).get());
     }
   }
 
@@ -567,7 +623,7 @@ public final class AnnotateViewModel {
     AnnotationScheme s = scheme.get();
     List<Decision> out = new ArrayList<>();
     for (SchemeDimension dim : s.dimensions()) {
-      DecisionValue value = draftValue(dim.id());
+      DecisionValue value = draftValue(dim);
       if (value == null) {
         continue;
       }
@@ -591,23 +647,18 @@ public final class AnnotateViewModel {
     return out;
   }
 
-  private DecisionValue draftValue(String dimension) {
-    return switch (dimension) {
-      case CATEGORY -> {
-        List<String> chosen = new ArrayList<>();
-        for (int k = 0; k < categories.size(); k++) {
-          if (categories.get(k).get()) {
-            chosen.add(categoryLabels.get(k));
-          }
+  private DecisionValue draftValue(SchemeDimension dimension) {
+    if (dimension.kind().isSet()) {
+      List<BooleanProperty> labels = chosen.get(dimension.id());
+      List<String> picked = new ArrayList<>();
+      for (int k = 0; k < labels.size(); k++) {
+        if (labels.get(k).get()) {
+          picked.add(dimension.labels().get(k));
         }
-        yield DecisionValue.set(chosen);
       }
-      case "primary" -> value(primary.get());
-      case "production" -> value(production.get());
-      case "root_cause" -> value(rootCause.get());
-      case "severity" -> value(severity.get());
-      default -> null;
-    };
+      return DecisionValue.set(picked);
+    }
+    return value(values.get(dimension.id()).get());
   }
 
   private static DecisionValue value(String v) {
@@ -691,24 +742,28 @@ public final class AnnotateViewModel {
     return categoryLabels;
   }
 
+  /** Whether category {@code k} is chosen in the draft. */
   public BooleanProperty category(int k) {
-    return categories.get(k);
+    return chosen(categoryDimension(scheme.get()).orElseThrow().id(), k);
   }
 
-  public StringProperty primaryProperty() {
-    return primary;
+  /** Whether label {@code k} of set dimension {@code dimension} is chosen in the draft. */
+  public BooleanProperty chosen(String dimension, int k) {
+    return chosen.get(dimension).get(k);
   }
 
-  public StringProperty productionProperty() {
-    return production;
+  /** The draft label of a single, binary or ordinal dimension (null: none yet). */
+  public StringProperty valueProperty(String dimension) {
+    StringProperty p = values.get(dimension);
+    if (p == null) {
+      throw new IllegalArgumentException("no single-label dimension '" + dimension + "'");
+    }
+    return p;
   }
 
-  public StringProperty rootCauseProperty() {
-    return rootCause;
-  }
-
-  public StringProperty severityProperty() {
-    return severity;
+  /** Whether the issue is shown as its exact source text (else rendered); kept per annotator. */
+  public BooleanProperty sourceViewProperty() {
+    return sourceView;
   }
 
   public BooleanProperty unsureProperty() {

@@ -29,7 +29,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.labellens.service.BodyModel;
-import org.labellens.service.BodyModel.Run;
 
 /**
  * Turns a {@link BodyModel} into nodes: one {@link TextFlow} of plain {@link Text} runs per block,
@@ -235,7 +234,7 @@ public final class BodyRenderer {
   static int estimatedLines(BodyModel.Block b) {
     if (b instanceof BodyModel.Flow f) {
       int chars = 0;
-      for (Run r : f.runs()) {
+      for (BodyModel.Run r : f.runs()) {
         chars += r.text().length();
       }
       return 1 + chars / CHARS_PER_LINE;
@@ -320,7 +319,7 @@ public final class BodyRenderer {
     /** Where the look of the runs comes from; null: from style classes on each run (CSS). */
     private final Palette palette;
 
-    private List<Run> runs = List.of();
+    private List<BodyModel.Run> runs = List.of();
     private int[] starts = {0};
     private final List<Text> texts = new ArrayList<>();
     private final Map<String, Path> paths = new LinkedHashMap<>();
@@ -370,13 +369,13 @@ public final class BodyRenderer {
     }
 
     /** The run a text node of this flow shows, or null. */
-    Run runOf(Text t) {
+    BodyModel.Run runOf(Text t) {
       int i = texts.indexOf(t);
       return i < 0 || i >= runs.size() ? null : runs.get(i);
     }
 
     /** Shows {@code runs} (in a block of the style classes {@code blockClasses}). */
-    void setRuns(List<Run> runs, List<String> blockClasses) {
+    void setRuns(List<BodyModel.Run> runs, List<String> blockClasses) {
       this.runs = runs;
       this.starts = new int[runs.size() + 1];
       hovered = -1;
@@ -384,15 +383,16 @@ public final class BodyRenderer {
       List<Node> behind = new ArrayList<>();
       int at = 0;
       for (int i = 0; i < runs.size(); i++) {
-        Run r = runs.get(i);
+        BodyModel.Run r = runs.get(i);
+        String shown = Emoji.shown(r.text());
         starts[i] = at;
-        at += r.text().length();
+        at += shown.length();
         Text t;
         if (i < texts.size()) {
           t = texts.get(i);
-          t.setText(r.text());
+          t.setText(shown);
         } else {
-          t = palette == null ? new Text(r.text()) : new PlainText(r.text());
+          t = palette == null ? new Text(shown) : new PlainText(shown);
           texts.add(t);
           added.add(t);
         }
@@ -486,7 +486,7 @@ public final class BodyRenderer {
 
     private void hover(MouseEvent e) {
       int i = runAt(e.getX(), e.getY());
-      Run r = i < 0 ? null : runs.get(i);
+      BodyModel.Run r = i < 0 ? null : runs.get(i);
       String text = r == null ? null : tooltipOf(r);
       setCursor(r != null && r.link() != null ? Cursor.HAND : null);
       if (i == hovered) {
@@ -514,7 +514,7 @@ public final class BodyRenderer {
     }
   }
 
-  private static List<String> runClasses(Run r) {
+  private static List<String> runClasses(BodyModel.Run r) {
     return r.highlight() == null
         ? List.of(r.style())
         : List.of(r.style(), "hit-text", r.highlight().styleClass());
@@ -638,7 +638,7 @@ public final class BodyRenderer {
     }
   }
 
-  private static String tooltipOf(Run r) {
+  private static String tooltipOf(BodyModel.Run r) {
     if (r.highlight() != null) {
       return r.highlight().tooltip();
     }

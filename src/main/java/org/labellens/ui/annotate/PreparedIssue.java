@@ -15,12 +15,20 @@ import org.labellens.service.IssueDisplay;
  *
  * @param blindBody the body without highlights, for the blind phase (null when the sample is not
  *     blind-first)
+ * @param source the body's exact text with the highlights (the source view)
+ * @param blindSource the exact text without highlights (null when the sample is not blind-first)
+ * @param title the title with the keywords the classifier found in it highlighted
+ * @param blindTitle the title without highlights
  */
 public record PreparedIssue(
     IssueDisplay display,
     List<Decision> decisions,
     BodyModel body,
     BodyModel blindBody,
+    BodyModel source,
+    BodyModel blindSource,
+    BodyModel title,
+    BodyModel blindTitle,
     List<EvidenceLine> evidence) {
 
   /**
@@ -44,9 +52,28 @@ public record PreparedIssue(
     for (IssueDisplay.Zone z : display.zones()) {
       zones.add(new BodyModel.Zone(kind(z.kind()), z.start(), z.end()));
     }
+    List<BodyModel.Highlight> highlights = highlights(display, "body", categoryLabels);
+    BodyModel revealed = BodyModel.build(body, zones, highlights);
+    BodyModel blind = blindFirst ? BodyModel.build(body, zones, List.of()) : null;
+    String title = display.issue().title() == null ? "" : display.issue().title();
+    return new PreparedIssue(
+        display,
+        List.copyOf(decisions),
+        revealed,
+        blind,
+        BodyModel.source(body, highlights),
+        blindFirst ? BodyModel.source(body, List.of()) : null,
+        BodyModel.title(title, highlights(display, "title", categoryLabels)),
+        BodyModel.title(title, List.of()),
+        evidence(display, categoryLabels));
+  }
+
+  /** The classifier's keyword highlights in {@code field} ("title" or "body"). */
+  private static List<BodyModel.Highlight> highlights(
+      IssueDisplay display, String field, List<String> categoryLabels) {
     List<BodyModel.Highlight> highlights = new ArrayList<>();
     for (IssueDisplay.Highlight h : display.highlights()) {
-      if (h.field().equals("body")) {
+      if (h.field().equals(field)) {
         int k = categoryLabels.indexOf(h.label());
         boolean category = h.dimension().equals(AnnotateViewModel.CATEGORY) && k >= 0;
         String style = !h.counted() ? "keyword-ignored" : category ? "cat-" + k : "keyword-other";
@@ -62,10 +89,7 @@ public record PreparedIssue(
                     + (h.counted() ? "" : " (not counted: " + h.why() + ")")));
       }
     }
-    BodyModel revealed = BodyModel.build(body, zones, highlights);
-    BodyModel blind = blindFirst ? BodyModel.build(body, zones, List.of()) : null;
-    return new PreparedIssue(
-        display, List.copyOf(decisions), revealed, blind, evidence(display, categoryLabels));
+    return highlights;
   }
 
   private static BodyModel.Kind kind(String k) {

@@ -34,6 +34,7 @@ import org.labellens.core.review.AdjudicationCase;
 import org.labellens.service.IssueDisplay;
 import org.labellens.ui.annotate.BodyRenderer;
 import org.labellens.ui.annotate.PreparedIssue;
+import org.labellens.ui.common.WindowKeys;
 
 /**
  * The adjudication queue, worked with the keyboard: ↑/↓ (or K/J) move between items, ←/→ between
@@ -53,7 +54,6 @@ final class AdjudicationPane extends SplitPane {
   private final VBox body = new VBox();
   private final ScrollPane bodyScroll;
   private final BodyRenderer renderer;
-  private boolean swallowTyped;
 
   AdjudicationPane(AdjudicationViewModel viewModel, Consumer<String> openLink) {
     this.viewModel = viewModel;
@@ -148,16 +148,8 @@ final class AdjudicationPane extends SplitPane {
     getItems().addAll(left, new BorderPane(right));
     setDividerPositions(0.27);
 
-    addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    // the character of a shortcut key (N, a digit) must not land in the field it focuses
-    addEventFilter(
-        KeyEvent.KEY_TYPED,
-        e -> {
-          if (swallowTyped) {
-            swallowTyped = false;
-            e.consume();
-          }
-        });
+    // the window's keys: they reach this pane whatever has the focus (the sample box, a tab)
+    WindowKeys.register(this, this::onKey);
     viewModel.currentProperty().addListener((obs, o, c) -> showCase());
     viewModel.dimensionProperty().addListener((obs, o, d) -> showCase());
     viewModel.draft().addListener((ListChangeListener<String>) c -> showChooser());
@@ -176,24 +168,21 @@ final class AdjudicationPane extends SplitPane {
     list.requestFocus();
   }
 
-  private void onKey(KeyEvent e) {
-    boolean inText = e.getTarget() instanceof TextField;
+  private boolean onKey(KeyEvent e, boolean typing) {
     KeyCode k = e.getCode();
-    swallowTyped = false;
     if (k == KeyCode.ENTER) {
       commitAndReturn();
-      e.consume();
-      return;
+      return true;
     }
-    if (inText) {
+    if (typing) {
       if (k == KeyCode.ESCAPE) {
         list.requestFocus();
-        e.consume();
+        return true;
       }
-      return;
+      return false;
     }
     if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-      return;
+      return false;
     }
     switch (k) {
       case UP, K -> viewModel.previous();
@@ -205,12 +194,11 @@ final class AdjudicationPane extends SplitPane {
         if (k.isDigitKey()) {
           viewModel.choose(digit(k));
         } else {
-          return;
+          return false;
         }
       }
     }
-    swallowTyped = true;
-    e.consume();
+    return true;
   }
 
   private static int digit(KeyCode k) {

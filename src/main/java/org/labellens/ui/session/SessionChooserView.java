@@ -43,6 +43,16 @@ public final class SessionChooserView extends VBox {
     start.getStyleClass().add("accent");
     start.setDefaultButton(true);
     start.disableProperty().bind(viewModel.choiceProperty().isNull());
+    // the button says which sample Enter opens
+    start
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> {
+                  SessionChooserViewModel.Choice c = viewModel.choiceProperty().get();
+                  return c == null ? "Start  ⏎" : "Start  ⏎   opens sample '" + c.sample() + "'";
+                },
+                viewModel.choiceProperty()));
     start.setOnAction(e -> viewModel.startSession());
     samples.setOnKeyPressed(
         e -> {

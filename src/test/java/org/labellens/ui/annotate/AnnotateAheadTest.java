@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -115,7 +114,7 @@ class AnnotateAheadTest {
     assertThat(onFx(() -> body(ahead).getChildren().get(0))).isSameAs(firstBlock);
     assertThat(onFx(() -> hiddenPage().isVisible())).isFalse();
     // the window's title label is the one shown (the hidden page's title has no id)
-    assertThat(robot.lookup("#issueTitle").queryLabeled().getText()).isEqualTo(nextTitle);
+    assertThat(robot.lookup("#issueTitle").query().getAccessibleText()).isEqualTo(nextTitle);
     assertThat(project.annotations().decisions("s", "ana", vm.queue().get(0).issue())).isNotEmpty();
   }
 
@@ -124,9 +123,9 @@ class AnnotateAheadTest {
     // the pages, alone or above the issue's comments
     javafx.scene.Node content = scroll.getContent();
     return new PageStackView(
-        content instanceof AnnotateView.PageStack stack
+        content instanceof PageStack stack
             ? stack
-            : (AnnotateView.PageStack) ((VBox) content).getChildren().get(0));
+            : (PageStack) ((VBox) content).getChildren().get(0));
   }
 
   private VBox shownPage() {
@@ -138,14 +137,14 @@ class AnnotateAheadTest {
   }
 
   private static String title(VBox page) {
-    return ((Label) page.getChildren().get(0)).getText();
+    return page.getChildren().get(0).getAccessibleText();
   }
 
   private static VBox body(VBox page) {
     return (VBox) page.getChildren().get(3);
   }
 
-  private record PageStackView(AnnotateView.PageStack stack) {
+  private record PageStackView(PageStack stack) {
     VBox page(boolean visible) {
       return (VBox)
           stack.getChildrenUnmodifiable().stream()

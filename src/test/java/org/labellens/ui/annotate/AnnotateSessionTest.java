@@ -189,7 +189,7 @@ class AnnotateSessionTest {
     // close and reopen: the open sample resumes at the first pending issue (the twelfth)
     robot.interact(() -> show(stage));
     chooseSession(robot, "ana", "open-sample");
-    var shown = robot.lookup("#issueTitle").queryLabeled().getText();
+    var shown = robot.lookup("#issueTitle").query().getAccessibleText();
     var resume = project.annotations().queue("open-sample", "ana").resumeItem().orElseThrow();
     assertThat(resume.issue()).isEqualTo(queue.get(11).issue());
     assertThat(shown).isEqualTo(project.issues().get(resume.issueId()).orElseThrow().title());

@@ -142,9 +142,9 @@ class AnnotateViewModelTest {
     assertThat(vm.phaseProperty().get()).isEqualTo(Phase.REVEALED);
     vm.toggleCategory(0);
     vm.toggleCategory(4);
-    vm.primaryProperty().set("api");
-    vm.productionProperty().set("yes");
-    vm.severityProperty().set("P2");
+    vm.valueProperty("primary").set("api");
+    vm.valueProperty("production").set("yes");
+    vm.valueProperty("severity").set("P2");
     vm.unsureProperty().set(true);
     vm.noteProperty().set("  logs only  ");
     clock.now = clock.now.plus(Duration.ofSeconds(42));
@@ -165,22 +165,22 @@ class AnnotateViewModelTest {
     assertThat(vm.queue().get(0).state()).isEqualTo(ItemState.DECIDED);
     // the next item starts from a clean draft (no classifier run in this sample)
     assertThat(vm.category(0).get()).isFalse();
-    assertThat(vm.primaryProperty().get()).isNull();
+    assertThat(vm.valueProperty("primary").get()).isNull();
   }
 
   @Test
   void backShowsTheEarlierDecisionAndAChangeWins() {
     AnnotateViewModel vm = open(false);
     vm.toggleCategory(2);
-    vm.primaryProperty().set("concurrency");
+    vm.valueProperty("primary").set("concurrency");
     vm.commit();
     vm.back();
     assertThat(vm.indexProperty().get()).isZero();
     assertThat(vm.category(2).get()).isTrue();
-    assertThat(vm.primaryProperty().get()).isEqualTo("concurrency");
+    assertThat(vm.valueProperty("primary").get()).isEqualTo("concurrency");
     vm.toggleCategory(2);
     vm.toggleCategory(3);
-    vm.primaryProperty().set("gpu");
+    vm.valueProperty("primary").set("gpu");
     clock.now = clock.now.plusSeconds(5);
     vm.commit();
     List<Decision> now = stored(vm, 0);
@@ -215,7 +215,7 @@ class AnnotateViewModelTest {
     AnnotateViewModel vm = open(true);
     assertThat(vm.phaseProperty().get()).isEqualTo(Phase.BLIND);
     vm.toggleCategory(5);
-    vm.primaryProperty().set("crash");
+    vm.valueProperty("primary").set("crash");
     vm.commit();
     assertThat(vm.phaseProperty().get()).isEqualTo(Phase.REVEALED);
     assertThat(vm.indexProperty().get()).isZero();
@@ -376,7 +376,7 @@ class AnnotateViewModelTest {
     AnnotateViewModel vm = open(false, writes);
     QueueItem first = vm.queue().get(0);
     vm.toggleCategory(1);
-    vm.primaryProperty().set("performance");
+    vm.valueProperty("primary").set("performance");
     vm.commit();
     writes.failWrites = true;
     writes.flush();
@@ -388,7 +388,7 @@ class AnnotateViewModelTest {
     assertThat(vm.decidedProperty().get()).isZero();
     assertThat(vm.indexProperty().get()).isZero();
     assertThat(vm.category(1).get()).isTrue();
-    assertThat(vm.primaryProperty().get()).isEqualTo("performance");
+    assertThat(vm.valueProperty("primary").get()).isEqualTo("performance");
     assertThat(stored(vm, 0)).isEmpty();
     // committing again, with a working disk, stores it and moves on
     writes.failWrites = false;
