@@ -23,7 +23,7 @@ import org.labellens.core.model.IssueKey;
  * ({@code decision}), skips, and the queries the annotation queue needs.
  */
 public final class AnnotationStore {
-  private AnnotationStore() {}
+  AnnotationStore() {}
 
   /** The row ids one decision refers to. */
   public record Refs(long sampleId, long issueId, long annotatorId) {}
@@ -32,39 +32,26 @@ public final class AnnotationStore {
   public record Current(long eventId, String decidedAt, String eventKey) {}
 
   /** The queue position of an assigned issue, or empty when it is not assigned to the annotator. */
-  public static Optional<Integer> position(Tx tx, Refs r) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT position FROM assignment WHERE sample_id = ? AND annotator_id = ?"
-                      + " AND issue_id = ?")) {
-            ps.setLong(1, r.sampleId());
-            ps.setLong(2, r.annotatorId());
-            ps.setLong(3, r.issueId());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<Integer> position(Tx tx, Refs r) {
+    return tx.first(
+        "SELECT position FROM assignment WHERE sample_id = ? AND annotator_id = ?"
+            + " AND issue_id = ?",
+        rs -> rs.getInt(1),
+        r.sampleId(),
+        r.annotatorId(),
+        r.issueId());
   }
 
-  public static boolean inSample(Tx tx, long sampleId, long issueId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM sample_item WHERE sample_id = ? AND issue_id = ?")) {
-            ps.setLong(1, sampleId);
-            ps.setLong(2, issueId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean inSample(Tx tx, long sampleId, long issueId) {
+    return tx.first(
+            "SELECT 1 FROM sample_item WHERE sample_id = ? AND issue_id = ?",
+            rs -> true,
+            sampleId,
+            issueId)
+        .isPresent();
   }
 
-  public static Optional<Current> current(Tx tx, Refs r, String dimension, Phase phase) {
+  public Optional<Current> current(Tx tx, Refs r, String dimension, Phase phase) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -85,21 +72,13 @@ public final class AnnotationStore {
   }
 
   /** The id of the event with this key, if the log has it. */
-  public static Optional<Long> eventId(Tx tx, String eventKey) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT id FROM annotation_event WHERE event_key = ?")) {
-            ps.setString(1, eventKey);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<Long> eventId(Tx tx, String eventKey) {
+    return tx.first(
+        "SELECT id FROM annotation_event WHERE event_key = ?", rs -> rs.getLong(1), eventKey);
   }
 
   /** Appends an event to the log; returns its id. The key must not be in the log yet. */
-  public static long appendEvent(
+  public long appendEvent(
       Tx tx,
       Refs r,
       Decision d,
@@ -148,7 +127,7 @@ public final class AnnotationStore {
   }
 
   /** Makes an event the current decision of its (sample, issue, annotator, dimension, phase). */
-  public static void putDecision(Tx tx, Refs r, Decision d, long eventId, MadeBy madeBy) {
+  public void putDecision(Tx tx, Refs r, Decision d, long eventId, MadeBy madeBy) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -174,7 +153,7 @@ public final class AnnotationStore {
   }
 
   /** Who made the current decisions of a sample: people's and {@code simulate}'s counts. */
-  public static Provenance provenance(Tx tx, long sampleId) {
+  public Provenance provenance(Tx tx, long sampleId) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -197,7 +176,7 @@ public final class AnnotationStore {
         });
   }
 
-  public static void clearSkip(Tx tx, Refs r) {
+  public void clearSkip(Tx tx, Refs r) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -211,7 +190,7 @@ public final class AnnotationStore {
   }
 
   /** Records a skip (a second skip moves the item to the end again). */
-  public static void skip(Tx tx, Refs r, String now) {
+  public void skip(Tx tx, Refs r, String now) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -228,7 +207,7 @@ public final class AnnotationStore {
   }
 
   /** Whether the annotator has a revealed-phase decision for the item. */
-  public static boolean decided(Tx tx, Refs r) {
+  public boolean decided(Tx tx, Refs r) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -259,7 +238,7 @@ public final class AnnotationStore {
       boolean blindDecided,
       String skippedAt) {}
 
-  public static List<QueueRow> queue(Tx tx, long sampleId, long annotatorId) {
+  public List<QueueRow> queue(Tx tx, long sampleId, long annotatorId) {
     return tx.jdbc(
         c -> {
           List<QueueRow> rows = new ArrayList<>();
@@ -305,7 +284,7 @@ public final class AnnotationStore {
           + " e.reason, e.note, e.seconds, e.decided_at, e.taxonomy, e.made_by";
 
   /** The annotator's current decisions for one item, ordered by phase and dimension. */
-  public static List<Decision> currentDecisions(Tx tx, Refs r) {
+  public List<Decision> currentDecisions(Tx tx, Refs r) {
     return currentDecisions(
         tx,
         "d.sample_id = ? AND d.issue_id = ? AND d.annotator_id = ?",
@@ -317,7 +296,7 @@ public final class AnnotationStore {
    * Every current decision of a sample (all annotators, dimensions and phases), ordered by repo,
    * number, annotator, dimension and phase.
    */
-  public static List<Decision> currentDecisions(Tx tx, long sampleId) {
+  public List<Decision> currentDecisions(Tx tx, long sampleId) {
     return currentDecisions(
         tx,
         "d.sample_id = ?",
@@ -360,7 +339,7 @@ public final class AnnotationStore {
    * Streams an annotator's decisions (optionally of one sample), ordered by sample, time and event
    * key: the whole log, or with {@code currentOnly} the current decisions only.
    */
-  public static int forEachDecision(
+  public int forEachDecision(
       Tx tx,
       long annotatorId,
       Long sampleId,
@@ -418,7 +397,7 @@ public final class AnnotationStore {
   }
 
   /** The run's production flag for an issue: 1 or 0, or empty where the run has none. */
-  public static Optional<Integer> productionFlag(Tx tx, long runId, long issueId) {
+  public Optional<Integer> productionFlag(Tx tx, long runId, long issueId) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
@@ -23,60 +22,41 @@ public final class ClassifierRunStore {
   /** Run items per executed batch (with their predictions and evidence). */
   static final int BATCH = 500;
 
-  private ClassifierRunStore() {}
+  private final RunShareStore shares;
+
+  ClassifierRunStore(RunShareStore shares) {
+    this.shares = shares;
+  }
 
   /**
    * The id of the stored taxonomy with this content hash, storing the document first if it is new.
    */
-  public static long saveTaxonomy(
+  public long saveTaxonomy(
       Tx tx, String name, String version, String contentHash, String content, String now) {
-    return tx.jdbc(
-        c -> {
-          Optional<Long> existing = taxonomyId(c, contentHash);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO taxonomy (name, version, content_hash, content, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setString(2, version);
-            ps.setString(3, contentHash);
-            ps.setString(4, content);
-            ps.setString(5, now);
-            ps.executeUpdate();
-            return generatedKey(ps);
-          }
-        });
+    Optional<Long> existing =
+        tx.first(
+            "SELECT id FROM taxonomy WHERE content_hash = ?", rs -> rs.getLong(1), contentHash);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    return tx.insert(
+        "INSERT INTO taxonomy (name, version, content_hash, content, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        name,
+        version,
+        contentHash,
+        content,
+        now);
   }
 
   /** The stored taxonomy document (canonical JSON) with this content hash. */
-  public static Optional<String> taxonomyContent(Tx tx, String contentHash) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT content FROM taxonomy WHERE content_hash = ?")) {
-            ps.setString(1, contentHash);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<String> taxonomyContent(Tx tx, String contentHash) {
+    return tx.first(
+        "SELECT content FROM taxonomy WHERE content_hash = ?", rs -> rs.getString(1), contentHash);
   }
 
-  public static boolean runExists(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT 1 FROM classifier_run WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean runExists(Tx tx, String name) {
+    return tx.first("SELECT 1 FROM classifier_run WHERE name = ?", rs -> true, name).isPresent();
   }
 
   /**
@@ -85,23 +65,18 @@ public final class ClassifierRunStore {
    * @param source where the taxonomy came from ({@code builtin:study-v1} or a file path)
    * @throws BadInputException if a run of that name exists (runs are never overwritten)
    */
-  public static long createKeywordRun(
-      Tx tx, String name, long taxonomyId, String source, String now) {
+  public long createKeywordRun(Tx tx, String name, long taxonomyId, String source, String now) {
     return tx.jdbc(
         c -> {
           refuseChange(c, name, false);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
-                      + " VALUES (?, 'keyword', ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setLong(2, taxonomyId);
-            ps.setString(3, source);
-            ps.setString(4, now);
-            ps.executeUpdate();
-            return generatedKey(ps);
-          }
+          return Statements.insert(
+              c,
+              "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
+                  + " VALUES (?, 'keyword', ?, ?, ?)",
+              name,
+              taxonomyId,
+              source,
+              now);
         });
   }
 
@@ -175,7 +150,7 @@ public final class ClassifierRunStore {
    * Deletes a run with its items, predictions, evidence and share summary, in the caller's
    * transaction; refused while a sample depends on it, or when there is no such run.
    */
-  public static Deleted deleteRun(Tx tx, String name) {
+  public Deleted deleteRun(Tx tx, String name) {
     return tx.jdbc(
         c -> {
           long id;
@@ -231,13 +206,14 @@ public final class ClassifierRunStore {
   }
 
   /** Batched writes of one run's items; {@link RunWriter#finish()} completes the run. */
-  public static RunWriter runWriter(Tx tx, long runId) {
-    return tx.jdbc(c -> new RunWriter(tx, c, runId));
+  public RunWriter runWriter(Tx tx, long runId) {
+    return tx.jdbc(c -> new RunWriter(tx, c, runId, shares));
   }
 
   /** Prepared, batched inserts of run items, predictions and evidence. */
   public static final class RunWriter implements AutoCloseable {
     private final Tx tx;
+    private final RunShareStore shares;
     private final long runId;
     private final PreparedStatement item;
     private final PreparedStatement prediction;
@@ -246,8 +222,9 @@ public final class ClassifierRunStore {
     private int pending;
     private int written;
 
-    RunWriter(Tx tx, Connection c, long runId) throws SQLException {
+    RunWriter(Tx tx, Connection c, long runId, RunShareStore shares) throws SQLException {
       this.tx = tx;
+      this.shares = shares;
       this.runId = runId;
       item =
           c.prepareStatement(
@@ -337,7 +314,7 @@ public final class ClassifierRunStore {
             count.setInt(1, written);
             count.setLong(2, runId);
             count.executeUpdate();
-            RunShareStore.summarize(tx, runId);
+            shares.summarize(tx, runId);
             return null;
           });
     }
@@ -353,23 +330,6 @@ public final class ClassifierRunStore {
             count.close();
             return null;
           });
-    }
-  }
-
-  private static Optional<Long> taxonomyId(Connection c, String contentHash) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM taxonomy WHERE content_hash = ?")) {
-      ps.setString(1, contentHash);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static long generatedKey(PreparedStatement ps) throws SQLException {
-    try (ResultSet keys = ps.getGeneratedKeys()) {
-      keys.next();
-      return keys.getLong(1);
     }
   }
 }

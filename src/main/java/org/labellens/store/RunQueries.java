@@ -19,7 +19,7 @@ public final class RunQueries {
       "r.id, r.name, r.kind, t.name || '@' || t.version, t.content_hash, r.source, r.created_at,"
           + " r.issue_count FROM classifier_run r LEFT JOIN taxonomy t ON t.id = r.taxonomy_id";
 
-  private RunQueries() {}
+  RunQueries() {}
 
   static List<RunInfo> list(Connection c) throws SQLException {
     List<RunInfo> runs = new ArrayList<>();
@@ -132,15 +132,15 @@ public final class RunQueries {
     }
   }
 
-  public static PredictionReader predictionReader(Tx tx, long runId) {
+  public PredictionReader predictionReader(Tx tx, long runId) {
     return tx.jdbc(c -> new PredictionReader(tx, c, runId));
   }
 
-  public static List<RunInfo> list(Tx tx) {
+  public List<RunInfo> list(Tx tx) {
     return tx.jdbc(RunQueries::list);
   }
 
-  public static Optional<RunInfo> byName(Tx tx, String name) {
+  public Optional<RunInfo> byName(Tx tx, String name) {
     return tx.jdbc(c -> byName(c, name));
   }
 }

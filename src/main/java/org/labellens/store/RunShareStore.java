@@ -18,7 +18,7 @@ public final class RunShareStore {
   /** The dimension of the rows that count all of a run's items (labels {@code []}). */
   public static final String ALL_ITEMS = "";
 
-  private RunShareStore() {}
+  RunShareStore() {}
 
   /**
    * A group of a run's items: those of {@code framework} with production flag {@code production}
@@ -44,7 +44,7 @@ public final class RunShareStore {
    * Writes the summary of a run whose items and predictions are all written (replacing any); call
    * it in the transaction that wrote them.
    */
-  public static void summarize(Tx tx, long runId) {
+  public void summarize(Tx tx, long runId) {
     tx.jdbc(
         c -> {
           try (PreparedStatement delete =
@@ -64,7 +64,7 @@ public final class RunShareStore {
    * The run's summary, or empty where it has none (an imported run, or one whose items changed
    * since it was written). A run without items has no summary either.
    */
-  public static Optional<List<Row>> rows(Tx tx, long runId) {
+  public Optional<List<Row>> rows(Tx tx, long runId) {
     return tx.jdbc(
         c -> {
           List<Row> rows = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.labellens.core.sampling.StratumKey;
 
 /** Samples: their frames, strata, items, annotators and assignments. */
 public final class SampleStore {
-  private SampleStore() {}
+  SampleStore() {}
 
   /**
    * An issue as the frame sees it.
@@ -48,7 +48,7 @@ public final class SampleStore {
    * Every issue of the frame's source (all issues, or those the run covers), streamed in no
    * particular order: nothing is held per issue.
    */
-  public static void forEachFrameRow(Tx tx, Long runId, Consumer<FrameRow> action) {
+  public void forEachFrameRow(Tx tx, Long runId, Consumer<FrameRow> action) {
     tx.jdbc(
         c -> {
           String sql =
@@ -80,16 +80,8 @@ public final class SampleStore {
         });
   }
 
-  public static boolean exists(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sample WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean exists(Tx tx, String name) {
+    return tx.first("SELECT 1 FROM sample WHERE name = ?", rs -> true, name).isPresent();
   }
 
   /** A sample to store, with its draw. */
@@ -107,7 +99,7 @@ public final class SampleStore {
       SampleDraw.Result draw) {}
 
   /** Stores a sample, its strata, items, annotators and queues; returns the sample's id. */
-  public static long insert(Tx tx, NewSample s) {
+  public long insert(Tx tx, NewSample s) {
     return tx.jdbc(
         c -> {
           long sampleId;
@@ -187,52 +179,30 @@ public final class SampleStore {
         });
   }
 
-  public static long ensureAnnotator(Tx tx, String name, String now) {
+  public long ensureAnnotator(Tx tx, String name, String now) {
     return tx.jdbc(
         c -> {
           Optional<Long> id = annotatorId(tx, name);
           if (id.isPresent()) {
             return id.get();
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO annotator (name, created_at) VALUES (?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setString(2, now);
-            ps.executeUpdate();
-            return generatedKey(ps);
-          }
+          return Statements.insert(
+              c, "INSERT INTO annotator (name, created_at) VALUES (?, ?)", name, now);
         });
   }
 
-  public static Optional<Long> annotatorId(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT id FROM annotator WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<Long> annotatorId(Tx tx, String name) {
+    return tx.first("SELECT id FROM annotator WHERE name = ?", rs -> rs.getLong(1), name);
   }
 
   /** Whether the annotator has any item of the sample. */
-  public static boolean hasAssignments(Tx tx, long sampleId, long annotatorId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM assignment WHERE sample_id = ? AND annotator_id = ? LIMIT 1")) {
-            ps.setLong(1, sampleId);
-            ps.setLong(2, annotatorId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean hasAssignments(Tx tx, long sampleId, long annotatorId) {
+    return tx.first(
+            "SELECT 1 FROM assignment WHERE sample_id = ? AND annotator_id = ? LIMIT 1",
+            rs -> true,
+            sampleId,
+            annotatorId)
+        .isPresent();
   }
 
   private static final String SAMPLE_COLUMNS =
@@ -241,7 +211,7 @@ public final class SampleStore {
           + " FROM sample s LEFT JOIN classifier_run r ON r.id = s.run_id"
           + " LEFT JOIN taxonomy t ON t.id = s.taxonomy_id";
 
-  public static Optional<SampleInfo> byName(Tx tx, String name) {
+  public Optional<SampleInfo> byName(Tx tx, String name) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -255,7 +225,7 @@ public final class SampleStore {
   }
 
   /** Every sample, oldest first. */
-  public static List<SampleInfo> list(Tx tx) {
+  public List<SampleInfo> list(Tx tx) {
     return tx.jdbc(
         c -> {
           List<SampleInfo> samples = new ArrayList<>();
@@ -271,7 +241,7 @@ public final class SampleStore {
   }
 
   /** How many of the sample's items every annotator labels. */
-  public static int overlapCount(Tx tx, long sampleId) {
+  public int overlapCount(Tx tx, long sampleId) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -286,7 +256,7 @@ public final class SampleStore {
   }
 
   /** The samples in which the annotator has items, oldest first. */
-  public static List<SampleInfo> assignedTo(Tx tx, String annotator) {
+  public List<SampleInfo> assignedTo(Tx tx, String annotator) {
     return tx.jdbc(
         c -> {
           List<SampleInfo> samples = new ArrayList<>();
@@ -330,7 +300,7 @@ public final class SampleStore {
   }
 
   /** The sample's strata in key order. */
-  public static List<SampleDraw.Stratum> strata(Tx tx, long sampleId) {
+  public List<SampleDraw.Stratum> strata(Tx tx, long sampleId) {
     return tx.jdbc(
         c -> {
           List<SampleDraw.Stratum> strata = new ArrayList<>();
@@ -351,7 +321,7 @@ public final class SampleStore {
   }
 
   /** The sample's items by rank, each with its stratum and annotators (in name order). */
-  public static List<SampleDraw.Item> items(Tx tx, long sampleId) {
+  public List<SampleDraw.Item> items(Tx tx, long sampleId) {
     return tx.jdbc(
         c -> {
           Map<Long, List<String>> annotators = new HashMap<>();
@@ -400,7 +370,7 @@ public final class SampleStore {
    * Each annotator's progress in a sample, in name order: an item counts as decided when it has a
    * revealed-phase decision, as skipped when it has a skip and no such decision.
    */
-  public static List<AnnotatorProgress> progress(Tx tx, long sampleId) {
+  public List<AnnotatorProgress> progress(Tx tx, long sampleId) {
     return tx.jdbc(
         c -> {
           Map<String, AnnotatorProgress> progress = new LinkedHashMap<>();
