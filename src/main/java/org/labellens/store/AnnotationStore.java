@@ -52,23 +52,12 @@ public final class AnnotationStore {
   }
 
   public Optional<Current> current(Tx tx, Refs r, String dimension, Phase phase) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT d.event_id, d.decided_at, e.event_key FROM decision d"
-                      + " JOIN annotation_event e ON e.id = d.event_id WHERE d.sample_id = ?"
-                      + " AND d.issue_id = ? AND d.annotator_id = ? AND d.dimension = ? AND d.phase = ?")) {
-            bind(ps, r);
-            ps.setString(4, dimension);
-            ps.setString(5, phase.key());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new Current(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                  : Optional.empty();
-            }
-          }
-        });
+    return tx.first(
+        "SELECT d.event_id, d.decided_at, e.event_key FROM decision d"
+            + " JOIN annotation_event e ON e.id = d.event_id WHERE d.sample_id = ?"
+            + " AND d.issue_id = ? AND d.annotator_id = ? AND d.dimension = ? AND d.phase = ?",
+        rs -> new Current(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        params(r, dimension, phase.key()));
   }
 
   /** The id of the event with this key, if the log has it. */
@@ -128,98 +117,65 @@ public final class AnnotationStore {
 
   /** Makes an event the current decision of its (sample, issue, annotator, dimension, phase). */
   public void putDecision(Tx tx, Refs r, Decision d, long eventId, MadeBy madeBy) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO decision (sample_id, issue_id, annotator_id, dimension, phase, event_id,"
-                      + " value, unsure, decided_at, made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (sample_id, issue_id, annotator_id, dimension, phase) DO UPDATE SET"
-                      + " event_id = excluded.event_id, value = excluded.value,"
-                      + " unsure = excluded.unsure, decided_at = excluded.decided_at,"
-                      + " made_by = excluded.made_by")) {
-            bind(ps, r);
-            ps.setString(4, d.dimension());
-            ps.setString(5, d.phase().key());
-            ps.setLong(6, eventId);
-            ps.setString(7, d.value().toJson());
-            ps.setInt(8, d.unsure() ? 1 : 0);
-            ps.setString(9, DecisionTime.format(d.decidedAt()));
-            ps.setString(10, madeBy.key());
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update(
+        "INSERT INTO decision (sample_id, issue_id, annotator_id, dimension, phase, event_id,"
+            + " value, unsure, decided_at, made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (sample_id, issue_id, annotator_id, dimension, phase) DO UPDATE SET"
+            + " event_id = excluded.event_id, value = excluded.value,"
+            + " unsure = excluded.unsure, decided_at = excluded.decided_at,"
+            + " made_by = excluded.made_by",
+        params(
+            r,
+            d.dimension(),
+            d.phase().key(),
+            eventId,
+            d.value().toJson(),
+            d.unsure() ? 1 : 0,
+            DecisionTime.format(d.decidedAt()),
+            madeBy.key()));
   }
 
   /** Who made the current decisions of a sample: people's and {@code simulate}'s counts. */
   public Provenance provenance(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT made_by, COUNT(*) FROM decision WHERE sample_id = ? GROUP BY made_by")) {
-            ps.setLong(1, sampleId);
-            long person = 0;
-            long simulated = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                if (MadeBy.SIMULATE.key().equals(rs.getString(1))) {
-                  simulated += rs.getLong(2);
-                } else {
-                  person += rs.getLong(2);
-                }
-              }
-            }
-            return new Provenance(person, simulated);
-          }
-        });
+    record Count(String madeBy, long decisions) {}
+    long person = 0;
+    long simulated = 0;
+    for (Count row :
+        tx.list(
+            "SELECT made_by, COUNT(*) FROM decision WHERE sample_id = ? GROUP BY made_by",
+            rs -> new Count(rs.getString(1), rs.getLong(2)),
+            sampleId)) {
+      if (MadeBy.SIMULATE.key().equals(row.madeBy())) {
+        simulated += row.decisions();
+      } else {
+        person += row.decisions();
+      }
+    }
+    return new Provenance(person, simulated);
   }
 
   public void clearSkip(Tx tx, Refs r) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM skip WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?")) {
-            bind(ps, r);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update(
+        "DELETE FROM skip WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?", params(r));
   }
 
   /** Records a skip (a second skip moves the item to the end again). */
   public void skip(Tx tx, Refs r, String now) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO skip (sample_id, issue_id, annotator_id, skipped_at) VALUES (?, ?, ?, ?)"
-                      + " ON CONFLICT (sample_id, issue_id, annotator_id) DO UPDATE SET"
-                      + " skipped_at = excluded.skipped_at")) {
-            bind(ps, r);
-            ps.setString(4, now);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update(
+        "INSERT INTO skip (sample_id, issue_id, annotator_id, skipped_at) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (sample_id, issue_id, annotator_id) DO UPDATE SET"
+            + " skipped_at = excluded.skipped_at",
+        params(r, now));
   }
 
   /** Whether the annotator has a revealed-phase decision for the item. */
   public boolean decided(Tx tx, Refs r) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM decision WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?"
-                      + " AND phase = 'revealed' LIMIT 1")) {
-            bind(ps, r);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+    return tx.first(
+            "SELECT 1 FROM decision WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?"
+                + " AND phase = 'revealed' LIMIT 1",
+            rs -> true,
+            params(r))
+        .isPresent();
   }
 
   /**
@@ -420,5 +376,15 @@ public final class AnnotationStore {
     ps.setLong(1, r.sampleId());
     ps.setLong(2, r.issueId());
     ps.setLong(3, r.annotatorId());
+  }
+
+  /** The statement parameters of the decision's row ids, then {@code more}. */
+  private static Object[] params(Refs r, Object... more) {
+    Object[] all = new Object[3 + more.length];
+    all[0] = r.sampleId();
+    all[1] = r.issueId();
+    all[2] = r.annotatorId();
+    System.arraycopy(more, 0, all, 3, more.length);
+    return all;
   }
 }

@@ -2,7 +2,6 @@ package org.labellens.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -89,21 +88,12 @@ public final class ClassifierRunStore {
    * @param importing true when outside labels are to be written under {@code name}
    */
   static void refuseChange(Connection c, String name, boolean importing) throws SQLException {
-    String kind;
-    long id;
-    try (PreparedStatement find =
-        c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
-      find.setString(1, name);
-      try (ResultSet rs = find.executeQuery()) {
-        if (!rs.next()) {
-          return;
-        }
-        id = rs.getLong(1);
-        kind = rs.getString(2);
-      }
+    Optional<Run> run = find(c, name);
+    if (run.isEmpty()) {
+      return;
     }
-    List<String> samples = samplesUsing(c, id);
-    String base = "a classifier run named '" + name + "' exists (" + kind + ")";
+    List<String> samples = samplesUsing(c, run.get().id());
+    String base = "a classifier run named '" + name + "' exists (" + run.get().kind() + ")";
     if (!samples.isEmpty()) {
       throw new BadInputException(
           base
@@ -111,7 +101,7 @@ public final class ClassifierRunStore {
               + samplesPhrase(samples)
               + " on it, so it cannot change: give the new labels another name (--run NEW)");
     }
-    if (importing && "imported".equals(kind)) {
+    if (importing && "imported".equals(run.get().kind())) {
       return;
     }
     throw new BadInputException(
@@ -122,6 +112,17 @@ public final class ClassifierRunStore {
             + ")");
   }
 
+  /** A stored run's id and kind ({@code keyword} or {@code imported}). */
+  private record Run(long id, String kind) {}
+
+  private static Optional<Run> find(Connection c, String name) throws SQLException {
+    return Statements.first(
+        c,
+        "SELECT id, kind FROM classifier_run WHERE name = ?",
+        rs -> new Run(rs.getLong(1), rs.getString(2)),
+        name);
+  }
+
   /** "sample 's' depends" or "samples 'a', 'b' depend". */
   static String samplesPhrase(List<String> samples) {
     String names = String.join(", ", samples.stream().map(n -> "'" + n + "'").toList());
@@ -130,17 +131,8 @@ public final class ClassifierRunStore {
 
   /** The names of the samples drawn over the run, in the order they were drawn. */
   static List<String> samplesUsing(Connection c, long runId) throws SQLException {
-    List<String> names = new java.util.ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT name FROM sample WHERE run_id = ? ORDER BY id")) {
-      ps.setLong(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-    }
-    return names;
+    return Statements.list(
+        c, "SELECT name FROM sample WHERE run_id = ? ORDER BY id", rs -> rs.getString(1), runId);
   }
 
   /** What {@link #deleteRun} removed. */
@@ -153,20 +145,13 @@ public final class ClassifierRunStore {
   public Deleted deleteRun(Tx tx, String name) {
     return tx.jdbc(
         c -> {
-          long id;
-          String kind;
-          try (PreparedStatement find =
-              c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
-            find.setString(1, name);
-            try (ResultSet rs = find.executeQuery()) {
-              if (!rs.next()) {
-                throw new BadInputException(
-                    "no classifier run named '" + name + "' (see: labellens runs)");
-              }
-              id = rs.getLong(1);
-              kind = rs.getString(2);
-            }
-          }
+          Run run =
+              find(c, name)
+                  .orElseThrow(
+                      () ->
+                          new BadInputException(
+                              "no classifier run named '" + name + "' (see: labellens runs)"));
+          long id = run.id();
           List<String> samples = samplesUsing(c, id);
           if (!samples.isEmpty()) {
             throw new BadInputException(
@@ -186,23 +171,14 @@ public final class ClassifierRunStore {
                   "DELETE FROM run_share_count WHERE run_id = ?",
                   "DELETE FROM run_item WHERE run_id = ?",
                   "DELETE FROM classifier_run WHERE id = ?")) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-              ps.setLong(1, id);
-              ps.executeUpdate();
-            }
+            Statements.update(c, sql, id);
           }
-          return new Deleted(name, kind, items, predictions, evidence);
+          return new Deleted(name, run.kind(), items, predictions, evidence);
         });
   }
 
   private static int count(Connection c, String sql, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+    return Statements.first(c, sql, rs -> rs.getInt(1), id).orElseThrow();
   }
 
   /** Batched writes of one run's items; {@link RunWriter#finish()} completes the run. */

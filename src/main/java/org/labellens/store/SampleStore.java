@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,15 +179,11 @@ public final class SampleStore {
   }
 
   public long ensureAnnotator(Tx tx, String name, String now) {
-    return tx.jdbc(
-        c -> {
-          Optional<Long> id = annotatorId(tx, name);
-          if (id.isPresent()) {
-            return id.get();
-          }
-          return Statements.insert(
-              c, "INSERT INTO annotator (name, created_at) VALUES (?, ?)", name, now);
-        });
+    Optional<Long> id = annotatorId(tx, name);
+    if (id.isPresent()) {
+      return id.get();
+    }
+    return tx.insert("INSERT INTO annotator (name, created_at) VALUES (?, ?)", name, now);
   }
 
   public Optional<Long> annotatorId(Tx tx, String name) {
@@ -212,70 +207,33 @@ public final class SampleStore {
           + " LEFT JOIN taxonomy t ON t.id = s.taxonomy_id";
 
   public Optional<SampleInfo> byName(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT " + SAMPLE_COLUMNS + " WHERE s.name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(sample(rs)) : Optional.empty();
-            }
-          }
-        });
+    return tx.first("SELECT " + SAMPLE_COLUMNS + " WHERE s.name = ?", SampleStore::sample, name);
   }
 
   /** Every sample, oldest first. */
   public List<SampleInfo> list(Tx tx) {
-    return tx.jdbc(
-        c -> {
-          List<SampleInfo> samples = new ArrayList<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT " + SAMPLE_COLUMNS + " ORDER BY s.id");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              samples.add(sample(rs));
-            }
-          }
-          return samples;
-        });
+    return tx.list("SELECT " + SAMPLE_COLUMNS + " ORDER BY s.id", SampleStore::sample);
   }
 
   /** How many of the sample's items every annotator labels. */
   public int overlapCount(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT count(*) FROM sample_item WHERE sample_id = ? AND overlap = 1")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 0;
-            }
-          }
-        });
+    return tx.first(
+            "SELECT count(*) FROM sample_item WHERE sample_id = ? AND overlap = 1",
+            rs -> rs.getInt(1),
+            sampleId)
+        .orElse(0);
   }
 
   /** The samples in which the annotator has items, oldest first. */
   public List<SampleInfo> assignedTo(Tx tx, String annotator) {
-    return tx.jdbc(
-        c -> {
-          List<SampleInfo> samples = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + SAMPLE_COLUMNS
-                      + " WHERE s.id IN (SELECT a.sample_id FROM assignment a"
-                      + " JOIN annotator n ON n.id = a.annotator_id WHERE n.name = ?)"
-                      + " ORDER BY s.id")) {
-            ps.setString(1, annotator);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                samples.add(sample(rs));
-              }
-            }
-          }
-          return samples;
-        });
+    return tx.list(
+        "SELECT "
+            + SAMPLE_COLUMNS
+            + " WHERE s.id IN (SELECT a.sample_id FROM assignment a"
+            + " JOIN annotator n ON n.id = a.annotator_id WHERE n.name = ?)"
+            + " ORDER BY s.id",
+        SampleStore::sample,
+        annotator);
   }
 
   private static SampleInfo sample(ResultSet rs) throws SQLException {
@@ -301,23 +259,12 @@ public final class SampleStore {
 
   /** The sample's strata in key order. */
   public List<SampleDraw.Stratum> strata(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          List<SampleDraw.Stratum> strata = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT stratum_key, population, size FROM stratum WHERE sample_id = ? ORDER BY id")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                strata.add(
-                    new SampleDraw.Stratum(
-                        StratumKey.fromJson(rs.getString(1)), rs.getLong(2), rs.getInt(3)));
-              }
-            }
-          }
-          return strata;
-        });
+    return tx.list(
+        "SELECT stratum_key, population, size FROM stratum WHERE sample_id = ? ORDER BY id",
+        rs ->
+            new SampleDraw.Stratum(
+                StratumKey.fromJson(rs.getString(1)), rs.getLong(2), rs.getInt(3)),
+        sampleId);
   }
 
   /** The sample's items by rank, each with its stratum and annotators (in name order). */
@@ -371,35 +318,22 @@ public final class SampleStore {
    * revealed-phase decision, as skipped when it has a skip and no such decision.
    */
   public List<AnnotatorProgress> progress(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          Map<String, AnnotatorProgress> progress = new LinkedHashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT n.name, count(*),"
-                      + " sum(CASE WHEN EXISTS (SELECT 1 FROM decision d WHERE d.sample_id = a.sample_id"
-                      + "   AND d.issue_id = a.issue_id AND d.annotator_id = a.annotator_id"
-                      + "   AND d.phase = 'revealed') THEN 1 ELSE 0 END),"
-                      + " sum(CASE WHEN NOT EXISTS (SELECT 1 FROM decision d"
-                      + "   WHERE d.sample_id = a.sample_id AND d.issue_id = a.issue_id"
-                      + "   AND d.annotator_id = a.annotator_id AND d.phase = 'revealed')"
-                      + "   AND EXISTS (SELECT 1 FROM skip k WHERE k.sample_id = a.sample_id"
-                      + "   AND k.issue_id = a.issue_id AND k.annotator_id = a.annotator_id)"
-                      + "   THEN 1 ELSE 0 END)"
-                      + " FROM assignment a JOIN annotator n ON n.id = a.annotator_id"
-                      + " WHERE a.sample_id = ? GROUP BY n.name ORDER BY n.name")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                progress.put(
-                    rs.getString(1),
-                    new AnnotatorProgress(
-                        rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
-              }
-            }
-          }
-          return new ArrayList<>(progress.values());
-        });
+    // one row per annotator (grouped by name)
+    return tx.list(
+        "SELECT n.name, count(*),"
+            + " sum(CASE WHEN EXISTS (SELECT 1 FROM decision d WHERE d.sample_id = a.sample_id"
+            + "   AND d.issue_id = a.issue_id AND d.annotator_id = a.annotator_id"
+            + "   AND d.phase = 'revealed') THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN NOT EXISTS (SELECT 1 FROM decision d"
+            + "   WHERE d.sample_id = a.sample_id AND d.issue_id = a.issue_id"
+            + "   AND d.annotator_id = a.annotator_id AND d.phase = 'revealed')"
+            + "   AND EXISTS (SELECT 1 FROM skip k WHERE k.sample_id = a.sample_id"
+            + "   AND k.issue_id = a.issue_id AND k.annotator_id = a.annotator_id)"
+            + "   THEN 1 ELSE 0 END)"
+            + " FROM assignment a JOIN annotator n ON n.id = a.annotator_id"
+            + " WHERE a.sample_id = ? GROUP BY n.name ORDER BY n.name",
+        rs -> new AnnotatorProgress(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+        sampleId);
   }
 
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
