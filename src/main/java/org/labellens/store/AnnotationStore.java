@@ -43,12 +43,8 @@ public final class AnnotationStore {
   }
 
   public boolean inSample(Tx tx, long sampleId, long issueId) {
-    return tx.first(
-            "SELECT 1 FROM sample_item WHERE sample_id = ? AND issue_id = ?",
-            rs -> true,
-            sampleId,
-            issueId)
-        .isPresent();
+    return tx.exists(
+        "SELECT 1 FROM sample_item WHERE sample_id = ? AND issue_id = ?", sampleId, issueId);
   }
 
   public Optional<Current> current(Tx tx, Refs r, String dimension, Phase phase) {
@@ -170,12 +166,10 @@ public final class AnnotationStore {
 
   /** Whether the annotator has a revealed-phase decision for the item. */
   public boolean decided(Tx tx, Refs r) {
-    return tx.first(
-            "SELECT 1 FROM decision WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?"
-                + " AND phase = 'revealed' LIMIT 1",
-            rs -> true,
-            params(r))
-        .isPresent();
+    return tx.exists(
+        "SELECT 1 FROM decision WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?"
+            + " AND phase = 'revealed' LIMIT 1",
+        params(r));
   }
 
   /**

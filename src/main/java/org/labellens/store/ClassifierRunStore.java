@@ -55,7 +55,7 @@ public final class ClassifierRunStore {
   }
 
   public boolean runExists(Tx tx, String name) {
-    return tx.first("SELECT 1 FROM classifier_run WHERE name = ?", rs -> true, name).isPresent();
+    return tx.exists("SELECT 1 FROM classifier_run WHERE name = ?", name);
   }
 
   /**

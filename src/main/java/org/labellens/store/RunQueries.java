@@ -21,26 +21,6 @@ public final class RunQueries {
 
   RunQueries() {}
 
-  static List<RunInfo> list(Connection c) throws SQLException {
-    List<RunInfo> runs = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " ORDER BY r.id");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        runs.add(run(rs));
-      }
-    }
-    return runs;
-  }
-
-  static Optional<RunInfo> byName(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " WHERE r.name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(run(rs)) : Optional.empty();
-      }
-    }
-  }
-
   private static RunInfo run(ResultSet rs) throws SQLException {
     return new RunInfo(
         rs.getLong(1),
@@ -137,10 +117,10 @@ public final class RunQueries {
   }
 
   public List<RunInfo> list(Tx tx) {
-    return tx.jdbc(RunQueries::list);
+    return tx.list("SELECT " + RUN_COLUMNS + " ORDER BY r.id", RunQueries::run);
   }
 
   public Optional<RunInfo> byName(Tx tx, String name) {
-    return tx.jdbc(c -> byName(c, name));
+    return tx.first("SELECT " + RUN_COLUMNS + " WHERE r.name = ?", RunQueries::run, name);
   }
 }

@@ -1,8 +1,5 @@
 package org.labellens.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.labellens.core.JsonText;
@@ -45,19 +42,8 @@ public final class RunShareStore {
    * it in the transaction that wrote them.
    */
   public void summarize(Tx tx, long runId) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM run_share_count WHERE run_id = ?")) {
-            delete.setLong(1, runId);
-            delete.executeUpdate();
-          }
-          try (PreparedStatement ps = c.prepareStatement(SUMMARIZE)) {
-            ps.setLong(1, runId);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update("DELETE FROM run_share_count WHERE run_id = ?", runId);
+    tx.update(SUMMARIZE, runId);
   }
 
   /**
@@ -65,27 +51,18 @@ public final class RunShareStore {
    * since it was written). A run without items has no summary either.
    */
   public Optional<List<Row>> rows(Tx tx, long runId) {
-    return tx.jdbc(
-        c -> {
-          List<Row> rows = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT framework, production, dimension, labels, items FROM run_share_count"
-                      + " WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(
-                    new Row(
-                        rs.getString(1),
-                        rs.getInt(2),
-                        rs.getString(3),
-                        JsonText.parseStringArray(rs.getString(4)),
-                        rs.getLong(5)));
-              }
-            }
-          }
-          return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
-        });
+    List<Row> rows =
+        tx.list(
+            "SELECT framework, production, dimension, labels, items FROM run_share_count"
+                + " WHERE run_id = ?",
+            rs ->
+                new Row(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    JsonText.parseStringArray(rs.getString(4)),
+                    rs.getLong(5)),
+            runId);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
   }
 }

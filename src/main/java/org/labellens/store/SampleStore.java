@@ -80,7 +80,7 @@ public final class SampleStore {
   }
 
   public boolean exists(Tx tx, String name) {
-    return tx.first("SELECT 1 FROM sample WHERE name = ?", rs -> true, name).isPresent();
+    return tx.exists("SELECT 1 FROM sample WHERE name = ?", name);
   }
 
   /** A sample to store, with its draw. */
@@ -192,12 +192,10 @@ public final class SampleStore {
 
   /** Whether the annotator has any item of the sample. */
   public boolean hasAssignments(Tx tx, long sampleId, long annotatorId) {
-    return tx.first(
-            "SELECT 1 FROM assignment WHERE sample_id = ? AND annotator_id = ? LIMIT 1",
-            rs -> true,
-            sampleId,
-            annotatorId)
-        .isPresent();
+    return tx.exists(
+        "SELECT 1 FROM assignment WHERE sample_id = ? AND annotator_id = ? LIMIT 1",
+        sampleId,
+        annotatorId);
   }
 
   private static final String SAMPLE_COLUMNS =

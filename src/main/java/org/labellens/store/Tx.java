@@ -38,6 +38,11 @@ public final class Tx {
     return jdbc(c -> Statements.first(c, sql, row, params));
   }
 
+  /** Whether a query has a row. */
+  boolean exists(String sql, Object... params) {
+    return first(sql, rs -> true, params).isPresent();
+  }
+
   /** Every row of a query (see {@link Statements}), in its order. */
   <T> List<T> list(String sql, Statements.Row<T> row, Object... params) {
     return jdbc(c -> Statements.list(c, sql, row, params));
