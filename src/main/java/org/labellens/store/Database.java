@@ -20,7 +20,7 @@ import org.labellens.core.BadInputException;
 import org.labellens.core.JsonText;
 
 /**
- * A LabelLens project database (one SQLite file).
+ * A LabelLens project database (one SQLite file): the SQLite {@link ConnectionSource}.
  *
  * <p>SQLite allows one writer at a time, so every write runs on this object's single writer thread,
  * in its own transaction ({@code BEGIN IMMEDIATE}: the write lock is taken up front, which avoids
