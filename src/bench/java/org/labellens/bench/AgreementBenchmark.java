@@ -48,7 +48,7 @@ public class AgreementBenchmark {
     study = build(rows);
   }
 
-  /** Every coefficient of SPEC §5 and the pairwise table, no intervals. */
+  /** Every coefficient of docs/agreement.md and the pairwise table, no intervals. */
   @Benchmark
   public AgreementReport allCoefficients() {
     return AgreementReport.compute(study, new AgreementOptions(0, 1, false));

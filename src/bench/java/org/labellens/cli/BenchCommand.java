@@ -17,7 +17,7 @@ import org.labellens.bench.StudyLikeData;
 import org.labellens.bench.ValidationBench;
 import org.labellens.core.BadInputException;
 import org.labellens.core.Notices;
-import org.labellens.service.Render;
+import org.labellens.io.JsonOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,7 +146,7 @@ public final class BenchCommand implements Runnable {
         json.put("peak_rss_kb", r.peakRssKb());
         json.put("median_seconds", r.medianSeconds());
         json.put("median_peak_rss_kb", r.medianPeakRssKb());
-        out.println(Render.json(json));
+        out.println(JsonOutput.pretty(json));
       } else {
         out.printf(
             "import of %,d issues (%.1f MB of GitHub REST JSON), %d runs, JVM start included%n",
@@ -234,7 +234,7 @@ public final class BenchCommand implements Runnable {
         json.put("report_median_seconds", r.reportMedian());
         json.put("validate_in_process_median_seconds", r.validateInProcessMedian());
         json.put("report_in_process_median_seconds", r.reportInProcessMedian());
-        out.println(Render.json(json));
+        out.println(JsonOutput.pretty(json));
       } else {
         out.printf(
             "project of %,d issues, sample of %,d, %,d bootstrap replicates (built in %.1f s)%n",

@@ -15,8 +15,8 @@ import org.labellens.core.model.IssueKey;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.review.AdjudicationCase;
 import org.labellens.core.validation.Adjudication;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +93,7 @@ final class AdjudicateCommand implements Callable<Integer> {
           Map<String, Object> doc = new LinkedHashMap<>();
           doc.put("sample", sample);
           doc.put("items", items);
-          out.println(Render.json(doc));
+          out.println(JsonOutput.pretty(doc));
         } else {
           TextTable t = new TextTable("issue", "dimensions", "status", "title");
           for (AdjudicationCase c : queue) {
@@ -118,7 +118,7 @@ final class AdjudicateCommand implements Callable<Integer> {
       if (dimension == null && value == null) {
         AdjudicationCase c = p.adjudication().item(sample, key);
         if (f.equals("json")) {
-          out.println(Render.json(json(c)));
+          out.println(JsonOutput.pretty(json(c)));
         } else {
           show(out, c);
         }
@@ -132,7 +132,7 @@ final class AdjudicateCommand implements Callable<Integer> {
       Adjudication a =
           p.adjudication().adjudicate(sample, key, dimension, parseValue(d, value), note, lead);
       if (f.equals("json")) {
-        out.println(Render.json(json(a)));
+        out.println(JsonOutput.pretty(json(a)));
       } else {
         out.printf(
             "%s %s: %s (adjudicated by %s at %s)%n",

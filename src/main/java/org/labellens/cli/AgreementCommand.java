@@ -13,7 +13,6 @@ import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
 import org.labellens.service.AgreementService;
 import org.labellens.service.Project;
-import org.labellens.service.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,12 +98,14 @@ final class AgreementCommand implements Callable<Integer> {
             "--labels and --ordinal apply to --ratings; a sample's labels and scales come from its"
                 + " taxonomy");
       }
-      SampleAgreement agreement;
+      String shown;
       try (Project p = Project.open(project.db())) {
-        agreement = p.sampleAgreement().agreement(sample, dimension, replicates, bootstrap.seed());
+        SampleAgreement agreement =
+            p.sampleAgreement().agreement(sample, dimension, replicates, bootstrap.seed());
+        shown = p.sampleAgreement().render(agreement, f);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(Reports.render(agreement, f));
+      out.print(shown);
       out.flush();
       return 0;
     }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.ExchangeService;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +82,7 @@ final class AnnotationsCommand implements Runnable {
         m.put("sample", s.sample());
         m.put("decisions", s.decisions());
         m.put("current_only", currentOnly);
-        w.println(Render.json(m));
+        w.println(JsonOutput.pretty(m));
       } else {
         w.printf(
             "wrote %d decisions of %s%s to %s%n",
@@ -127,7 +127,7 @@ final class AnnotationsCommand implements Runnable {
         m.put("already_present", s.repeated());
         m.put("now_current", s.current());
         m.put("by_annotator", s.byAnnotator());
-        w.println(Render.json(m));
+        w.println(JsonOutput.pretty(m));
       } else {
         w.printf(
             "%d decisions from %d files: %d added (%d now current), %d already present%n",

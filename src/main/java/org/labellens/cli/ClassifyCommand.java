@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.TextTable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Cancellation;
 import org.labellens.service.ClassifyResult;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +71,7 @@ final class ClassifyCommand implements Callable<Integer> {
       json.put("categories", result.categories());
       json.put("by_framework", result.byFramework());
       json.put("all", result.all());
-      out.println(Render.json(json));
+      out.println(JsonOutput.pretty(json));
       return 0;
     }
     out.printf(

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.DemoService;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
       out.put("db", r.file().toString());
       out.put("issues", r.imported().total());
       out.put("by_framework", r.imported().byFramework());
-      spec.commandLine().getOut().println(Render.json(out));
+      spec.commandLine().getOut().println(JsonOutput.pretty(out));
     } else {
       spec.commandLine()
           .getOut()

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.DoctorService;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +60,7 @@ final class DoctorCommand implements Callable<Integer> {
       m.put("repaired", r.repaired());
       m.put("backup", r.backup() == null ? null : r.backup().toString());
       m.put("problems_remain", r.problemsRemain());
-      out.println(Render.json(m));
+      out.println(JsonOutput.pretty(m));
     } else {
       for (DoctorService.Finding x : r.findings()) {
         out.println(

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.model.IssueFormat;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Cancellation;
 import org.labellens.service.ImportRequest;
 import org.labellens.service.ImportResult;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,7 +107,7 @@ final class ImportCommand implements Callable<Integer> {
         json.put("run", result.run());
         json.put("predicted_issues", result.predictedIssues());
       }
-      out.println(Render.json(json));
+      out.println(JsonOutput.pretty(json));
     } else {
       out.printf(
           "%d issues: %d new, %d updated, %d unchanged; %d pull requests skipped%n",

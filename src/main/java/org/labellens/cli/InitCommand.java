@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ final class InitCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("db", p.file().toString());
         out.put("schema_version", p.schemaVersion());
-        spec.commandLine().getOut().println(Render.json(out));
+        spec.commandLine().getOut().println(JsonOutput.pretty(out));
       } else {
         spec.commandLine()
             .getOut()

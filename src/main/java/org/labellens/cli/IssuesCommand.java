@@ -11,9 +11,9 @@ import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueQuery;
 import org.labellens.core.model.Prediction;
 import org.labellens.core.report.CsvCells;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.IssueService;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,13 +65,13 @@ final class IssuesCommand implements Callable<Integer> {
                     query,
                     run,
                     row -> {
-                      Render.jsonLine(out, json(row));
+                      JsonOutput.line(out, json(row));
                       out.println();
                     });
         case "json" -> {
           List<Object> all = new ArrayList<>();
           p.issues().list(query, run, row -> all.add(json(row)));
-          out.println(Render.json(all));
+          out.println(JsonOutput.pretty(all));
         }
         case "csv" -> {
           out.println(

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.model.RunInfo;
 import org.labellens.core.report.TextTable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,7 @@ final class RunsCommand implements Callable<Integer> {
       }
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("runs", list);
-      out.println(Render.json(json));
+      out.println(JsonOutput.pretty(json));
       return 0;
     }
     if (runs.isEmpty()) {

@@ -11,8 +11,8 @@ import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import org.labellens.service.SampleReport;
 import org.labellens.service.SampleRequest;
 import picocli.CommandLine.Command;
@@ -152,7 +152,7 @@ final class SampleCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (f.equals("json")) {
-      out.println(Render.json(json(report)));
+      out.println(JsonOutput.pretty(json(report)));
     } else {
       print(out, report, f);
     }
@@ -181,7 +181,10 @@ final class SampleCommand implements Callable<Integer> {
     return m;
   }
 
-  /** The keys that describe a sample, in the order SPEC §8 starts the document with. */
+  /**
+   * The keys that describe a sample, in the order the document starts with (docs/output.md,
+   * "sample").
+   */
   static Map<String, Object> description(SampleReport r) {
     SampleInfo s = r.sample();
     Map<String, Object> m = new LinkedHashMap<>();

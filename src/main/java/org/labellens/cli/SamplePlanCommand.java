@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.TextTable;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.PlanRequest;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import org.labellens.service.SamplePlan;
 import org.labellens.service.SampleReport;
 import picocli.CommandLine.Command;
@@ -127,7 +127,7 @@ final class SamplePlanCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (f.equals("json")) {
-      out.println(Render.json(json(plan)));
+      out.println(JsonOutput.pretty(json(plan)));
     } else {
       print(out, plan, f);
     }

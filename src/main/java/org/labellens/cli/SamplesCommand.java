@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.sampling.SampleInfo;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import org.labellens.service.SampleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +63,7 @@ final class SamplesCommand implements Callable<Integer> {
       }
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("samples", all);
-      out.println(Render.json(doc));
+      out.println(JsonOutput.pretty(doc));
       return 0;
     }
     if (samples.isEmpty()) {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.annotation.Decision;
+import org.labellens.io.JsonOutput;
 import org.labellens.service.Project;
-import org.labellens.service.Render;
 import org.labellens.service.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +83,7 @@ final class SimulateCommand implements Callable<Integer> {
                   new SimulationService.Request(
                       sample, annotator, accuracy, seed, limit, thinkMillis),
                   d -> {
-                    out.println(Render.jsonLine(line(d)));
+                    out.println(JsonOutput.line(line(d)));
                     out.flush();
                   });
     }

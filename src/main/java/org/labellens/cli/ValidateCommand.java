@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.ValidationReport;
 import org.labellens.service.Project;
-import org.labellens.service.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,12 +44,13 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     ReportFormat f = format.format();
     int replicates = bootstrap.replicates();
-    ValidationReport report;
+    String shown;
     try (Project p = Project.open(project.db())) {
-      report = p.validation().validate(sample, run, replicates, bootstrap.seed());
+      ValidationReport report = p.validation().validate(sample, run, replicates, bootstrap.seed());
+      shown = p.validation().render(report, f);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(Reports.render(report, f));
+    out.print(shown);
     out.flush();
     return 0;
   }

@@ -1,5 +1,8 @@
 package org.labellens.core;
 
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+
 /**
  * Untrusted text (titles, bodies, labels, names, file names) made safe to show: the characters a
  * terminal or a text layout would obey rather than show are replaced by visible escapes. See
@@ -54,27 +57,7 @@ public final class ShownText {
    * (use {@link #oneLine} where a field must stay on its line).
    */
   public static String escape(String s) {
-    if (s == null) {
-      return null;
-    }
-    StringBuilder sb = null;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int n = Character.charCount(cp);
-      boolean lone = cp <= 0xFFFF && Character.isSurrogate((char) cp);
-      if (escaped(cp) || lone) {
-        if (sb == null) {
-          sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-        }
-        for (int k = i; k < i + n; k++) {
-          appendEscape(sb, s.charAt(k));
-        }
-      } else if (sb != null) {
-        sb.append(s, i, i + n);
-      }
-      i += n;
-    }
-    return sb == null ? s : sb.toString();
+    return replaceEach(s, cp -> escaped(cp) || isLoneSurrogate(cp), ShownText::escapes);
   }
 
   /** {@link #escape}, and line feeds and tabs escaped too: a field that must stay on one line. */
@@ -116,6 +99,28 @@ public final class ShownText {
    * line feed and carriage return stay for the layout.
    */
   public static String forWindow(String s) {
+    return replaceEach(s, ShownText::marked, ShownText::marker);
+  }
+
+  private static boolean isLoneSurrogate(int codePoint) {
+    return codePoint <= 0xFFFF && Character.isSurrogate((char) codePoint);
+  }
+
+  /** {@code \}{@code uXXXX} for each UTF-16 unit of the code point. */
+  private static String escapes(int codePoint) {
+    StringBuilder sb = new StringBuilder(12);
+    for (char c : Character.toChars(codePoint)) {
+      appendEscape(sb, c);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The text with each code point {@code replaced} accepts written as {@code replacement} gives it;
+   * the very same string when there is none, so that a caller can tell nothing changed.
+   */
+  private static String replaceEach(
+      String s, IntPredicate replaced, IntFunction<String> replacement) {
     if (s == null) {
       return null;
     }
@@ -123,13 +128,13 @@ public final class ShownText {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       int n = Character.charCount(cp);
-      if (marked(cp)) {
+      if (replaced.test(cp)) {
         if (sb == null) {
           sb = new StringBuilder(s.length() + 16).append(s, 0, i);
         }
-        sb.append(marker(cp));
+        sb.append(replacement.apply(cp));
       } else if (sb != null) {
-        sb.appendCodePoint(cp);
+        sb.append(s, i, i + n);
       }
       i += n;
     }

@@ -21,7 +21,7 @@ import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetMetric;
 
 /**
- * Writes agreement reports as JSON for machines (the shape of SPEC §5 and §8: keys are added, never
+ * Writes agreement reports as JSON for machines (the shape of docs/output.md: keys are added, never
  * renamed) and as tables for people: aligned text, Markdown, or LaTeX with booktabs. Every table
  * states n (items, raters, ratings), the missing ratings and how they were handled, and how the
  * intervals were computed. Values are printed with three decimals in tables and in full in JSON; an
@@ -49,7 +49,7 @@ public final class AgreementReportWriter {
 
   // ---------------------------------------------------------------- JSON
 
-  /** The JSON tree of a single-label report (SPEC §5). */
+  /** The JSON tree of a single-label report (docs/agreement.md, "Output"). */
   public static Map<String, Object> json(AgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("items", report.items());
@@ -74,7 +74,7 @@ public final class AgreementReportWriter {
     return root;
   }
 
-  /** The JSON tree of a set-valued report (SPEC §8: {@code "kind": "set"}). */
+  /** The JSON tree of a set-valued report ({@code "kind": "set"}, docs/agreement.md, "Output"). */
   public static Map<String, Object> json(SetAgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("kind", "set");
@@ -98,7 +98,10 @@ public final class AgreementReportWriter {
     return root;
   }
 
-  /** The keys both report shapes add after SPEC's: raters, missing ratings, the bootstrap. */
+  /**
+   * The keys both report shapes add after the listed ones (docs/output.md): raters, missing
+   * ratings, the bootstrap.
+   */
   private static void context(
       Map<String, Object> root,
       List<String> raterNames,

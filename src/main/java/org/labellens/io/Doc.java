@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.labellens.core.report.ReportSection;
+import org.labellens.core.report.ReportTable;
 
 /**
  * A report for people as a list of blocks (headings, paragraphs, lists, tables, bar charts),
@@ -96,6 +98,42 @@ public final class Doc {
 
   public List<Block> blocks() {
     return List.copyOf(blocks);
+  }
+
+  /**
+   * The document as sections for the window: one per heading (the first under the document's
+   * title), with its paragraphs (list items as paragraphs) and tables, same captions, cells and
+   * notes. A heading with nothing under it gives no section; charts are drawn by the window itself.
+   */
+  public List<ReportSection> sections() {
+    List<ReportSection> out = new ArrayList<>();
+    String heading = title;
+    List<String> paragraphs = new ArrayList<>();
+    List<ReportTable> tables = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b instanceof Heading h) {
+        if (!paragraphs.isEmpty() || !tables.isEmpty()) {
+          out.add(new ReportSection(heading, paragraphs, tables));
+        }
+        heading = h.text();
+        paragraphs = new ArrayList<>();
+        tables = new ArrayList<>();
+      } else if (b instanceof Paragraph p) {
+        paragraphs.add(p.text());
+      } else if (b instanceof Bullets l) {
+        paragraphs.addAll(l.items());
+      } else if (b instanceof Table t) {
+        List<Boolean> numeric = new ArrayList<>();
+        for (boolean n : t.numeric()) {
+          numeric.add(n);
+        }
+        tables.add(new ReportTable(t.caption(), t.header(), numeric, t.rows(), t.notes()));
+      }
+    }
+    if (!paragraphs.isEmpty() || !tables.isEmpty()) {
+      out.add(new ReportSection(heading, paragraphs, tables));
+    }
+    return out;
   }
 
   /** A builder for a table. */

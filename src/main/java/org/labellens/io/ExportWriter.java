@@ -17,10 +17,10 @@ import org.labellens.core.validation.Adjudication;
 import org.labellens.core.validation.Gold;
 
 /**
- * Writes a sample's validated labels (SPEC §7): CSV (UTF-8, a header, one row per issue, every cell
- * neutralised against spreadsheet formulas), JSONL (one issue per line), JSON (the sample and its
- * issues), and Label Studio task JSON. Output depends only on the document: no clock, stable order,
- * so the same inputs give the same bytes.
+ * Writes a sample's validated labels (docs/validation.md, "Exports"): CSV (UTF-8, a header, one row
+ * per issue, every cell neutralised against spreadsheet formulas), JSONL (one issue per line), JSON
+ * (the sample and its issues), and Label Studio task JSON. Output depends only on the document: no
+ * clock, stable order, so the same inputs give the same bytes.
  */
 public final class ExportWriter {
   /** The export formats. */

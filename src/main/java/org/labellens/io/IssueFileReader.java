@@ -13,9 +13,9 @@ import org.labellens.core.BadInputException;
 import org.labellens.core.model.IssueFormat;
 
 /**
- * Reads issue files of every format of SPEC §3, streaming: each issue goes to the sink as soon as
- * it is read, so memory does not grow with the file. Every error names the file, the line (or JSON
- * location) and the field.
+ * Reads issue files of every format of docs/formats.md, streaming: each issue goes to the sink as
+ * soon as it is read, so memory does not grow with the file. Every error names the file, the line
+ * (or JSON location) and the field.
  */
 public final class IssueFileReader {
   private static final int DETECT_LINE_LIMIT = 8 << 20;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.labellens.core.report.ReportFormat;
+import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementReport;
 import org.labellens.core.stats.BootstrapInterval;
@@ -18,8 +19,8 @@ import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetMetric;
 
 /**
- * Writes the agreement of a sample: JSON for machines (SPEC §8 {@code agreement --sample}, each
- * dimension in the §5 shape of {@link AgreementReportWriter}) and tables for people. Agreement
+ * Writes the agreement of a sample: JSON for machines (docs/output.md, {@code agreement --sample}:
+ * each dimension in the shape of {@link AgreementReportWriter}) and tables for people. Agreement
  * figures are unweighted: they describe the sampled items the annotators decided.
  */
 public final class SampleAgreementWriter {
@@ -27,6 +28,13 @@ public final class SampleAgreementWriter {
       "unweighted (the sampled items compared; not a population estimate)";
 
   private SampleAgreementWriter() {}
+
+  /** The tables {@link #write} prints, as sections for the window. */
+  public static List<ReportSection> sections(SampleAgreement a) {
+    Doc doc = new Doc("Agreement: sample " + a.sample());
+    blocks(a, doc, false);
+    return doc.sections();
+  }
 
   public static String write(SampleAgreement a, ReportFormat format) {
     if (format == ReportFormat.JSON) {

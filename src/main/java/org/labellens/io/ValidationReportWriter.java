@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
+import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.ClassifierShares;
 import org.labellens.core.review.UnresolvedItem;
 import org.labellens.core.review.ValidationReport;
@@ -26,8 +27,8 @@ import org.labellens.core.validation.KeywordDiagnostics;
 import org.labellens.core.validation.StratumCollapse;
 
 /**
- * Writes a validation report: JSON for machines (SPEC §8 {@code validate}; keys are added, never
- * renamed) and tables for people. Every table's caption says whether its figures are
+ * Writes a validation report: JSON for machines (docs/output.md, {@code validate}; keys are added,
+ * never renamed) and tables for people. Every table's caption says whether its figures are
  * design-weighted population estimates or unweighted figures about the sampled items.
  */
 public final class ValidationReportWriter {
@@ -50,6 +51,16 @@ public final class ValidationReportWriter {
       "unweighted, sampled items only: NOT population figures on a stratified sample";
 
   private ValidationReportWriter() {}
+
+  /**
+   * The tables {@link #write} prints, as sections for the window: the same captions (each says
+   * whether its figures are design-weighted or unweighted), cells and notes, every keyword row.
+   */
+  public static List<ReportSection> sections(ValidationReport report) {
+    Doc doc = new Doc("Classifier validation: sample " + report.sample().name());
+    blocks(report, doc, false, Integer.MAX_VALUE);
+    return doc.sections();
+  }
 
   public static String write(ValidationReport report, ReportFormat format) {
     if (format == ReportFormat.JSON) {
@@ -119,7 +130,7 @@ public final class ValidationReportWriter {
       keywords.add(keyword(k));
     }
     root.put("keywords", keywords);
-    // additions beyond SPEC §8
+    // additions beyond the keys docs/output.md lists
     root.put("provenance", r.provenance().json());
     root.put("description", r.description());
     root.put("frame", r.sample().frame().key());

@@ -53,9 +53,9 @@ import org.labellens.store.Tx;
 public final class AnnotationService {
 
   /**
-   * Supplies the scheme a sample's decisions are validated against. The default gives the study
-   * taxonomy of SPEC §2 for every sample; a source that reads the sample's taxonomy (from its run)
-   * replaces it where taxonomies are stored.
+   * Supplies the scheme a sample's decisions are validated against. The default gives the study's
+   * taxonomy (docs/taxonomy-format.md, "The study's taxonomy") to every sample; a source that reads
+   * the sample's taxonomy (from its run) replaces it where taxonomies are stored.
    */
   @FunctionalInterface
   public interface SchemeSource {
@@ -345,8 +345,8 @@ public final class AnnotationService {
 
   /**
    * Each annotator's final word per (issue, dimension) in a sample: the revealed decision where
-   * there is one, else the blind one. This is what agreement and gold derivation count (SPEC §5:
-   * "each annotator's latest phase counts: revealed over blind").
+   * there is one, else the blind one. This is what agreement and gold derivation count
+   * (docs/validation.md, "Gold").
    */
   public List<Decision> finalDecisions(String sample) {
     Map<List<Object>, Decision> last = new LinkedHashMap<>();

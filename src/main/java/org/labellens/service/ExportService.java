@@ -70,17 +70,7 @@ public final class ExportService {
               plan,
               row ->
                   rows.add(withBodies ? withBody(row, repos.issues().find(tx, row.issue())) : row));
-          ExportDocument.Head h = plan.head;
-          return new ExportDocument(
-              h.sample(),
-              h.description(),
-              h.run(),
-              h.scheme(),
-              h.dimensions(),
-              h.annotators(),
-              h.goldOnly(),
-              rows,
-              h.provenance());
+          return new ExportDocument(plan.head, rows);
         });
   }
 

@@ -12,6 +12,8 @@ import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.annotation.ValueKind;
+import org.labellens.core.report.ReportFormat;
+import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
@@ -20,14 +22,16 @@ import org.labellens.core.stats.InsufficientDataException;
 import org.labellens.core.stats.PairResult;
 import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetAgreementStudy;
+import org.labellens.io.SampleAgreementWriter;
 import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
 
 /**
- * Agreement within a sample (SPEC §5, §8 {@code agreement --sample}): annotators with each other
- * per dimension on the items two or more decided (each annotator's latest phase, revealed over
- * blind), each annotator with the classifier (per label for sets), and blind against revealed. The
- * coefficients are those of {@code core.stats}, unchanged. Reads in one transaction.
+ * Agreement within a sample (docs/agreement.md; JSON: docs/output.md, {@code agreement --sample}):
+ * annotators with each other per dimension on the items two or more decided (each annotator's
+ * latest phase, revealed over blind), each annotator with the classifier (per label for sets), and
+ * blind against revealed. The coefficients are those of {@code core.stats}, unchanged. Reads in one
+ * transaction.
  */
 public final class SampleAgreementService {
   /** The classifier's name as a rater (not a valid annotator name, so it never collides). */
@@ -319,5 +323,15 @@ public final class SampleAgreementService {
   private static String setCode(DecisionValue v) {
     Set<String> sorted = new java.util.TreeSet<>(new HashSet<>(v.labels()));
     return String.join(",", sorted);
+  }
+
+  /** The agreement as the command line prints it: a table, Markdown, LaTeX or JSON. */
+  public String render(SampleAgreement agreement, ReportFormat format) {
+    return SampleAgreementWriter.write(agreement, format);
+  }
+
+  /** The agreement's tables as sections the window lays out. */
+  public List<ReportSection> sections(SampleAgreement agreement) {
+    return SampleAgreementWriter.sections(agreement);
   }
 }

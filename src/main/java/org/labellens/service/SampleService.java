@@ -20,6 +20,7 @@ import org.labellens.core.sampling.SampleInfo;
 import org.labellens.core.sampling.SampleSize;
 import org.labellens.core.sampling.Stratification;
 import org.labellens.core.sampling.StratumKey;
+import org.labellens.io.JsonOutput;
 import org.labellens.store.Repositories;
 import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
@@ -389,6 +390,6 @@ public final class SampleService {
     p.put("overlap", d.design.overlap());
     p.put("blind", r.blindFirst());
     p.put("hash", "sha256(\"<seed>:<repo>#<number>\")");
-    return Render.jsonLine(p);
+    return JsonOutput.line(p);
   }
 }

@@ -156,8 +156,8 @@ final class SampleSnapshot {
   }
 
   /**
-   * Each annotator's final decision of an item on a dimension: revealed over blind (SPEC §5), in
-   * annotator name order.
+   * Each annotator's final decision of an item on a dimension: revealed over blind
+   * (docs/validation.md, "Gold"), in annotator name order.
    */
   Map<String, Decision> finalDecisions(IssueKey issue, String dimension) {
     return finals.getOrDefault(issue, Map.of()).getOrDefault(dimension, Map.of());

@@ -19,6 +19,8 @@ import org.labellens.core.model.Evidence;
 import org.labellens.core.model.Label;
 import org.labellens.core.model.Rule;
 import org.labellens.core.model.Taxonomy;
+import org.labellens.core.report.ReportFormat;
+import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.ClassifierShares;
 import org.labellens.core.review.SampleDescription;
 import org.labellens.core.review.UnresolvedItem;
@@ -30,14 +32,15 @@ import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.Gold;
 import org.labellens.core.validation.KeywordDiagnostics;
 import org.labellens.io.TaxonomyReader;
+import org.labellens.io.ValidationReportWriter;
 import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
 import org.labellens.store.RunShareStore;
 import org.labellens.store.Tx;
 
 /**
- * Validates a classifier run against the gold of a sample (SPEC §5, docs/validation.md): gold per
- * item and dimension, design-weighted precision, recall and F1 per label with stratified bootstrap
+ * Validates a classifier run against the gold of a sample (docs/validation.md): gold per item and
+ * dimension, design-weighted precision, recall and F1 per label with stratified bootstrap
  * intervals, estimated true shares overall and per framework beside the run's raw shares over the
  * whole frame, the co-occurrence of predicted and gold categories, and keyword diagnostics. Reads
  * in one transaction; writes nothing.
@@ -535,5 +538,15 @@ public final class ValidationService {
               stratumWeight.getOrDefault(row.stratum().label(), 0.0), gold, firings));
     }
     return KeywordDiagnostics.compute(keywords, items);
+  }
+
+  /** The report as the command line prints it: a table, Markdown, LaTeX or JSON. */
+  public String render(ValidationReport report, ReportFormat format) {
+    return ValidationReportWriter.write(report, format);
+  }
+
+  /** The report's tables as sections the window lays out, every keyword row included. */
+  public List<ReportSection> sections(ValidationReport report) {
+    return ValidationReportWriter.sections(report);
   }
 }

@@ -15,6 +15,7 @@ import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.ValidationReport;
 import org.labellens.core.stats.LabelValidation;
 import org.labellens.core.validation.DimensionValidation;
+import org.labellens.io.ValidationReportWriter;
 import org.labellens.testing.Cli;
 import org.labellens.testing.LeadProjects;
 
@@ -62,7 +63,7 @@ class ValidationServiceTest {
     }
     assertThat(differing).isGreaterThan(0);
     // and every table for people says which kind of figure it shows
-    String table = Reports.render(report, ReportFormat.TABLE);
+    String table = ValidationReportWriter.write(report, ReportFormat.TABLE);
     for (String line : table.split("\n")) {
       if (line.startsWith("Precision, recall and F1") || line.startsWith("True share")) {
         assertThat(line).contains("design-weighted");

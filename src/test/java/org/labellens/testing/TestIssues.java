@@ -239,7 +239,7 @@ public final class TestIssues {
     return sb.toString();
   }
 
-  /** CSV with every column SPEC §3 names. */
+  /** CSV with every column docs/formats.md ("CSV") names. */
   public static String csv(List<Issue> issues) {
     StringBuilder sb =
         new StringBuilder(

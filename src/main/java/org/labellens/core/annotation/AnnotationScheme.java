@@ -11,9 +11,10 @@ import org.labellens.core.BadInputException;
  * What annotators may decide in a sample: the dimensions, their labels, and the reason codes for a
  * classifier error. Every decision is validated against its sample's scheme.
  *
- * <p>{@link #STUDY_DEFAULT} is the default taxonomy of SPEC §2, kept here in one place. A scheme
- * built from a taxonomy file (name, version, dimensions and labels) replaces it for samples of runs
- * with a taxonomy; see {@code AnnotationService.SchemeSource}.
+ * <p>{@link #STUDY_DEFAULT} is the study's taxonomy (docs/taxonomy-format.md, "The study's
+ * taxonomy"), kept here in one place. A scheme built from a taxonomy file (name, version,
+ * dimensions and labels) replaces it for samples of runs with a taxonomy; see {@code
+ * AnnotationService.SchemeSource}.
  *
  * @param name the taxonomy's name, e.g. {@code study-v1}
  * @param version the taxonomy's version, e.g. {@code 1.0}
@@ -23,11 +24,11 @@ import org.labellens.core.BadInputException;
 public record AnnotationScheme(
     String name, String version, List<SchemeDimension> dimensions, List<String> reasonCodes) {
 
-  /** The eight categories of the study's classifier (SPEC §2), in taxonomy order. */
+  /** The eight categories of the study's classifier, in taxonomy order. */
   public static final List<String> STUDY_CATEGORIES =
       List.of("memory", "performance", "concurrency", "gpu", "api", "crash", "model", "scaling");
 
-  /** Reason codes for a false positive or negative (SPEC §2). */
+  /** Reason codes for a false positive or negative (docs/taxonomy-format.md). */
   public static final List<String> DEFAULT_REASON_CODES =
       List.of(
           "keyword_in_logs",
@@ -38,7 +39,7 @@ public record AnnotationScheme(
           "not_a_bug",
           "other");
 
-  /** The default taxonomy's annotation dimensions (SPEC §2). */
+  /** The default taxonomy's annotation dimensions (docs/taxonomy-format.md). */
   public static final AnnotationScheme STUDY_DEFAULT =
       new AnnotationScheme(
           "study-v1",

@@ -99,44 +99,49 @@ public record Decision(
   }
 
   public Decision withValue(DecisionValue v) {
-    return new Decision(
-        sample, issue, annotator, dimension, v, phase, predicted, unsure, reason, note, seconds,
-        decidedAt, taxonomy);
+    return with(v, predicted, unsure, reason, note, seconds, decidedAt, taxonomy);
   }
 
   public Decision withPredicted(DecisionValue shown) {
-    return new Decision(
-        sample, issue, annotator, dimension, value, phase, shown, unsure, reason, note, seconds,
-        decidedAt, taxonomy);
+    return with(value, shown, unsure, reason, note, seconds, decidedAt, taxonomy);
   }
 
   public Decision withDetails(boolean isUnsure, String reasonCode, String noteText, Double secs) {
+    return with(value, predicted, isUnsure, reasonCode, noteText, secs, decidedAt, taxonomy);
+  }
+
+  public Decision withDecidedAt(Instant t) {
+    return with(value, predicted, unsure, reason, note, seconds, t, taxonomy);
+  }
+
+  public Decision withTaxonomy(String reference) {
+    return with(value, predicted, unsure, reason, note, seconds, decidedAt, reference);
+  }
+
+  /** The same annotator's decision on the same dimension of the same issue, otherwise as given. */
+  private Decision with(
+      DecisionValue newValue,
+      DecisionValue newPredicted,
+      boolean newUnsure,
+      String newReason,
+      String newNote,
+      Double newSeconds,
+      Instant newDecidedAt,
+      String newTaxonomy) {
     return new Decision(
         sample,
         issue,
         annotator,
         dimension,
-        value,
+        newValue,
         phase,
-        predicted,
-        isUnsure,
-        reasonCode,
-        noteText,
-        secs,
-        decidedAt,
-        taxonomy);
-  }
-
-  public Decision withDecidedAt(Instant t) {
-    return new Decision(
-        sample, issue, annotator, dimension, value, phase, predicted, unsure, reason, note, seconds,
-        t, taxonomy);
-  }
-
-  public Decision withTaxonomy(String reference) {
-    return new Decision(
-        sample, issue, annotator, dimension, value, phase, predicted, unsure, reason, note, seconds,
-        decidedAt, reference);
+        newPredicted,
+        newUnsure,
+        newReason,
+        newNote,
+        newSeconds,
+        newDecidedAt,
+        newTaxonomy);
   }
 
   /**

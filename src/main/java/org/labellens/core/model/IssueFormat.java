@@ -3,7 +3,8 @@ package org.labellens.core.model;
 import java.util.Locale;
 
 /**
- * The input formats of {@code import} (SPEC §3); {@link #AUTO} detects the format from the content.
+ * The input formats of {@code import} (docs/formats.md); {@link #AUTO} detects the format from the
+ * content.
  */
 public enum IssueFormat {
   AUTO,

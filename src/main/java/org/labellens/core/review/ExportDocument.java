@@ -18,25 +18,13 @@ import org.labellens.core.validation.Gold;
  * A sample's validated labels, one row per sampled issue (ordered by repo and number), as every
  * export format writes them.
  *
- * @param dimensions the dimensions with any decision, prediction or adjudication, in scheme order
- * @param annotators every annotator with a decision, in name order
- * @param goldOnly rows are only the issues with gold on every decided dimension, without the
- *     annotators' decisions
+ * @param head everything but the rows, its labels as the rows carry them (whatever labels the given
+ *     head had)
  */
-public record ExportDocument(
-    SampleInfo sample,
-    String description,
-    String run,
-    AnnotationScheme scheme,
-    List<String> dimensions,
-    List<String> annotators,
-    boolean goldOnly,
-    List<Row> rows,
-    Provenance provenance) {
+public record ExportDocument(Head head, List<Row> rows) {
   public ExportDocument {
-    dimensions = List.copyOf(dimensions);
-    annotators = List.copyOf(annotators);
     rows = List.copyOf(rows);
+    head = head.withLabelsOf(rows);
   }
 
   /**
@@ -44,6 +32,10 @@ public record ExportDocument(
    * those the rows carry (empty when there are no rows), so a streamed export writes its header
    * before it reads any row.
    *
+   * @param dimensions the dimensions with any decision, prediction or adjudication, in scheme order
+   * @param annotators every annotator with a decision, in name order
+   * @param goldOnly rows are only the issues with gold on every decided dimension, without the
+   *     annotators' decisions
    * @param goldLabels per set-valued dimension, the labels each row's {@code labelGold} has
    * @param weightLabels per validated dimension, the labels each row's {@code labelWeights} has
    */
@@ -64,27 +56,27 @@ public record ExportDocument(
       goldLabels = Collections.unmodifiableMap(new LinkedHashMap<>(goldLabels));
       weightLabels = Collections.unmodifiableMap(new LinkedHashMap<>(weightLabels));
     }
-  }
 
-  /** The head of this document, its labels as its rows carry them. */
-  public Head head() {
-    Map<String, List<String>> goldLabels = new LinkedHashMap<>();
-    Map<String, List<String>> weightLabels = new LinkedHashMap<>();
-    for (Row row : rows) {
-      row.labelGold().forEach((d, m) -> goldLabels.putIfAbsent(d, List.copyOf(m.keySet())));
-      row.labelWeights().forEach((d, m) -> weightLabels.putIfAbsent(d, List.copyOf(m.keySet())));
+    /** This head with its labels as {@code rows} carry them (none when there are no rows). */
+    Head withLabelsOf(List<Row> rows) {
+      Map<String, List<String>> gold = new LinkedHashMap<>();
+      Map<String, List<String>> weight = new LinkedHashMap<>();
+      for (Row row : rows) {
+        row.labelGold().forEach((d, m) -> gold.putIfAbsent(d, List.copyOf(m.keySet())));
+        row.labelWeights().forEach((d, m) -> weight.putIfAbsent(d, List.copyOf(m.keySet())));
+      }
+      return new Head(
+          sample,
+          description,
+          run,
+          scheme,
+          dimensions,
+          annotators,
+          goldOnly,
+          provenance,
+          gold,
+          weight);
     }
-    return new Head(
-        sample,
-        description,
-        run,
-        scheme,
-        dimensions,
-        annotators,
-        goldOnly,
-        provenance,
-        goldLabels,
-        weightLabels);
   }
 
   /**

@@ -14,7 +14,9 @@ public enum Frame {
   /** The issues carrying a bug or performance label (see {@link #BUG_PERF_LABELS}). */
   BUG_PERF("bug-perf");
 
-  /** The study's bug/perf issue labels, compared after lower-casing (SPEC §2). */
+  /**
+   * The study's bug/perf issue labels, compared after lower-casing (docs/sampling.md, "Frames").
+   */
   public static final Set<String> BUG_PERF_LABELS =
       Set.of("bug", "performance", "crash", "error", "bug-unconfirmed");
 

@@ -18,30 +18,19 @@ import java.util.function.Function;
  * undefined and says so). A study with no rating or a single rater has no agreement to report, and
  * {@link #compute} throws {@link InsufficientDataException}.
  *
- * @param items items in the study (including items whose ratings are all missing)
- * @param raters raters in the study
- * @param ratings ratings given
- * @param missingRatings item × rater cells without a rating
- * @param ratedItems items with at least one rating (the bootstrap's units)
- * @param pairableItems items with at least two ratings (the ones that carry agreement)
- * @param raterNames the raters, in study order
+ * @param size the study's items, raters and ratings
  * @param labels the categories, in study order (q = their number)
  * @param metrics the coefficients, in {@link Metric} order
  * @param pairs every pair of raters
  * @param options what was computed (bootstrap replicates, seed, ordinal scale)
  */
 public record AgreementReport(
-    int items,
-    int raters,
-    int ratings,
-    long missingRatings,
-    int ratedItems,
-    int pairableItems,
-    List<String> raterNames,
+    StudySize size,
     List<String> labels,
     Map<Metric, MetricResult> metrics,
     List<PairResult> pairs,
-    AgreementOptions options) {
+    AgreementOptions options)
+    implements StudyReport {
 
   /** How every coefficient treats missing ratings; each output format states it. */
   public static final String MISSING_RATINGS_POLICY =
@@ -50,7 +39,7 @@ public record AgreementReport(
           + " (Fleiss, AC1) on every rated item.";
 
   public AgreementReport {
-    raterNames = List.copyOf(raterNames);
+    Objects.requireNonNull(size, "size");
     labels = List.copyOf(labels);
     metrics = Collections.unmodifiableMap(new EnumMap<>(metrics));
     pairs = List.copyOf(pairs);
@@ -143,18 +132,7 @@ public record AgreementReport(
     for (Object category : study.categories()) {
       labels.add(String.valueOf(category));
     }
-    return new AgreementReport(
-        study.itemCount(),
-        study.raterCount(),
-        study.ratingCount(),
-        study.missingRatingCount(),
-        study.ratedItemCount(),
-        study.pairableItemCount(),
-        study.raters(),
-        labels,
-        results,
-        pairs,
-        options);
+    return new AgreementReport(StudySize.of(study), labels, results, pairs, options);
   }
 
   private static Optional<BootstrapInterval> bootstrap(
@@ -162,12 +140,6 @@ public record AgreementReport(
     if (intervals == null) {
       return Optional.empty();
     }
-    BootstrapInterval interval = intervals.get(index);
-    if (!estimate.isDefined()) {
-      return Optional.of(
-          BootstrapInterval.none(
-              "the estimate is undefined", interval.replicates(), interval.undefinedReplicates()));
-    }
-    return Optional.of(interval);
+    return Optional.of(intervals.get(index).around(estimate));
   }
 }

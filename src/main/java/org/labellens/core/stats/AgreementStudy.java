@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,82 +23,33 @@ import java.util.Optional;
  *
  * @param <C> the category type; it must have value semantics ({@code equals}/{@code hashCode})
  */
-public final class AgreementStudy<C> {
-  private final List<String> items;
-  private final List<String> raters;
+public final class AgreementStudy<C> extends RatingTable {
   private final List<C> categories;
   private final int[] codes;
-  private final int ratingCount;
   private final CategoryPatterns patterns;
 
   private AgreementStudy(List<String> items, List<String> raters, List<C> categories, int[] codes) {
-    this.items = List.copyOf(items);
-    this.raters = List.copyOf(raters);
+    super(items, raters, table(codes), -1L);
     this.categories = List.copyOf(categories);
     this.codes = codes;
-    int rated = 0;
+    this.patterns = new CategoryPatterns(rows, this.categories.size(), this.categories, raters());
+  }
+
+  private static long[] table(int[] codes) {
     long[] table = new long[codes.length];
     for (int cell = 0; cell < codes.length; cell++) {
       table[cell] = codes[cell];
-      if (codes[cell] >= 0) {
-        rated++;
-      }
     }
-    this.ratingCount = rated;
-    RowPatterns rows = RowPatterns.of(table, this.items.size(), this.raters.size(), -1L);
-    this.patterns =
-        new CategoryPatterns(rows, this.categories.size(), this.categories, this.raters);
+    return table;
   }
 
   public static <C> Builder<C> builder() {
     return new Builder<>();
   }
 
-  public int itemCount() {
-    return items.size();
-  }
-
-  public int raterCount() {
-    return raters.size();
-  }
-
   /** q: the declared categories, or the distinct categories seen. */
   public int categoryCount() {
     return categories.size();
-  }
-
-  /** The number of ratings given (missing ratings are not counted). */
-  public int ratingCount() {
-    return ratingCount;
-  }
-
-  /** Item × rater cells without a rating. */
-  public long missingRatingCount() {
-    return (long) items.size() * raters.size() - ratingCount;
-  }
-
-  /** Items with at least one rating (n_i ≥ 1). */
-  public int ratedItemCount() {
-    return patterns.itemPattern.length;
-  }
-
-  /** Items with at least two ratings (n_i ≥ 2), the only ones that carry agreement. */
-  public int pairableItemCount() {
-    int pairable = 0;
-    for (int p = 0; p < patterns.count; p++) {
-      if (patterns.ratings[p] >= 2) {
-        pairable += patterns.baseWeights[p];
-      }
-    }
-    return pairable;
-  }
-
-  public List<String> items() {
-    return items;
-  }
-
-  public List<String> raters() {
-    return raters;
   }
 
   public List<C> categories() {
@@ -114,14 +64,12 @@ public final class AgreementStudy<C> {
 
   /** The category index of the rating, or −1 if it is missing. */
   public int code(int item, int rater) {
-    Objects.checkIndex(item, items.size());
-    Objects.checkIndex(rater, raters.size());
-    return codes[item * raters.size() + rater];
+    return codes[cell(item, rater)];
   }
 
   /** The index of the named rater. */
   public int raterIndex(String rater) {
-    int index = raters.indexOf(rater);
+    int index = raters().indexOf(rater);
     if (index < 0) {
       throw new IllegalArgumentException("no rater '" + rater + "' in this study");
     }
@@ -132,85 +80,55 @@ public final class AgreementStudy<C> {
     return patterns;
   }
 
-  /** Throws unless the study has ratings by at least two raters. */
-  void requireAtLeastTwoRaters(String measure) {
-    ItemRaterIndex.requireAtLeastTwoRaters(measure, ratingCount, items.size(), raters);
-  }
-
   /** Throws unless the study has exactly two raters. */
   void requireTwoRaters(String measure) {
-    ItemRaterIndex.requireRatings(measure, ratingCount, items.size());
-    if (raters.size() != 2) {
+    requireRatings(measure);
+    if (raterCount() != 2) {
       throw new InsufficientDataException(
           measure
               + " is defined for exactly 2 raters; this study has "
-              + raters.size()
+              + raterCount()
               + " (use the pairwise table, Light's kappa or Fleiss' kappa instead)");
     }
   }
 
   @Override
   public String toString() {
-    return "AgreementStudy["
-        + items.size()
-        + " items, "
-        + raters.size()
-        + " raters, "
-        + categories.size()
-        + " categories, "
-        + ratingCount
-        + " ratings]";
+    return describe("AgreementStudy", categories.size(), "categories");
   }
 
   /**
    * Collects ratings one at a time. Items and raters are numbered in order of first appearance. Not
    * thread-safe.
    */
-  public static final class Builder<C> {
-    private final ItemRaterIndex index = new ItemRaterIndex();
-    private final Map<C, Integer> categoryIndex = new LinkedHashMap<>();
-    private boolean declared;
+  public static final class Builder<C> extends StudyBuilder<C, Builder<C>> {
     private Comparator<? super C> order;
     private int[] itemOf = new int[64];
     private int[] raterOf = new int[64];
     private int[] categoryOf = new int[64];
     private int size;
 
-    private Builder() {}
+    private Builder() {
+      super(new DeclaredValues<>("category", "categories", Integer.MAX_VALUE));
+    }
+
+    @Override
+    Builder<C> self() {
+      return this;
+    }
 
     /**
      * Declares the categories and their order before any rating. q is then the number of declared
      * categories even if some are never used, and a rating outside them is rejected.
      */
     public Builder<C> categories(Collection<? extends C> declaredCategories) {
-      if (declared || !categoryIndex.isEmpty()) {
-        throw new IllegalStateException("declare the categories once, before any rating");
-      }
-      for (C category : declaredCategories) {
-        Objects.requireNonNull(category, "category");
-        if (categoryIndex.putIfAbsent(category, categoryIndex.size()) != null) {
-          throw new IllegalArgumentException("category '" + category + "' is declared twice");
-        }
-      }
-      declared = true;
+      values.declare(declaredCategories);
       return this;
     }
 
     /** Orders undeclared categories by {@code comparator} instead of first appearance. */
     public Builder<C> sortCategories(Comparator<? super C> comparator) {
       this.order = Objects.requireNonNull(comparator, "comparator");
-      return this;
-    }
-
-    /** Adds an item that may have no rating at all. */
-    public Builder<C> item(String item) {
-      index.item(item);
-      return this;
-    }
-
-    /** Adds a rater who may have rated nothing. */
-    public Builder<C> rater(String rater) {
-      index.rater(rater);
       return this;
     }
 
@@ -223,19 +141,7 @@ public final class AgreementStudy<C> {
      */
     public Builder<C> rate(String item, String rater, C category) {
       int[] cell = index.claim(item, rater);
-      int k = -1;
-      if (category != null) {
-        Integer known = categoryIndex.get(category);
-        if (known == null) {
-          if (declared) {
-            throw new IllegalArgumentException(
-                "category '" + category + "' is not among the declared " + categoryIndex.keySet());
-          }
-          known = categoryIndex.size();
-          categoryIndex.put(category, known);
-        }
-        k = known;
-      }
+      int k = category == null ? -1 : values.code(category);
       if (size == itemOf.length) {
         itemOf = Arrays.copyOf(itemOf, size * 2);
         raterOf = Arrays.copyOf(raterOf, size * 2);
@@ -249,9 +155,9 @@ public final class AgreementStudy<C> {
     }
 
     public AgreementStudy<C> build() {
-      List<C> categories = new ArrayList<>(categoryIndex.keySet());
+      List<C> categories = values.values();
       int[] recode = new int[categories.size()];
-      if (!declared && order != null) {
+      if (!values.declared() && order != null) {
         List<C> sorted = new ArrayList<>(categories);
         sorted.sort(order);
         Map<C, Integer> position = new HashMap<>();

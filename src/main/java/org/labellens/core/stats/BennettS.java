@@ -28,21 +28,7 @@ public final class BennettS {
   }
 
   static Coefficient of(Tally tally) {
-    Coefficient observed = tally.meanItemAgreement();
-    if (!observed.isDefined()) {
-      return observed;
-    }
-    int q = tally.categories;
-    if (q < 2) {
-      return Coefficient.undefined(singleCategory(tally));
-    }
-    return ChanceCorrection.agreement(observed.value(), 1.0 / q, () -> "chance agreement 1/q is 1");
-  }
-
-  static String singleCategory(Tally tally) {
-    return "there is only one category ('"
-        + tally.patterns.categoryName(0)
-        + "'): with q = 1 the chance term has no meaning and the coefficient is 0/0;"
-        + " declare the possible labels to fix q";
+    return ChanceCorrection.meanItemAgreement(
+        tally, Tally::singleCategory, t -> 1.0 / t.categories, () -> "chance agreement 1/q is 1");
   }
 }

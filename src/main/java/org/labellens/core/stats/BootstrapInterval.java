@@ -35,6 +35,16 @@ public final class BootstrapInterval {
         null, Objects.requireNonNull(reason, "reason"), replicates, undefinedReplicates);
   }
 
+  /**
+   * The interval to report around {@code estimate}: this one, or none with the same replicate
+   * counts when the estimate itself is undefined (an interval around no value means nothing).
+   */
+  BootstrapInterval around(Coefficient estimate) {
+    return estimate.isDefined()
+        ? this
+        : none("the estimate is undefined", replicates, undefinedReplicates);
+  }
+
   /** The 95% interval; empty when there is none (see {@link #reason()}). */
   public Optional<Interval> ci95() {
     return Optional.ofNullable(ci95);

@@ -1,6 +1,8 @@
 package org.labellens.core.stats;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The chance correction shared by every kappa-like coefficient: (A_o − A_e) / (1 − A_e), where A_o
@@ -24,6 +26,32 @@ final class ChanceCorrection {
       return Coefficient.undefined(whenDegenerate.get());
     }
     return Coefficient.of((observed - expected) / denominator);
+  }
+
+  /**
+   * Fleiss' mean item agreement P̄ corrected for chance, (P̄ − p_e) / (1 − p_e): the form shared by
+   * the coefficients that differ only in their chance term p_e (Fleiss' and Conger's kappa, Gwet's
+   * AC1, Bennett's S). Undefined without a pairable item, with {@code undefinedWhy}'s reason when
+   * it gives one, and with {@code whenDegenerate}'s when p_e is 1.
+   *
+   * @param undefinedWhy why the coefficient has no meaning on the tally, or null when it has one;
+   *     asked only once P̄ is defined
+   * @param chance p_e, computed only when the coefficient has a meaning
+   */
+  static Coefficient meanItemAgreement(
+      Tally tally,
+      Function<Tally, String> undefinedWhy,
+      ToDoubleFunction<Tally> chance,
+      Supplier<String> whenDegenerate) {
+    Coefficient observed = tally.meanItemAgreement();
+    if (!observed.isDefined()) {
+      return observed;
+    }
+    String reason = undefinedWhy.apply(tally);
+    if (reason != null) {
+      return Coefficient.undefined(reason);
+    }
+    return agreement(observed.value(), chance.applyAsDouble(tally), whenDegenerate);
   }
 
   /**

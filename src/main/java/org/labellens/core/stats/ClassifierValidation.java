@@ -309,6 +309,21 @@ public record ClassifierValidation(
       UnresolvedBounds[] domainShares) {}
 
   /**
+   * A label's weighted sums over every item of the study: the resolved items by prediction and
+   * gold, the unresolved ones (open) by prediction.
+   */
+  private static final class Sums {
+    double all;
+    double predicted;
+    double gold;
+    double both;
+    double openPredicted;
+    double openOther;
+    int openPredictedItems;
+    int openItems;
+  }
+
+  /**
    * The worst-case bounds of a label's figures over the items unresolved on it
    * (docs/validation.md). Every item of the study counts, the unresolved ones resolved to a corner,
    * each weighing N_h/m'_h with m'_h all the study's items of stratum h. Precision and the shares
@@ -320,14 +335,7 @@ public record ClassifierValidation(
     DesignSample design = study.design();
     String label = study.labels().get(k);
     int domainCount = study.domains().size();
-    double all = 0;
-    double predicted = 0;
-    double gold = 0;
-    double both = 0;
-    double openPredicted = 0;
-    double openOther = 0;
-    int openPredictedItems = 0;
-    int openItems = 0;
+    Sums s = new Sums();
     double[] dAll = new double[domainCount];
     double[] dGold = new double[domainCount];
     double[] dOpen = new double[domainCount];
@@ -336,23 +344,23 @@ public record ClassifierValidation(
       double w = design.weight(u);
       int d = study.domainOf(u);
       boolean p = study.predicted(u, k);
-      all += w;
+      s.all += w;
       dAll[d] += w;
-      predicted += p ? w : 0;
+      s.predicted += p ? w : 0;
       if (study.resolved(u, k)) {
         boolean g = study.gold(u, k);
-        gold += g ? w : 0;
-        both += g && p ? w : 0;
+        s.gold += g ? w : 0;
+        s.both += g && p ? w : 0;
         dGold[d] += g ? w : 0;
       } else {
-        openItems++;
+        s.openItems++;
         dOpenItems[d]++;
         dOpen[d] += w;
         if (p) {
-          openPredicted += w;
-          openPredictedItems++;
+          s.openPredicted += w;
+          s.openPredictedItems++;
         } else {
-          openOther += w;
+          s.openOther += w;
         }
       }
     }
@@ -360,24 +368,24 @@ public record ClassifierValidation(
     String noGold = "no item has '" + label + "' in its gold at this bound";
     UnresolvedBounds precision =
         UnresolvedBounds.of(
-            openPredictedItems,
-            ratio(both, predicted, noPrediction),
-            ratio(both + openPredicted, predicted, noPrediction));
+            s.openPredictedItems,
+            ratio(s.both, s.predicted, noPrediction),
+            ratio(s.both + s.openPredicted, s.predicted, noPrediction));
     UnresolvedBounds recall =
         UnresolvedBounds.of(
-            openItems,
-            ratio(both, gold + openOther, noGold),
-            ratio(both + openPredicted, gold + openPredicted, noGold));
+            s.openItems,
+            ratio(s.both, s.gold + s.openOther, noGold),
+            ratio(s.both + s.openPredicted, s.gold + s.openPredicted, noGold));
     UnresolvedBounds f1 =
         UnresolvedBounds.of(
-            openItems,
-            f1(both, predicted, gold + openOther, label),
-            f1(both + openPredicted, predicted, gold + openPredicted, label));
+            s.openItems,
+            f1(s.both, s.predicted, s.gold + s.openOther, label),
+            f1(s.both + s.openPredicted, s.predicted, s.gold + s.openPredicted, label));
     UnresolvedBounds share =
         UnresolvedBounds.of(
-            openItems,
-            ratio(gold, all, "no item"),
-            ratio(gold + openPredicted + openOther, all, "no item"));
+            s.openItems,
+            ratio(s.gold, s.all, "no item"),
+            ratio(s.gold + s.openPredicted + s.openOther, s.all, "no item"));
     UnresolvedBounds[] domainShares = new UnresolvedBounds[domainCount];
     for (int d = 0; d < domainCount; d++) {
       String reason = "no item of " + study.domains().get(d);
@@ -404,15 +412,7 @@ public record ClassifierValidation(
       bootstrap =
           Optional.of(BootstrapInterval.none("the estimate is undefined", replicates, replicates));
     } else if (intervals != null) {
-      BootstrapInterval interval = intervals.get(index);
-      bootstrap =
-          Optional.of(
-              estimate.isDefined()
-                  ? interval
-                  : BootstrapInterval.none(
-                      "the estimate is undefined",
-                      interval.replicates(),
-                      interval.undefinedReplicates()));
+      bootstrap = Optional.of(intervals.get(index).around(estimate));
     }
     return new MetricResult(estimate, bootstrap, Optional.empty());
   }

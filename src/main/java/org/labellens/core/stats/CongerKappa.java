@@ -40,14 +40,17 @@ public final class CongerKappa {
   }
 
   static Coefficient of(Tally tally) {
-    Coefficient observed = tally.meanItemAgreement();
-    if (!observed.isDefined()) {
-      return observed;
-    }
-    String sole = tally.soleCategory(tally.ratedMarginals);
-    if (sole != null) {
-      return Coefficient.undefined(Tally.allInOneCategory(sole));
-    }
+    return ChanceCorrection.meanItemAgreement(
+        tally,
+        Tally::allInOneCategory,
+        CongerKappa::chance,
+        () ->
+            "every rater put all their ratings in one and the same category,"
+                + " so chance agreement is 1 and the coefficient is 0/0");
+  }
+
+  /** p_e = Σ_k [ mean_g(p_gk)² − var_g(p_gk) / r ]. */
+  private static double chance(Tally tally) {
     int q = tally.categories;
     long[] totals = new long[tally.raters];
     int active = 0;
@@ -78,11 +81,6 @@ public final class CongerKappa {
       double variance = active > 1 ? squares / (active - 1) : 0.0;
       expected += mean * mean - variance / active;
     }
-    return ChanceCorrection.agreement(
-        observed.value(),
-        expected,
-        () ->
-            "every rater put all their ratings in one and the same category,"
-                + " so chance agreement is 1 and the coefficient is 0/0");
+    return expected;
   }
 }

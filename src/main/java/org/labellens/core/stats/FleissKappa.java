@@ -32,20 +32,17 @@ public final class FleissKappa {
   }
 
   static Coefficient of(Tally tally) {
-    Coefficient observed = tally.meanItemAgreement();
-    if (!observed.isDefined()) {
-      return observed;
-    }
-    String sole = tally.soleCategory(tally.ratedMarginals);
-    if (sole != null) {
-      return Coefficient.undefined(Tally.allInOneCategory(sole));
-    }
+    return ChanceCorrection.meanItemAgreement(
+        tally, Tally::allInOneCategory, FleissKappa::chance, () -> "chance agreement Σπ_k² is 1");
+  }
+
+  /** p_e = Σ_k π_k². */
+  private static double chance(Tally tally) {
     double expected = 0.0;
     for (int k = 0; k < tally.categories; k++) {
       double share = tally.categoryShare(k);
       expected += share * share;
     }
-    return ChanceCorrection.agreement(
-        observed.value(), expected, () -> "chance agreement Σπ_k² is 1");
+    return expected;
   }
 }

@@ -31,20 +31,18 @@ public final class GwetAc1 {
   }
 
   static Coefficient of(Tally tally) {
-    Coefficient observed = tally.meanItemAgreement();
-    if (!observed.isDefined()) {
-      return observed;
-    }
+    return ChanceCorrection.meanItemAgreement(
+        tally, Tally::singleCategory, GwetAc1::chance, () -> "AC1's chance agreement is 1");
+  }
+
+  /** p_e = Σ_k π_k (1 − π_k) / (q − 1). */
+  private static double chance(Tally tally) {
     int q = tally.categories;
-    if (q < 2) {
-      return Coefficient.undefined(BennettS.singleCategory(tally));
-    }
     double sum = 0.0;
     for (int k = 0; k < q; k++) {
       double share = tally.categoryShare(k);
       sum += share * (1.0 - share);
     }
-    return ChanceCorrection.agreement(
-        observed.value(), sum / (q - 1), () -> "AC1's chance agreement is 1");
+    return sum / (q - 1);
   }
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The coefficients of an agreement report, with the key each one has in the JSON output (SPEC §5;
- * keys are never renamed). See each measure's class for its definition and reference.
+ * The coefficients of an agreement report, with the key each one has in the JSON output
+ * (docs/agreement.md; keys are never renamed). See each measure's class for its definition and
+ * reference.
  */
 public enum Metric {
   PERCENT_AGREEMENT("percent_agreement", "Percent agreement", false, false),

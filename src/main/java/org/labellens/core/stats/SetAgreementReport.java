@@ -15,33 +15,22 @@ import java.util.function.Function;
  * bootstrap intervals, and for every label the full single-label report of the binary study "label
  * in the set or not".
  *
- * @param items items in the study
- * @param raters raters in the study
- * @param ratings set ratings given (an empty set is a rating)
- * @param missingRatings item × rater cells without a rating
- * @param ratedItems items with at least one rating
- * @param pairableItems items with at least two ratings
- * @param raterNames the raters, in study order
+ * @param size the study's items, raters and set ratings (an empty set is a rating)
  * @param labels the labels, in study order
  * @param metrics the whole-set coefficients
  * @param perLabel for each label (in order), the report of its binary study
  * @param options what was computed
  */
 public record SetAgreementReport(
-    int items,
-    int raters,
-    int ratings,
-    long missingRatings,
-    int ratedItems,
-    int pairableItems,
-    List<String> raterNames,
+    StudySize size,
     List<String> labels,
     Map<SetMetric, MetricResult> metrics,
     Map<String, AgreementReport> perLabel,
-    AgreementOptions options) {
+    AgreementOptions options)
+    implements StudyReport {
 
   public SetAgreementReport {
-    raterNames = List.copyOf(raterNames);
+    Objects.requireNonNull(size, "size");
     labels = List.copyOf(labels);
     metrics = Collections.unmodifiableMap(new EnumMap<>(metrics));
     perLabel = Collections.unmodifiableMap(new LinkedHashMap<>(perLabel));
@@ -78,31 +67,13 @@ public record SetAgreementReport(
       Coefficient estimate = metric.evaluate(tally);
       Optional<BootstrapInterval> bootstrap = Optional.empty();
       if (intervals != null) {
-        BootstrapInterval interval = intervals.get(metric.ordinal());
-        bootstrap =
-            Optional.of(
-                estimate.isDefined()
-                    ? interval
-                    : BootstrapInterval.none(
-                        "the estimate is undefined",
-                        interval.replicates(),
-                        interval.undefinedReplicates()));
+        bootstrap = Optional.of(intervals.get(metric.ordinal()).around(estimate));
       }
       metrics.put(metric, new MetricResult(estimate, bootstrap, Optional.empty()));
     }
     Map<String, AgreementReport> perLabel = perLabel(study, options);
     return new SetAgreementReport(
-        study.itemCount(),
-        study.raterCount(),
-        study.ratingCount(),
-        study.missingRatingCount(),
-        study.ratedItemCount(),
-        study.pairableItemCount(),
-        study.raters(),
-        List.copyOf(perLabel.keySet()),
-        metrics,
-        perLabel,
-        options);
+        StudySize.of(study), List.copyOf(perLabel.keySet()), metrics, perLabel, options);
   }
 
   private static <C> Map<String, AgreementReport> perLabel(

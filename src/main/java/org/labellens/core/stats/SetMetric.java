@@ -1,6 +1,6 @@
 package org.labellens.core.stats;
 
-/** The whole-set coefficients of a set-valued study, with their JSON keys (SPEC §5, §8). */
+/** The whole-set coefficients of a set-valued study, with their JSON keys (docs/agreement.md). */
 public enum SetMetric {
   EXACT_MATCH("exact_match", "Exact match"),
   MEAN_JACCARD("mean_jaccard", "Mean Jaccard"),

@@ -219,9 +219,29 @@ final class Tally {
   static final String NO_PAIRABLE_ITEMS =
       "no item was rated by two or more raters, so there is no pair of ratings to compare";
 
-  static String allInOneCategory(String category) {
-    return "every rating is '"
-        + category
-        + "', so chance agreement is 1 and the coefficient is 0/0";
+  /**
+   * Why a coefficient whose chance term comes from the category shares of all ratings is 0/0: every
+   * rating is in one category; null when the ratings fall in two or more.
+   */
+  String allInOneCategory() {
+    String sole = soleCategory(ratedMarginals);
+    if (sole == null) {
+      return null;
+    }
+    return "every rating is '" + sole + "', so chance agreement is 1 and the coefficient is 0/0";
+  }
+
+  /**
+   * Why a coefficient whose chance term depends on the number of categories q is 0/0: there is only
+   * one category; null when q ≥ 2.
+   */
+  String singleCategory() {
+    if (categories >= 2) {
+      return null;
+    }
+    return "there is only one category ('"
+        + patterns.categoryName(0)
+        + "'): with q = 1 the chance term has no meaning and the coefficient is 0/0;"
+        + " declare the possible labels to fix q";
   }
 }

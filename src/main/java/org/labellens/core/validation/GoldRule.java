@@ -9,10 +9,10 @@ import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.SchemeDimension;
 
 /**
- * Derives an item's gold value on one dimension (SPEC §5): the adjudicated value if there is one;
- * else the annotators' unanimous value; else the strict majority (more than half of the annotators
- * who decided the item). Each annotator counts once, with their latest phase (revealed over blind):
- * callers pass one value per annotator.
+ * Derives an item's gold value on one dimension (docs/validation.md, "Gold"): the adjudicated value
+ * if there is one; else the annotators' unanimous value; else the strict majority (more than half
+ * of the annotators who decided the item). Each annotator counts once, with their latest phase
+ * (revealed over blind): callers pass one value per annotator.
  *
  * <p>For a set-valued dimension gold is decided per (item, label), each label on its own: a label
  * is in the gold set when more than half of the annotators chose it, out of it when more than half

@@ -1,6 +1,8 @@
 package org.labellens.core.validation;
 
-/** Where an item's gold value came from (SPEC §5, in this order of precedence). */
+/**
+ * Where an item's gold value came from (docs/validation.md, "Gold", in this order of precedence).
+ */
 public enum GoldSource {
   /** The lead's adjudicated value. */
   ADJUDICATED("adjudicated"),

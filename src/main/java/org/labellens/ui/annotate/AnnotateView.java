@@ -36,6 +36,7 @@ import org.labellens.core.annotation.Phase;
 import org.labellens.core.annotation.QueueItem;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.model.Issue;
+import org.labellens.service.BodyModel;
 
 /**
  * The annotation window's code-behind: binds controls to {@link AnnotateViewModel} and maps every

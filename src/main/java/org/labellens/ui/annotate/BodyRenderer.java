@@ -28,7 +28,8 @@ import javafx.scene.shape.PathElement;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.labellens.ui.annotate.BodyModel.Run;
+import org.labellens.service.BodyModel;
+import org.labellens.service.BodyModel.Run;
 
 /**
  * Turns a {@link BodyModel} into nodes: one {@link TextFlow} of plain {@link Text} runs per block,

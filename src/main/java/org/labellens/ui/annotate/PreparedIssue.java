@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.labellens.core.annotation.Decision;
+import org.labellens.service.BodyModel;
 import org.labellens.service.IssueDisplay;
 
 /**

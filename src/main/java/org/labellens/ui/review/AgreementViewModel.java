@@ -27,7 +27,6 @@ import org.labellens.core.stats.Interval;
 import org.labellens.core.stats.Metric;
 import org.labellens.core.stats.MetricResult;
 import org.labellens.core.stats.PairResult;
-import org.labellens.service.Reports;
 import org.labellens.service.SampleAgreementService;
 import org.labellens.ui.common.BackgroundExecutor;
 import org.labellens.ui.common.LatestOnly;
@@ -154,7 +153,7 @@ public final class AgreementViewModel {
     latest.run(
         () -> {
           SampleAgreement a = service.agreement(sample, null, b, s);
-          return new Computed(a, Reports.sections(a));
+          return new Computed(a, service.sections(a));
         },
         this::show,
         e -> message.set("error: " + ReviewViewModel.describe(e)));

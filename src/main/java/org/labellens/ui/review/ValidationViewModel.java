@@ -14,7 +14,6 @@ import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.ValidationReport;
 import org.labellens.core.stats.ClassifierValidation;
 import org.labellens.core.validation.DimensionValidation;
-import org.labellens.service.Reports;
 import org.labellens.service.ValidationService;
 import org.labellens.ui.common.BackgroundExecutor;
 import org.labellens.ui.common.LatestOnly;
@@ -70,7 +69,7 @@ public final class ValidationViewModel {
     latest.run(
         () -> {
           ValidationReport r = service.validate(sample, null, b, s);
-          return new Computed(r, Reports.sections(r));
+          return new Computed(r, service.sections(r));
         },
         c -> {
           report.set(c.report());

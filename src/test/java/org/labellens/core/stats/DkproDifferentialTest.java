@@ -26,24 +26,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Differential tests against DKPro Statistics 2.1.0 on random seeded studies, for every measure
- * where DKPro uses the same definition as SPEC §5.
+ * where DKPro uses the same definition as docs/agreement.md ("The coefficients").
  *
  * <p>Where the definitions differ we do not compare:
  *
  * <ul>
  *   <li>Percent agreement with missing ratings: DKPro weights each item's P_i by its number of
- *       ratings n_i (Σ_i n_i P_i / Σ_i n_i); SPEC takes the plain mean over pairable items. Equal
- *       for complete data, which is compared.
+ *       ratings n_i (Σ_i n_i P_i / Σ_i n_i); we take the plain mean over pairable items. Equal for
+ *       complete data, which is compared.
  *   <li>Cohen's kappa, Scott's pi and Fleiss/Hubert/Randolph with missing ratings: DKPro counts
- *       each rater's marginals over every item the rater rated and divides by all items; SPEC uses
- *       the items both raters rated (Cohen, Scott) or Gwet's generalisation (Fleiss). Cohen is
- *       compared with DKPro on the complete cases (the items both rated), which is SPEC's
- *       definition.
+ *       each rater's marginals over every item the rater rated and divides by all items; we use the
+ *       items both raters rated (Cohen, Scott) or Gwet's generalisation (Fleiss). Cohen is compared
+ *       with DKPro on the complete cases (the items both rated), which is our definition.
  *   <li>Ordinal α with missing ratings: DKPro's ordinal distance takes the category totals of all
  *       ratings, Krippendorff's takes those of the pairable values; compared when every item is
  *       pairable, where the two coincide.
  *   <li>0/0 in DKPro's disagreement measures (α, weighted kappa): DKPro returns 0 when D_o = D_e,
- *       including D_o = D_e = 0 (every rating in one category); SPEC reports undefined. Accepted as
+ *       including D_o = D_e = 0 (every rating in one category); we report undefined. Accepted as
  *       the same outcome by {@link #assertSameDisagreement}.
  *   <li>Gwet's AC1 and the MASI distance: DKPro 2.1.0 has no AC1, and its MASI distance is (1 − J)
  *       times a weight, not NLTK's 1 − J·M (see the set-valued tests).

@@ -1,4 +1,4 @@
-package org.labellens.ui.annotate;
+package org.labellens.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labellens.core.ShownText;
-import org.labellens.ui.annotate.BodyModel.Flow;
-import org.labellens.ui.annotate.BodyModel.Highlight;
-import org.labellens.ui.annotate.BodyModel.Kind;
-import org.labellens.ui.annotate.BodyModel.Pasted;
-import org.labellens.ui.annotate.BodyModel.Run;
-import org.labellens.ui.annotate.BodyModel.Zone;
+import org.labellens.service.BodyModel.Flow;
+import org.labellens.service.BodyModel.Highlight;
+import org.labellens.service.BodyModel.Kind;
+import org.labellens.service.BodyModel.Pasted;
+import org.labellens.service.BodyModel.Run;
+import org.labellens.service.BodyModel.Zone;
 
 /**
  * The issue body in the window: a right-to-left override, an escape sequence or an invisible

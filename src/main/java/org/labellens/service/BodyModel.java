@@ -1,4 +1,4 @@
-package org.labellens.ui.annotate;
+package org.labellens.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +33,7 @@ import org.labellens.core.ShownText;
  * What the annotation window shows of an issue body, prepared without the toolkit (on a background
  * thread, while the annotator reads the previous issue): the body cut into zones, prose and
  * template text parsed as Markdown, pasted material (code, logs, environment dumps) kept verbatim,
- * and every text run already split at the keyword highlights. {@link BodyRenderer} turns it into
+ * and every text run already split at the keyword highlights. The window's renderer turns it into
  * nodes with a straight walk.
  *
  * <p>Issue text is untrusted: HTML stays text (a run in the {@code html-text} style), images are a
