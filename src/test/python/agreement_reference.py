@@ -9,6 +9,12 @@ It reads the examples the tests load (src/test/resources/org/labellens/core/stat
 format item_id,rater_id,label; an empty label is a missing rating) and prints every coefficient
 with nine decimals. The golden tests name this script as the source of the values no paper or
 other tool publishes (for example Gwet's AC1 on Fleiss' 1971 table).
+
+Last, it runs the percentile bootstrap of docs/agreement.md ("Confidence intervals") for Cohen's
+kappa on the Cohen example with the command line's defaults (1000 replicates, seed 1): SplitMix64
+(Steele, Lea & Flood 2014) seeded with the seed gives one seed per replicate; a replicate draws
+the items, in file order, uniformly with replacement (a bounded draw from the generator's 32-bit
+halves, high half first, after Lemire 2019); the bounds are the type-7 quantiles at 0.025 and 0.975.
 """
 
 import csv
@@ -115,7 +121,70 @@ def coefficients(ratings):
     return out
 
 
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.state = seed & MASK
+        self.spare = None
+
+    def next_long(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def bits32(self):
+        if self.spare is not None:
+            value, self.spare = self.spare & 0xFFFFFFFF, None
+            return value
+        bits = self.next_long()
+        self.spare = bits
+        return bits >> 32
+
+    def below(self, bound):
+        product = self.bits32() * bound
+        if product & 0xFFFFFFFF < bound:
+            threshold = ((1 << 32) - bound) % bound
+            while product & 0xFFFFFFFF < threshold:
+                product = self.bits32() * bound
+        return product >> 32
+
+
+def type7(values, p):
+    h = (len(values) - 1) * p
+    below = math.floor(h)
+    if below + 1 >= len(values) or h == below:
+        return values[below]
+    return values[below] + (h - below) * (values[below + 1] - values[below])
+
+
+def cohen_bootstrap(path, replicates=1000, seed=1):
+    ratings = load(path)
+    items = list(ratings)  # file order
+    a, b = sorted({g for i in items for g in ratings[i]})
+    seeds, values = SplitMix64(seed), []
+    for _ in range(replicates):
+        draw = SplitMix64(seeds.next_long())
+        chosen = [items[draw.below(len(items))] for _ in items]
+        cats = {ratings[i][g] for i in chosen for g in (a, b)}
+        n = len(chosen)
+        po = sum(ratings[i][a] == ratings[i][b] for i in chosen) / n
+        pe = sum(
+            sum(ratings[i][a] == k for i in chosen) / n * (sum(ratings[i][b] == k for i in chosen) / n)
+            for k in cats
+        )
+        if pe != 1:
+            values.append((po - pe) / (1 - pe))
+    values.sort()
+    return type7(values, 0.025), type7(values, 0.975)
+
+
 if __name__ == "__main__":
     for path in sorted(EXAMPLES.glob("*.csv")):
         for key, value in coefficients(load(path)).items():
             print(f"{path.stem:28s} {key:28s} {value:.9f}")
+    low, high = cohen_bootstrap(EXAMPLES / "cohen_wikipedia.csv")
+    print(f"cohen_wikipedia bootstrap 1000 seed 1 cohen_kappa ci95 [{low!r}, {high!r}]")

@@ -117,6 +117,17 @@ class ArchitectureTest {
     check(layer(UI, SERVICE, CORE, JAVAFX, ATLANTAFX_THEMES));
   }
 
+  /** A package outside the table would escape every rule above. */
+  @Test
+  void everyClassBelongsToALayer() {
+    check(
+        classes()
+            .should()
+            .resideInAnyPackage(CORE, CLASSIFY, IO, STORE, SERVICE, CLI, UI)
+            .orShould()
+            .haveFullyQualifiedName("org.labellens.Launcher"));
+  }
+
   @Test
   void onlyStoreTouchesJdbc() {
     check(

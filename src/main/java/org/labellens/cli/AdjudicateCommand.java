@@ -71,15 +71,11 @@ final class AdjudicateCommand implements Callable<Integer> {
   @Option(names = "--all", description = "List adjudicated items too.")
   boolean all;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin JsonFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, List.of("table", "json"));
+    boolean json = format.json();
     PrintWriter out = spec.commandLine().getOut();
     try (Project p = Project.open(project.db())) {
       if (issue == null) {
@@ -87,7 +83,7 @@ final class AdjudicateCommand implements Callable<Integer> {
           throw new ParameterException(spec.commandLine(), "--dimension and --value need --issue");
         }
         List<AdjudicationCase> queue = p.adjudication().queue(sample, all);
-        if (f.equals("json")) {
+        if (json) {
           List<Object> items = new ArrayList<>();
           queue.forEach(c -> items.add(json(c)));
           Map<String, Object> doc = new LinkedHashMap<>();
@@ -117,7 +113,7 @@ final class AdjudicateCommand implements Callable<Integer> {
       IssueKey key = parseIssue(issue);
       if (dimension == null && value == null) {
         AdjudicationCase c = p.adjudication().item(sample, key);
-        if (f.equals("json")) {
+        if (json) {
           out.println(JsonOutput.pretty(json(c)));
         } else {
           show(out, c);
@@ -131,7 +127,7 @@ final class AdjudicateCommand implements Callable<Integer> {
       SchemeDimension d = p.annotations().scheme(sample).require(dimension);
       Adjudication a =
           p.adjudication().adjudicate(sample, key, dimension, parseValue(d, value), note, lead);
-      if (f.equals("json")) {
+      if (json) {
         out.println(JsonOutput.pretty(json(a)));
       } else {
         out.printf(

@@ -12,7 +12,7 @@ import org.labellens.core.review.SampleAgreement;
 import org.labellens.core.stats.AgreementOptions;
 import org.labellens.core.stats.AgreementReport;
 import org.labellens.service.AgreementService;
-import org.labellens.service.Project;
+import org.labellens.service.SampleAgreementService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,14 +98,11 @@ final class AgreementCommand implements Callable<Integer> {
             "--labels and --ordinal apply to --ratings; a sample's labels and scales come from its"
                 + " taxonomy");
       }
-      String shown;
-      try (Project p = Project.open(project.db())) {
-        SampleAgreement agreement =
-            p.sampleAgreement().agreement(sample, dimension, replicates, bootstrap.seed());
-        shown = p.sampleAgreement().render(agreement, f);
-      }
+      SampleAgreement agreement =
+          project.with(
+              p -> p.sampleAgreement().agreement(sample, dimension, replicates, bootstrap.seed()));
       PrintWriter out = spec.commandLine().getOut();
-      out.print(shown);
+      out.print(SampleAgreementService.render(agreement, f));
       out.flush();
       return 0;
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.io.JsonOutput;
 import org.labellens.service.ExchangeService;
-import org.labellens.service.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,18 +63,16 @@ final class AnnotationsCommand implements Runnable {
     @Option(names = "--current-only", description = "Only the current decisions, no history.")
     boolean currentOnly;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json.")
-    String format;
+    @Mixin JsonFormatOption format;
 
     @Override
     public Integer call() {
-      String f = OutputFormat.check(spec, format, List.of("table", "json"));
-      ExchangeService.ExportSummary s;
-      try (Project p = Project.open(project.db())) {
-        s = p.exchange().export(annotator, sample, out, currentOnly, output.noClobber());
-      }
+      boolean json = format.json();
+      ExchangeService.ExportSummary s =
+          project.with(
+              p -> p.exchange().export(annotator, sample, out, currentOnly, output.noClobber()));
       PrintWriter w = spec.commandLine().getOut();
-      if (f.equals("json")) {
+      if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", s.file().toString());
         m.put("annotator", s.annotator());
@@ -108,18 +105,14 @@ final class AnnotationsCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Exchange files.")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json.")
-    String format;
+    @Mixin JsonFormatOption format;
 
     @Override
     public Integer call() {
-      String f = OutputFormat.check(spec, format, List.of("table", "json"));
-      ExchangeService.ImportSummary s;
-      try (Project p = Project.open(project.db())) {
-        s = p.exchange().importFiles(files);
-      }
+      boolean json = format.json();
+      ExchangeService.ImportSummary s = project.with(p -> p.exchange().importFiles(files));
       PrintWriter w = spec.commandLine().getOut();
-      if (f.equals("json")) {
+      if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("files", s.files());
         m.put("decisions", s.lines());

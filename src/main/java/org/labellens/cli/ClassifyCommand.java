@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.TextTable;
-import org.labellens.io.JsonOutput;
 import org.labellens.service.Cancellation;
 import org.labellens.service.ClassifyResult;
 import org.labellens.service.Project;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Spec;
           + " fields weighed, logs and environment dumps apart)."
     })
 final class ClassifyCommand implements Callable<Integer> {
-  private static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
 
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
@@ -46,34 +44,35 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Name of the run (default: the taxonomy's name, then NAME-2, NAME-3, ...).")
   String run;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, FORMATS);
+    format.key(); // a wrong --format is refused before any work
     ClassifyResult result;
     try (Project p = Project.open(project.db());
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       result = p.classifier().classify(taxonomy, run, progress, new Cancellation());
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (f.equals("json")) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("run", result.run());
-      json.put("taxonomy", result.taxonomy());
-      json.put("taxonomy_hash", result.taxonomyHash());
-      json.put("taxonomy_source", result.source());
-      json.put("total", result.total());
-      json.put("categories", result.categories());
-      json.put("by_framework", result.byFramework());
-      json.put("all", result.all());
-      out.println(JsonOutput.pretty(json));
-      return 0;
-    }
+    format.print(
+        spec.commandLine().getOut(), () -> json(result), (out, t) -> print(out, result, t));
+    return 0;
+  }
+
+  private static Map<String, Object> json(ClassifyResult result) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("run", result.run());
+    json.put("taxonomy", result.taxonomy());
+    json.put("taxonomy_hash", result.taxonomyHash());
+    json.put("taxonomy_source", result.source());
+    json.put("total", result.total());
+    json.put("categories", result.categories());
+    json.put("by_framework", result.byFramework());
+    json.put("all", result.all());
+    return json;
+  }
+
+  private static void print(PrintWriter out, ClassifyResult result, String f) {
     out.printf(
         "run '%s': %d issues classified with %s (taxonomy %s, %s)%n",
         result.run(),
@@ -88,7 +87,6 @@ final class ClassifyCommand implements Callable<Integer> {
             + " issues in brackets; "
             + fallback(result)
             + ": no category.");
-    return 0;
   }
 
   private static String fallback(ClassifyResult result) {

@@ -2,12 +2,12 @@ package org.labellens.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.io.JsonOutput;
 import org.labellens.service.DemoService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,17 +27,16 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where to build it (default: ${DEFAULT-VALUE}).")
   Path db;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json.")
-  String format;
+  @Mixin JsonFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, List.of("table", "json"));
+    boolean json = format.json();
     DemoService.DemoResult r;
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       r = DemoService.build(db, progress);
     }
-    if (f.equals("json")) {
+    if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("db", r.file().toString());
       out.put("issues", r.imported().total());

@@ -36,15 +36,14 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--repair", description = "Repair what is safe, after a backup.")
   boolean repair;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json.")
-  String format;
+  @Mixin JsonFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, List.of("table", "json"));
+    boolean json = format.json();
     DoctorService.Report r = DoctorService.examine(project.db(), repair);
     PrintWriter out = spec.commandLine().getOut();
-    if (f.equals("json")) {
+    if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("file", r.file().toString());
       m.put("schema_version", r.schemaVersion() < 0 ? null : r.schemaVersion());

@@ -3,7 +3,6 @@ package org.labellens.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.labellens.service.ExportService;
-import org.labellens.service.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,10 +48,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExportService.Summary s;
-    try (Project p = Project.open(project.db())) {
-      s = p.export().export(sample, format, out, goldOnly, output.noClobber());
-    }
+    ExportService.Summary s =
+        project.with(p -> p.export().export(sample, format, out, goldOnly, output.noClobber()));
     spec.commandLine()
         .getOut()
         .printf(

@@ -70,12 +70,11 @@ final class ImportCommand implements Callable<Integer> {
       description = "Name of the classifier run the outside labels form.")
   String run;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json.")
-  String format;
+  @Mixin JsonFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, List.of("table", "json"));
+    boolean asJson = format.json();
     IssueFormat inputFormat;
     try {
       inputFormat = IssueFormat.parse(from);
@@ -95,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
                   progress,
                   new Cancellation());
     }
-    if (f.equals("json")) {
+    if (asJson) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("new", result.newIssues());
       json.put("updated", result.updated());

@@ -1,7 +1,6 @@
 package org.labellens.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.io.JsonOutput;
@@ -9,7 +8,6 @@ import org.labellens.service.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code init}: creates a project database from the schema. */
@@ -21,14 +19,13 @@ final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json.")
-  String format;
+  @Mixin JsonFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, List.of("table", "json"));
+    boolean json = format.json();
     try (Project p = Project.create(project.db())) {
-      if (f.equals("json")) {
+      if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("db", p.file().toString());
         out.put("schema_version", p.schemaVersion());

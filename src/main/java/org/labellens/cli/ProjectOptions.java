@@ -1,6 +1,8 @@
 package org.labellens.cli;
 
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.labellens.service.Project;
 import picocli.CommandLine.Option;
 
 /** The {@code --db} option every command takes. */
@@ -16,5 +18,12 @@ public final class ProjectOptions {
 
   public Path db() {
     return db;
+  }
+
+  /** Opens the project, does {@code work} with it and closes it, also when the work fails. */
+  public <T> T with(Function<Project, T> work) {
+    try (Project p = Project.open(db)) {
+      return work.apply(p);
+    }
   }
 }

@@ -2,7 +2,6 @@ package org.labellens.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.labellens.service.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +21,7 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
-
-  @Option(names = "--sample", required = true, paramLabel = "S", description = "The sample.")
-  String sample;
+  @Mixin ValidationOptions validated;
 
   @Option(
       names = "--out",
@@ -35,20 +32,21 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin NoClobberOption output;
 
-  @Option(
-      names = "--run",
-      paramLabel = "R",
-      description = "The classifier run to validate (default: the sample's run).")
-  String run;
-
   @Mixin BootstrapOptions bootstrap;
 
   @Override
   public Integer call() {
     int replicates = bootstrap.replicates();
-    try (Project p = Project.open(project.db())) {
-      p.report().write(sample, run, out, replicates, bootstrap.seed(), output.noClobber());
-    }
+    project.with(
+        p ->
+            p.report()
+                .write(
+                    validated.sample,
+                    validated.run,
+                    out,
+                    replicates,
+                    bootstrap.seed(),
+                    output.noClobber()));
     spec.commandLine().getOut().println("wrote " + out);
     return 0;
   }

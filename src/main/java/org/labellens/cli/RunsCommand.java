@@ -8,12 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.model.RunInfo;
 import org.labellens.core.report.TextTable;
-import org.labellens.io.JsonOutput;
-import org.labellens.service.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runs}: lists the classifier runs of the project. */
@@ -27,46 +24,40 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {RunsCommand.Delete.class})
 final class RunsCommand implements Callable<Integer> {
-  private static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
 
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, FORMATS);
-    List<RunInfo> runs;
-    try (Project p = Project.open(project.db())) {
-      runs = p.issues().runs();
+    format.key(); // a wrong --format is refused before any work
+    List<RunInfo> runs = project.with(p -> p.issues().runs());
+    format.print(spec.commandLine().getOut(), () -> json(runs), (out, f) -> print(out, runs, f));
+    return 0;
+  }
+
+  private static Map<String, Object> json(List<RunInfo> runs) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (RunInfo r : runs) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", r.name());
+      m.put("kind", r.kind());
+      m.put("taxonomy", r.taxonomy());
+      m.put("taxonomy_hash", r.taxonomyHash());
+      m.put("source", r.source());
+      m.put("created_at", r.createdAt());
+      m.put("issues", r.issueCount());
+      list.add(m);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (f.equals("json")) {
-      List<Map<String, Object>> list = new ArrayList<>();
-      for (RunInfo r : runs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", r.name());
-        m.put("kind", r.kind());
-        m.put("taxonomy", r.taxonomy());
-        m.put("taxonomy_hash", r.taxonomyHash());
-        m.put("source", r.source());
-        m.put("created_at", r.createdAt());
-        m.put("issues", r.issueCount());
-        list.add(m);
-      }
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("runs", list);
-      out.println(JsonOutput.pretty(json));
-      return 0;
-    }
+    return Map.of("runs", list);
+  }
+
+  private static void print(PrintWriter out, List<RunInfo> runs, String f) {
     if (runs.isEmpty()) {
       out.println("no classifier runs yet (see: labellens classify --help)");
-      return 0;
+      return;
     }
     TextTable table = new TextTable("run", "kind", "taxonomy", "hash", "created", "issues");
     for (RunInfo r : runs) {
@@ -79,7 +70,6 @@ final class RunsCommand implements Callable<Integer> {
           r.issueCount());
     }
     out.print(table.render(f));
-    return 0;
   }
 
   /** {@code runs delete NAME}: deletes a run no sample depends on. */
@@ -100,10 +90,8 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      org.labellens.service.IssueService.DeletedRun d;
-      try (Project p = Project.open(project.db())) {
-        d = p.issues().deleteRun(name);
-      }
+      org.labellens.service.IssueService.DeletedRun d =
+          project.with(p -> p.issues().deleteRun(name));
       spec.commandLine()
           .getOut()
           .println(

@@ -11,8 +11,6 @@ import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
-import org.labellens.io.JsonOutput;
-import org.labellens.service.Project;
 import org.labellens.service.SampleReport;
 import org.labellens.service.SampleRequest;
 import picocli.CommandLine.Command;
@@ -37,10 +35,10 @@ import picocli.CommandLine.Spec;
       "To plan sizes first: labellens sample plan --help"
     })
 final class SampleCommand implements Callable<Integer> {
-  static final List<String> FORMATS = List.of("table", "json", "markdown", "latex");
 
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
+  @Mixin SamplingOptions sampling;
 
   @Option(names = "--name", paramLabel = "S", description = "The sample's name (unique).")
   String name;
@@ -55,43 +53,11 @@ final class SampleCommand implements Callable<Integer> {
   Double margin;
 
   @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      description = "Confidence level for --margin (default: 0.95).")
-  Double confidence;
-
-  @Option(
-      names = "--run",
-      paramLabel = "R",
-      description = "Classifier run: needed for --strata predicted and --frame production.")
-  String run;
-
-  @Option(
-      names = "--frame",
-      paramLabel = "F",
-      description = "all, production or bug-perf (default: all).")
-  String frame;
-
-  @Option(
-      names = "--strata",
-      paramLabel = "KEYS",
-      description = "framework, predicted, framework,predicted or none (default: none).")
-  String strata;
-
-  @Option(
       names = "--allocation",
       paramLabel = "A",
       description =
           "With --size: proportional (largest remainder) or equal (default: proportional).")
   String allocation;
-
-  @Option(
-      names = "--min-per-stratum",
-      paramLabel = "K",
-      description =
-          "At least K items per stratum, never more than the stratum has (default: 2, since a"
-              + " stratum with one item gives no variance estimate; 0 or 1 only if asked).")
-  Integer minPerStratum;
 
   @Option(names = "--seed", paramLabel = "N", description = "Hash-order seed (default: 1).")
   Long seed;
@@ -114,15 +80,11 @@ final class SampleCommand implements Callable<Integer> {
       description = "Blind-first: annotators decide before they see the classifier's labels.")
   boolean blind;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, FORMATS);
+    format.key(); // a wrong --format is refused before any work
     if (name == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--name=S'");
     }
@@ -130,32 +92,27 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "give exactly one of --size N or --margin E");
     }
-    SampleReport report;
-    try (Project p = Project.open(project.db())) {
-      report =
-          p.samples()
-              .draw(
-                  new SampleRequest(
-                      name,
-                      size,
-                      margin,
-                      confidence,
-                      run,
-                      frame,
-                      strata,
-                      allocation,
-                      minPerStratum,
-                      seed,
-                      annotators,
-                      overlap,
-                      blind));
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (f.equals("json")) {
-      out.println(JsonOutput.pretty(json(report)));
-    } else {
-      print(out, report, f);
-    }
+    SampleReport report =
+        project.with(
+            p ->
+                p.samples()
+                    .draw(
+                        new SampleRequest(
+                            name,
+                            size,
+                            margin,
+                            sampling.confidence,
+                            sampling.run,
+                            sampling.frame,
+                            sampling.strata,
+                            allocation,
+                            sampling.minPerStratum,
+                            seed,
+                            annotators,
+                            overlap,
+                            blind)));
+    format.print(
+        spec.commandLine().getOut(), () -> json(report), (out, t) -> print(out, report, t));
     return 0;
   }
 
@@ -230,18 +187,23 @@ final class SampleCommand implements Callable<Integer> {
     return rows;
   }
 
+  /** How a sample was drawn, in words: frame, strata, run, allocation and seed. */
+  static String design(SampleInfo s) {
+    return "frame "
+        + s.frame().key()
+        + "; strata "
+        + (s.strataBy().isEmpty() ? "none" : String.join(" × ", s.strataBy()))
+        + "; "
+        + (s.run() == null ? "" : "run " + s.run() + "; ")
+        + s.allocation().key()
+        + " allocation; seed "
+        + s.seed();
+  }
+
   private static void print(PrintWriter out, SampleReport r, String format) {
     SampleInfo s = r.sample();
     out.printf(
-        "sample '%s': %d of %d issues (frame %s; strata %s; %s%s allocation; seed %d)%n",
-        s.name(),
-        s.size(),
-        r.population(),
-        s.frame().key(),
-        s.strataBy().isEmpty() ? "none" : String.join(" × ", s.strataBy()),
-        s.run() == null ? "" : "run " + s.run() + "; ",
-        s.allocation().key(),
-        s.seed());
+        "sample '%s': %d of %d issues (%s)%n", s.name(), s.size(), r.population(), design(s));
     out.print(strataTable(r).render(format));
     if (!r.annotators().isEmpty()) {
       out.printf(

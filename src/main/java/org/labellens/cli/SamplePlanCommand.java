@@ -8,9 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.TextTable;
-import org.labellens.io.JsonOutput;
 import org.labellens.service.PlanRequest;
-import org.labellens.service.Project;
 import org.labellens.service.SamplePlan;
 import org.labellens.service.SampleReport;
 import picocli.CommandLine.Command;
@@ -35,33 +33,10 @@ import picocli.CommandLine.Spec;
 final class SamplePlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
+  @Mixin SamplingOptions sampling;
 
   @Option(names = "--margin", paramLabel = "E", description = "Margin of error (e.g. 0.05).")
   Double margin;
-
-  @Option(
-      names = "--confidence",
-      paramLabel = "C",
-      description = "Confidence level (default: 0.95).")
-  Double confidence;
-
-  @Option(names = "--run", paramLabel = "R", description = "Classifier run (see sample --help).")
-  String run;
-
-  @Option(names = "--frame", paramLabel = "F", description = "all, production or bug-perf.")
-  String frame;
-
-  @Option(
-      names = "--strata",
-      paramLabel = "KEYS",
-      description = "framework, predicted, framework,predicted or none.")
-  String strata;
-
-  @Option(
-      names = "--min-per-stratum",
-      paramLabel = "K",
-      description = "At least K per stratum (default: 2).")
-  Integer minPerStratum;
 
   @Option(
       names = "--population",
@@ -90,23 +65,19 @@ final class SamplePlanCommand implements Callable<Integer> {
       description = "Planned sample size, to express the overlap as a share.")
   Integer size;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, SampleCommand.FORMATS);
+    format.key(); // a wrong --format is refused before any work
     PlanRequest request =
         new PlanRequest(
             margin,
-            confidence,
-            run,
-            frame,
-            strata,
-            minPerStratum,
+            sampling.confidence,
+            sampling.run,
+            sampling.frame,
+            sampling.strata,
+            sampling.minPerStratum,
             population,
             kappa,
             prevalence,
@@ -114,23 +85,18 @@ final class SamplePlanCommand implements Callable<Integer> {
             size);
     SamplePlan plan;
     if (population != null) {
-      if (run != null || frame != null || strata != null) {
+      if (sampling.run != null || sampling.frame != null || sampling.strata != null) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(),
             "--population plans without a project: drop --run/--frame/--strata");
       }
       plan = SamplePlan.forPopulation(population, request);
     } else {
-      try (Project p = Project.open(project.db())) {
-        plan = p.samples().plan(request);
-      }
+      plan = project.with(p -> p.samples().plan(request));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (f.equals("json")) {
-      out.println(JsonOutput.pretty(json(plan)));
-    } else {
-      print(out, plan, f);
-    }
+    SamplePlan planned = plan;
+    format.print(
+        spec.commandLine().getOut(), () -> json(planned), (out, t) -> print(out, planned, t));
     return 0;
   }
 

@@ -9,13 +9,10 @@ import java.util.concurrent.Callable;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.sampling.SampleInfo;
-import org.labellens.io.JsonOutput;
-import org.labellens.service.Project;
 import org.labellens.service.SampleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code samples}: lists samples with their strata and each annotator's progress. */
@@ -29,60 +26,51 @@ final class SamplesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, json, markdown or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin TableFormatOption format;
 
   @Override
   public Integer call() {
-    String f = OutputFormat.check(spec, format, SampleCommand.FORMATS);
-    List<SampleReport> samples;
-    try (Project p = Project.open(project.db())) {
-      samples = p.samples().list();
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (f.equals("json")) {
-      List<Map<String, Object>> all = new ArrayList<>();
-      for (SampleReport r : samples) {
-        Map<String, Object> m = SampleCommand.description(r);
-        m.put("strata", SampleCommand.strata(r));
-        List<Map<String, Object>> progress = new ArrayList<>();
-        for (AnnotatorProgress a : r.annotators()) {
-          Map<String, Object> am = new LinkedHashMap<>();
-          am.put("annotator", a.annotator());
-          am.put("assigned", a.assigned());
-          am.put("decided", a.decided());
-          am.put("skipped", a.skipped());
-          am.put("pending", a.pending());
-          progress.add(am);
-        }
-        m.put("annotators", progress);
-        all.add(m);
+    format.key(); // a wrong --format is refused before any work
+    List<SampleReport> samples = project.with(p -> p.samples().list());
+    format.print(
+        spec.commandLine().getOut(), () -> json(samples), (out, f) -> print(out, samples, f));
+    return 0;
+  }
+
+  private static Map<String, Object> json(List<SampleReport> samples) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (SampleReport r : samples) {
+      Map<String, Object> m = SampleCommand.description(r);
+      m.put("strata", SampleCommand.strata(r));
+      List<Map<String, Object>> progress = new ArrayList<>();
+      for (AnnotatorProgress a : r.annotators()) {
+        Map<String, Object> am = new LinkedHashMap<>();
+        am.put("annotator", a.annotator());
+        am.put("assigned", a.assigned());
+        am.put("decided", a.decided());
+        am.put("skipped", a.skipped());
+        am.put("pending", a.pending());
+        progress.add(am);
       }
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("samples", all);
-      out.println(JsonOutput.pretty(doc));
-      return 0;
+      m.put("annotators", progress);
+      all.add(m);
     }
+    return Map.of("samples", all);
+  }
+
+  private static void print(PrintWriter out, List<SampleReport> samples, String f) {
     if (samples.isEmpty()) {
       out.println("no samples yet (draw one with: labellens sample --name S --size N)");
-      return 0;
+      return;
     }
     for (SampleReport r : samples) {
       SampleInfo s = r.sample();
       out.printf(
-          "%s: %d of %d issues; frame %s; strata %s; %s%s; seed %d; overlap %s (%d items)%s;"
-              + " drawn %s%n",
+          "%s: %d of %d issues; %s; overlap %s (%d items)%s; drawn %s%n",
           s.name(),
           s.size(),
           r.population(),
-          s.frame().key(),
-          s.strataBy().isEmpty() ? "none" : String.join(" × ", s.strataBy()),
-          s.run() == null ? "" : "run " + s.run() + "; ",
-          s.allocation().key(),
-          s.seed(),
+          SampleCommand.design(s),
           SampleCommand.plain(s.overlap()),
           r.overlapItems(),
           s.blindFirst() ? "; blind-first" : "",
@@ -105,6 +93,5 @@ final class SamplesCommand implements Callable<Integer> {
       }
       out.println();
     }
-    return 0;
   }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.annotation.Decision;
 import org.labellens.io.JsonOutput;
-import org.labellens.service.Project;
 import org.labellens.service.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,18 +74,17 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    SimulationService.Summary summary;
-    try (Project p = Project.open(project.db())) {
-      summary =
-          p.simulation()
-              .run(
-                  new SimulationService.Request(
-                      sample, annotator, accuracy, seed, limit, thinkMillis),
-                  d -> {
-                    out.println(JsonOutput.line(line(d)));
-                    out.flush();
-                  });
-    }
+    SimulationService.Summary summary =
+        project.with(
+            p ->
+                p.simulation()
+                    .run(
+                        new SimulationService.Request(
+                            sample, annotator, accuracy, seed, limit, thinkMillis),
+                        d -> {
+                          out.println(JsonOutput.line(line(d)));
+                          out.flush();
+                        }));
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         "simulated %s in %s: %d items, %d decisions; %d items left%n",

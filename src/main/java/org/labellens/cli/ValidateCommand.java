@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.review.ValidationReport;
-import org.labellens.service.Project;
+import org.labellens.service.ValidationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code validate}: the classifier against a sample's gold, design-weighted. */
@@ -26,15 +25,7 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
-
-  @Option(names = "--sample", required = true, paramLabel = "S", description = "The sample.")
-  String sample;
-
-  @Option(
-      names = "--run",
-      paramLabel = "R",
-      description = "The classifier run to validate (default: the sample's run).")
-  String run;
+  @Mixin ValidationOptions validated;
 
   @Mixin BootstrapOptions bootstrap;
 
@@ -44,13 +35,13 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     ReportFormat f = format.format();
     int replicates = bootstrap.replicates();
-    String shown;
-    try (Project p = Project.open(project.db())) {
-      ValidationReport report = p.validation().validate(sample, run, replicates, bootstrap.seed());
-      shown = p.validation().render(report, f);
-    }
+    ValidationReport report =
+        project.with(
+            p ->
+                p.validation()
+                    .validate(validated.sample, validated.run, replicates, bootstrap.seed()));
     PrintWriter out = spec.commandLine().getOut();
-    out.print(shown);
+    out.print(ValidationService.render(report, f));
     out.flush();
     return 0;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The small JSON text the store keeps in text columns: a string, or an array of strings. Written
@@ -55,29 +56,19 @@ public final class JsonText {
   /** Parses what {@link #stringObject} wrote (any flat JSON object of strings), keeping order. */
   public static Map<String, String> parseStringObject(String json) {
     Map<String, String> out = new LinkedHashMap<>();
-    Cursor c = new Cursor(json);
-    c.skipWs();
-    c.expect('{');
-    c.skipWs();
-    if (c.peek() == '}') {
-      return out;
-    }
-    while (true) {
-      c.skipWs();
-      String key = c.string();
-      c.skipWs();
-      c.expect(':');
-      c.skipWs();
-      out.put(key, c.string());
-      c.skipWs();
-      char next = c.next();
-      if (next == '}') {
-        return out;
-      }
-      if (next != ',') {
-        throw new Malformed("not a flat JSON object of strings: " + json);
-      }
-    }
+    readElements(
+        json,
+        '{',
+        '}',
+        c -> {
+          String key = c.string();
+          c.skipWs();
+          c.expect(':');
+          c.skipWs();
+          out.put(key, c.string());
+        },
+        "not a flat JSON object of strings: ");
+    return out;
   }
 
   /** A JSON string literal. */
@@ -117,23 +108,34 @@ public final class JsonText {
     if (json == null || json.isBlank()) {
       return out;
     }
+    readElements(json, '[', ']', c -> out.add(c.string()), "not a JSON string array: ");
+    return out;
+  }
+
+  /**
+   * Reads the comma-separated elements between {@code open} and {@code close}, each with {@code
+   * element}; anything else between two elements is malformed, said with {@code malformed} and the
+   * text.
+   */
+  private static void readElements(
+      String json, char open, char close, Consumer<Cursor> element, String malformed) {
     Cursor c = new Cursor(json);
     c.skipWs();
-    c.expect('[');
+    c.expect(open);
     c.skipWs();
-    if (c.peek() == ']') {
-      return out;
+    if (c.peek() == close) {
+      return;
     }
     while (true) {
       c.skipWs();
-      out.add(c.string());
+      element.accept(c);
       c.skipWs();
       char next = c.next();
-      if (next == ']') {
-        return out;
+      if (next == close) {
+        return;
       }
       if (next != ',') {
-        throw new Malformed("not a JSON string array: " + json);
+        throw new Malformed(malformed + json);
       }
     }
   }

@@ -67,13 +67,7 @@ public final class AgreementService {
 
   /** Validated options; bad values are the user's to fix. */
   public static AgreementOptions options(int bootstrap, long seed, boolean ordinal) {
-    if (bootstrap < 0 || bootstrap > AgreementOptions.MAX_REPLICATES) {
-      throw new BadInputException(
-          "--bootstrap must be between 0 and "
-              + AgreementOptions.MAX_REPLICATES
-              + ", got "
-              + bootstrap);
-    }
+    ValidationService.checkBootstrap(bootstrap);
     return new AgreementOptions(bootstrap, seed, ordinal);
   }
 

@@ -516,21 +516,11 @@ public final class AnnotationService {
     }
 
     Optional<Long> issueId(IssueKey key) {
-      Optional<Long> id = issues.get(key);
-      if (id == null) {
-        id = repos.issues().idOf(tx, key);
-        issues.put(key, id);
-      }
-      return id;
+      return issues.computeIfAbsent(key, k -> repos.issues().idOf(tx, k));
     }
 
     Optional<Long> annotatorId(String name) {
-      Optional<Long> id = annotators.get(name);
-      if (id == null) {
-        id = repos.samples().annotatorId(tx, name);
-        annotators.put(name, id);
-      }
-      return id;
+      return annotators.computeIfAbsent(name, n -> repos.samples().annotatorId(tx, n));
     }
   }
 }

@@ -61,38 +61,8 @@ public final class DemoService {
       progress.update("classifying with the study's rules", 1, 4);
       p.classifier().classify("study-v1", "study-v1", Progress.NONE, new Cancellation());
       progress.update("drawing the pilot sample", 2, 4);
-      p.samples()
-          .draw(
-              new SampleRequest(
-                  SAMPLE,
-                  90,
-                  null,
-                  null,
-                  "study-v1",
-                  "all",
-                  "framework",
-                  "proportional",
-                  2,
-                  7L,
-                  ANNOTATORS,
-                  "0.3",
-                  false));
-      p.samples()
-          .draw(
-              new SampleRequest(
-                  BLIND_SAMPLE,
-                  30,
-                  null,
-                  null,
-                  "study-v1",
-                  "all",
-                  "framework",
-                  "proportional",
-                  2,
-                  8L,
-                  ANNOTATORS,
-                  "0.5",
-                  true));
+      p.samples().draw(byFramework(SAMPLE, 90, 7L, "0.3", false));
+      p.samples().draw(byFramework(BLIND_SAMPLE, 30, 8L, "0.5", true));
       progress.update("simulated annotators at work", 3, 4);
       double[] accuracy = {0.92, 0.85, 0.75};
       int[] limit = {40, 25, 12};
@@ -149,5 +119,24 @@ public final class DemoService {
       build(file, Progress.NONE);
     }
     return Project.open(file);
+  }
+
+  /** A sample of the study's run, stratified by framework, for the demo's annotators. */
+  private static SampleRequest byFramework(
+      String name, int size, long seed, String overlap, boolean blind) {
+    return new SampleRequest(
+        name,
+        size,
+        null,
+        null,
+        "study-v1",
+        "all",
+        "framework",
+        "proportional",
+        2,
+        seed,
+        ANNOTATORS,
+        overlap,
+        blind);
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.labellens.core.BadInputException;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionValue;
@@ -110,14 +111,11 @@ public final class SampleAgreementService {
         SetAgreementStudy.Builder<String> b =
             SetAgreementStudy.<String>builder().labels(d.labels());
         raters.forEach(b::rater);
-        for (ReviewStore.ItemRow row : s.items) {
-          Map<String, Decision> fin = s.finalDecisions(row.issue(), d.id());
-          if (fin.size() < 2) {
-            continue;
-          }
-          items++;
-          fin.forEach((a, dec) -> b.rate(row.issue().toString(), a, dec.value().labels()));
-        }
+        items =
+            rateDecided(
+                s,
+                d,
+                (item, fin) -> fin.forEach((a, dec) -> b.rate(item, a, dec.value().labels())));
         if (items == 0) {
           return noPairs(d);
         }
@@ -131,14 +129,9 @@ public final class SampleAgreementService {
       }
       AgreementStudy.Builder<String> b = AgreementStudy.<String>builder().categories(d.labels());
       raters.forEach(b::rater);
-      for (ReviewStore.ItemRow row : s.items) {
-        Map<String, Decision> fin = s.finalDecisions(row.issue(), d.id());
-        if (fin.size() < 2) {
-          continue;
-        }
-        items++;
-        fin.forEach((a, dec) -> b.rate(row.issue().toString(), a, dec.value().label()));
-      }
+      items =
+          rateDecided(
+              s, d, (item, fin) -> fin.forEach((a, dec) -> b.rate(item, a, dec.value().label())));
       if (items == 0) {
         return noPairs(d);
       }
@@ -154,6 +147,23 @@ public final class SampleAgreementService {
       return new SampleAgreement.Dimension(
           d.id(), d.kind().key(), items, null, null, e.getMessage());
     }
+  }
+
+  /**
+   * Hands {@code rate} each item that two or more annotators decided on {@code d}, with their final
+   * decisions by annotator; returns how many items that was.
+   */
+  private static int rateDecided(
+      SampleSnapshot s, SchemeDimension d, BiConsumer<String, Map<String, Decision>> rate) {
+    int items = 0;
+    for (ReviewStore.ItemRow row : s.items) {
+      Map<String, Decision> fin = s.finalDecisions(row.issue(), d.id());
+      if (fin.size() >= 2) {
+        items++;
+        rate.accept(row.issue().toString(), fin);
+      }
+    }
+    return items;
   }
 
   private static SampleAgreement.Dimension noPairs(SchemeDimension d) {
@@ -326,7 +336,7 @@ public final class SampleAgreementService {
   }
 
   /** The agreement as the command line prints it: a table, Markdown, LaTeX or JSON. */
-  public String render(SampleAgreement agreement, ReportFormat format) {
+  public static String render(SampleAgreement agreement, ReportFormat format) {
     return SampleAgreementWriter.write(agreement, format);
   }
 

@@ -320,35 +320,19 @@ public final class ValidationService {
         }
       }
     }
-    Map<String, Long> total = new LinkedHashMap<>();
-    for (String label : labels) {
-      total.put(label, 0L);
-    }
-    Map<String, Long> byFrameworkCovered = new TreeMap<>();
-    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
-    long coveredTotal = 0;
+    SharesTally tally = new SharesTally(labels, known);
     for (Map.Entry<String, Long> e : items.entrySet()) {
       String fw = e.getKey();
       long covered = e.getValue();
-      if (covered == 0) {
-        continue;
+      if (covered > 0) {
+        tally.add(
+            fw,
+            covered,
+            counts.getOrDefault(fw, new long[known.size()]),
+            covered - labelled.getOrDefault(fw, 0L));
       }
-      coveredTotal += covered;
-      byFrameworkCovered.put(fw, covered);
-      long[] c = counts.getOrDefault(fw, new long[known.size()]);
-      Map<String, Long> m = new LinkedHashMap<>();
-      for (int k = 0; k < known.size(); k++) {
-        m.put(known.get(k), c[k]);
-        total.merge(known.get(k), c[k], Long::sum);
-      }
-      if (labels.contains(ValidationReport.NONE_LABEL)) {
-        long none = covered - labelled.getOrDefault(fw, 0L);
-        m.put(ValidationReport.NONE_LABEL, none);
-        total.merge(ValidationReport.NONE_LABEL, none, Long::sum);
-      }
-      byFramework.put(fw, m);
     }
-    return new ClassifierShares(coveredTotal, coveredTotal, total, byFrameworkCovered, byFramework);
+    return tally.shares(tally.coveredTotal);
   }
 
   /** The raw shares counted from the run's items and predictions, whatever the frame. */
@@ -429,32 +413,54 @@ public final class ValidationService {
         none[fx.frameworkOf()[i]]++;
       }
     }
-    Map<String, Long> total = new LinkedHashMap<>();
-    for (String label : labels) {
-      total.put(label, 0L);
-    }
-    Map<String, Long> byFrameworkCovered = new TreeMap<>();
-    Map<String, Map<String, Long>> byFramework = new TreeMap<>();
-    long coveredTotal = 0;
+    SharesTally tally = new SharesTally(labels, known);
     for (int f = 0; f < fx.frameworks().size(); f++) {
-      if (frameworkCovered[f] == 0) {
-        continue;
+      if (frameworkCovered[f] > 0) {
+        tally.add(fx.frameworks().get(f), frameworkCovered[f], counts[f], none[f]);
       }
-      String fw = fx.frameworks().get(f);
-      coveredTotal += frameworkCovered[f];
-      byFrameworkCovered.put(fw, frameworkCovered[f]);
+    }
+    return tally.shares(frameItems);
+  }
+
+  /**
+   * The classifier's raw shares added up framework by framework: per framework and in total, the
+   * items the run covers and how many of them carry each label ({@code none}: no label).
+   */
+  private static final class SharesTally {
+    private final List<String> known;
+    private final boolean withNone;
+    private final Map<String, Long> total = new LinkedHashMap<>();
+    private final Map<String, Long> byFrameworkCovered = new TreeMap<>();
+    private final Map<String, Map<String, Long>> byFramework = new TreeMap<>();
+    private long coveredTotal;
+
+    SharesTally(List<String> labels, List<String> known) {
+      this.known = known;
+      this.withNone = labels.contains(ValidationReport.NONE_LABEL);
+      for (String label : labels) {
+        total.put(label, 0L);
+      }
+    }
+
+    /** A framework's covered items, its count per known label, and its items with no label. */
+    void add(String framework, long covered, long[] counts, long none) {
+      coveredTotal += covered;
+      byFrameworkCovered.put(framework, covered);
       Map<String, Long> m = new LinkedHashMap<>();
       for (int k = 0; k < known.size(); k++) {
-        m.put(known.get(k), counts[f][k]);
-        total.merge(known.get(k), counts[f][k], Long::sum);
+        m.put(known.get(k), counts[k]);
+        total.merge(known.get(k), counts[k], Long::sum);
       }
-      if (labels.contains(ValidationReport.NONE_LABEL)) {
-        m.put(ValidationReport.NONE_LABEL, none[f]);
-        total.merge(ValidationReport.NONE_LABEL, none[f], Long::sum);
+      if (withNone) {
+        m.put(ValidationReport.NONE_LABEL, none);
+        total.merge(ValidationReport.NONE_LABEL, none, Long::sum);
       }
-      byFramework.put(fw, m);
+      byFramework.put(framework, m);
     }
-    return new ClassifierShares(frameItems, coveredTotal, total, byFrameworkCovered, byFramework);
+
+    ClassifierShares shares(long frameItems) {
+      return new ClassifierShares(frameItems, coveredTotal, total, byFrameworkCovered, byFramework);
+    }
   }
 
   /**
@@ -541,7 +547,7 @@ public final class ValidationService {
   }
 
   /** The report as the command line prints it: a table, Markdown, LaTeX or JSON. */
-  public String render(ValidationReport report, ReportFormat format) {
+  public static String render(ValidationReport report, ReportFormat format) {
     return ValidationReportWriter.write(report, format);
   }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the study builders share: items and raters numbered in order of first appearance, at most
- * one rating per (item, rater), and the checks that a study can carry agreement at all.
+ * The items and raters of a study being built, numbered in order of first appearance, with at most
+ * one rating per (item, rater).
  */
 final class ItemRaterIndex {
   private final Map<String, Integer> items = new LinkedHashMap<>();
@@ -65,27 +65,5 @@ final class ItemRaterIndex {
       index.put(name, known);
     }
     return known;
-  }
-
-  /** Throws unless the study has ratings by at least two raters. */
-  static void requireAtLeastTwoRaters(String measure, int ratings, int items, List<String> raters) {
-    requireRatings(measure, ratings, items);
-    if (raters.size() < 2) {
-      throw new InsufficientDataException(
-          measure
-              + " needs at least 2 raters; this study has "
-              + raters.size()
-              + " ("
-              + String.join(", ", raters)
-              + ")");
-    }
-  }
-
-  /** Throws unless the study has ratings. */
-  static void requireRatings(String measure, int ratings, int items) {
-    if (ratings == 0) {
-      throw new InsufficientDataException(
-          measure + " needs ratings; this study has " + items + " items and no rating");
-    }
   }
 }

@@ -92,12 +92,24 @@ abstract class RatingTable {
 
   /** Throws unless the study has ratings by at least two raters. */
   void requireAtLeastTwoRaters(String measure) {
-    ItemRaterIndex.requireAtLeastTwoRaters(measure, ratingCount, items.size(), raters);
+    requireRatings(measure);
+    if (raters.size() < 2) {
+      throw new InsufficientDataException(
+          measure
+              + " needs at least 2 raters; this study has "
+              + raters.size()
+              + " ("
+              + String.join(", ", raters)
+              + ")");
+    }
   }
 
   /** Throws unless the study has ratings. */
   void requireRatings(String measure) {
-    ItemRaterIndex.requireRatings(measure, ratingCount, items.size());
+    if (ratingCount == 0) {
+      throw new InsufficientDataException(
+          measure + " needs ratings; this study has " + items.size() + " items and no rating");
+    }
   }
 
   /** e.g. {@code AgreementStudy[3 items, 2 raters, 4 categories, 10 ratings]}. */

@@ -90,24 +90,6 @@ public final class StratifiedBootstrap {
       int replicates,
       long seed,
       List<Function<double[], Coefficient>> statistics) {
-    return run(
-        design,
-        unitTotals,
-        totalCount,
-        replicates,
-        seed,
-        statistics,
-        Runtime.getRuntime().availableProcessors());
-  }
-
-  static List<BootstrapInterval> run(
-      DesignSample design,
-      int[][] unitTotals,
-      int totalCount,
-      int replicates,
-      long seed,
-      List<Function<double[], Coefficient>> statistics,
-      int workers) {
     int statisticCount = statistics.size();
     if (design.varianceNotEstimable() != null) {
       List<BootstrapInterval> none = new ArrayList<>(statisticCount);
@@ -120,6 +102,7 @@ public final class StratifiedBootstrap {
     }
     double[][] values = new double[statisticCount][replicates];
     boolean[][] defined = new boolean[statisticCount][replicates];
+    int workers = Runtime.getRuntime().availableProcessors();
     replicateValues(
         design, unitTotals, totalCount, replicates, seed, statistics, workers, values, defined);
     List<BootstrapInterval> intervals = new ArrayList<>(statisticCount);

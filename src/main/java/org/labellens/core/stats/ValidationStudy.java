@@ -178,15 +178,7 @@ public final class ValidationStudy {
       }
       units.add(Objects.requireNonNull(name, "name"));
       predicted[u] = mask(predictedLabels);
-      long open = 0;
-      for (String label : unresolvedLabels) {
-        Integer k = labelIndex.get(label);
-        if (k == null || k == emptyBit) {
-          throw new IllegalArgumentException(
-              "label '" + label + "' is not among " + labelIndex.keySet());
-        }
-        open |= 1L << k;
-      }
+      long open = bits(unresolvedLabels);
       long g = 0;
       for (String label : goldLabels) {
         g |= mask(List.of(label));
@@ -212,20 +204,27 @@ public final class ValidationStudy {
       return this;
     }
 
+    /** The set as a mask, the empty set as its own label when the study has one. */
     private long mask(Collection<String> set) {
-      long mask = 0;
-      for (String label : set) {
+      long mask = bits(set);
+      if (mask == 0 && emptyBit >= 0) {
+        mask = 1L << emptyBit;
+      }
+      return mask;
+    }
+
+    /** The labels' bits; the empty-set label is not one a caller may name. */
+    private long bits(Collection<String> labels) {
+      long bits = 0;
+      for (String label : labels) {
         Integer k = labelIndex.get(label);
         if (k == null || k == emptyBit) {
           throw new IllegalArgumentException(
               "label '" + label + "' is not among " + labelIndex.keySet());
         }
-        mask |= 1L << k;
+        bits |= 1L << k;
       }
-      if (mask == 0 && emptyBit >= 0) {
-        mask = 1L << emptyBit;
-      }
-      return mask;
+      return bits;
     }
 
     public ValidationStudy build() {

@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -29,7 +28,6 @@ import org.labellens.core.stats.MetricResult;
 import org.labellens.core.stats.PairResult;
 import org.labellens.service.SampleAgreementService;
 import org.labellens.ui.common.BackgroundExecutor;
-import org.labellens.ui.common.LatestOnly;
 
 /**
  * The agreement dashboard of a sample: the same {@link SampleAgreement} as {@code labellens
@@ -106,9 +104,7 @@ public final class AgreementViewModel {
       String run, List<String> annotators, List<String> columns, PairCell[][] cells) {}
 
   private final SampleAgreementService service;
-  private final LatestOnly latest;
-  private final IntegerProperty replicates;
-  private final ObjectProperty<Long> seed;
+  private final SampleFigures<SampleAgreement> figures;
 
   private final ReadOnlyObjectWrapper<SampleAgreement> agreement = new ReadOnlyObjectWrapper<>();
   private final ObservableList<BarRow> bars = FXCollections.observableArrayList();
@@ -119,11 +115,6 @@ public final class AgreementViewModel {
   private final ReadOnlyObjectWrapper<PairMatrix> matrix = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Confusion> confusion = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<ClassifierGrid> classifier = new ReadOnlyObjectWrapper<>();
-  private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-
-  /** The banner when figures rest on decisions made by {@code simulate}, else empty. */
-  private final ReadOnlyStringWrapper simulated = new ReadOnlyStringWrapper("");
 
   public AgreementViewModel(
       SampleAgreementService service,
@@ -131,32 +122,21 @@ public final class AgreementViewModel {
       IntegerProperty replicates,
       ObjectProperty<Long> seed) {
     this.service = service;
-    this.latest = new LatestOnly(background);
-    this.replicates = replicates;
-    this.seed = seed;
+    this.figures = new SampleFigures<>(background, replicates, seed);
     target.addListener((obs, o, t) -> showTarget());
     pair.addListener((obs, o, p) -> showConfusion());
   }
 
-  private record Computed(SampleAgreement agreement, List<ReportSection> sections) {}
-
   /** Computes the sample's agreement in the background (null clears the dashboard). */
   public void open(String sample) {
     clear();
-    if (sample == null) {
-      latest.cancel();
-      return;
-    }
-    message.set("computing agreement on " + sample + " …");
-    int b = replicates.get();
-    long s = seed.get();
-    latest.run(
-        () -> {
-          SampleAgreement a = service.agreement(sample, null, b, s);
-          return new Computed(a, service.sections(a));
-        },
-        this::show,
-        e -> message.set("error: " + ReviewViewModel.describe(e)));
+    figures.open(
+        sample,
+        "agreement",
+        (name, b, seed) -> service.agreement(name, null, b, seed),
+        service::sections,
+        a -> a.provenance().banner(),
+        this::show);
   }
 
   private void clear() {
@@ -168,17 +148,10 @@ public final class AgreementViewModel {
     matrix.set(null);
     confusion.set(null);
     classifier.set(null);
-    sections.clear();
-    message.set("");
-    simulated.set("");
   }
 
-  private void show(Computed c) {
-    SampleAgreement a = c.agreement();
+  private void show(SampleAgreement a) {
     agreement.set(a);
-    String banner = a.provenance().banner();
-    simulated.set(banner == null ? "" : banner);
-    sections.setAll(c.sections());
     List<BarRow> rows = new ArrayList<>();
     List<Target> found = new ArrayList<>();
     a.dimensions()
@@ -203,7 +176,7 @@ public final class AgreementViewModel {
     bars.setAll(rows);
     targets.setAll(found);
     classifier.set(classifierGrid(a));
-    message.set(
+    figures.status(
         a.dimensions().isEmpty()
             ? "no decisions in this sample yet"
             : "annotators: "
@@ -367,19 +340,19 @@ public final class AgreementViewModel {
 
   /** The tables {@code agreement --sample} prints. */
   public ObservableList<ReportSection> sections() {
-    return sections;
+    return figures.sections();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return latest.busyProperty();
+    return figures.busyProperty();
   }
 
   /** "SIMULATED: …" when some of the sample's decisions were made by {@code simulate}, else "". */
   public ReadOnlyStringProperty simulatedProperty() {
-    return simulated.getReadOnlyProperty();
+    return figures.simulatedProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+    return figures.messageProperty();
   }
 }

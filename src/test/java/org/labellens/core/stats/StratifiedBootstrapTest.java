@@ -72,9 +72,14 @@ class StratifiedBootstrapTest {
     int[][] unitTotals = new int[15][];
     DesignSample design = design(unitTotals);
     List<Function<double[], Coefficient>> total = List.of(t -> Coefficient.of(t[0]));
-    List<BootstrapInterval> one = StratifiedBootstrap.run(design, unitTotals, 1, 999, 3, total, 1);
-    List<BootstrapInterval> four = StratifiedBootstrap.run(design, unitTotals, 1, 999, 3, total, 4);
-    assertThat(four).isEqualTo(one);
+    double[][] one = new double[1][999];
+    boolean[][] oneDefined = new boolean[1][999];
+    StratifiedBootstrap.replicateValues(design, unitTotals, 1, 999, 3, total, 1, one, oneDefined);
+    double[][] four = new double[1][999];
+    boolean[][] fourDefined = new boolean[1][999];
+    StratifiedBootstrap.replicateValues(design, unitTotals, 1, 999, 3, total, 4, four, fourDefined);
+    assertThat(four).isDeepEqualTo(one);
+    assertThat(fourDefined).isDeepEqualTo(oneDefined);
   }
 
   @Test
@@ -87,7 +92,7 @@ class StratifiedBootstrapTest {
     int[][] unitTotals = {{0}, {}, {0}};
     List<BootstrapInterval> ci =
         StratifiedBootstrap.run(
-            b.build(), unitTotals, 1, 200, 1, List.of(t -> Coefficient.of(t[0])), 2);
+            b.build(), unitTotals, 1, 200, 1, List.of(t -> Coefficient.of(t[0])));
     Interval i = ci.get(0).ci95().orElseThrow();
     assertThat(i.low()).isEqualTo(2.0);
     assertThat(i.high()).isEqualTo(2.0);
