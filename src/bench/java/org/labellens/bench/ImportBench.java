@@ -59,14 +59,14 @@ public final class ImportBench {
         (long) median(peaks.stream().map(Long::doubleValue).toList()));
   }
 
-  static double median(List<Double> values) {
+  public static double median(List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(v);
     int n = v.length;
     return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
-  private static void deleteProject(Path db) {
+  static void deleteProject(Path db) {
     try {
       for (String suffix : new String[] {"", "-wal", "-shm"}) {
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.bench.CommandTimer;
 import org.labellens.bench.ImportBench;
+import org.labellens.bench.ImportClassifyBench;
 import org.labellens.bench.ScaleBench;
 import org.labellens.bench.StudyLikeData;
 import org.labellens.bench.ValidationBench;
@@ -100,6 +101,10 @@ public final class BenchCommand implements Runnable {
       description = {
         "Times `import` of study-like issues (GitHub REST pages, bodies resampled from --source or from"
             + " the synthetic demo issues) into a fresh project: a new JVM per run, start-up included.",
+        "With --classify: JSONL instead, and each run also times `classify --taxonomy study-v1` of"
+            + " the imported project and, on the same file, the Python reference script"
+            + " (src/bench/python/import_classify.py: json, sqlite3, substring rules); prints both"
+            + " medians and their ratio.",
         "Needs the packaged jar (mvn package)."
       })
   static final class Import implements Callable<Integer> {
@@ -126,9 +131,32 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--format", defaultValue = "table", description = "table or json.")
     String format;
 
+    @Option(
+        names = "--classify",
+        description = "Also classify (study-v1) and time the Python reference script beside it.")
+    boolean classify;
+
+    @Option(
+        names = "--python",
+        defaultValue = "python3",
+        paramLabel = "CMD",
+        description = "Python interpreter for --classify (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(
+        names = "--python-script",
+        paramLabel = "FILE",
+        description =
+            "Reference script for --classify (default: src/bench/python/import_classify.py of the"
+                + " checkout).")
+    Path pythonScript;
+
     @Override
     public Integer call() throws IOException {
       String f = OutputFormat.check(spec, format, List.of("table", "json"));
+      if (classify) {
+        return withClassify(f);
+      }
       Path work = Files.createTempDirectory("labellens-bench");
       ImportBench.Result r;
       try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
@@ -161,6 +189,68 @@ public final class BenchCommand implements Runnable {
             r.peakRssKb().stream().map(k -> String.format("%.0f", k / 1024.0)).toList());
       }
       return 0;
+    }
+
+    private int withClassify(String f) throws IOException {
+      ImportClassifyBench.Python py =
+          new ImportClassifyBench.Python(
+              python, pythonScript != null ? pythonScript : ImportClassifyBench.defaultScript());
+      Path work = Files.createTempDirectory("labellens-bench");
+      ImportClassifyBench.Result r;
+      try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+        r = ImportClassifyBench.run(source, issues, runs, seed, py, work, progress);
+      } finally {
+        ScaleBench.deleteTree(work);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (f.equals("json")) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("issues", r.issues());
+        json.put("command", CommandTimer.describeLauncher());
+        json.put("input_bytes", r.inputBytes());
+        json.put("import_seconds", r.importSeconds());
+        json.put("classify_seconds", r.classifySeconds());
+        json.put("import_classify_seconds", r.javaSeconds());
+        json.put("python_seconds", r.pythonSeconds());
+        json.put("import_median_seconds", r.importMedian());
+        json.put("classify_median_seconds", r.classifyMedian());
+        json.put("import_classify_median_seconds", r.javaMedian());
+        json.put("python_median_seconds", r.pythonMedian());
+        json.put("ratio", r.ratio());
+        json.put("import_classify_cpu_seconds", r.javaCpuSeconds());
+        json.put("python_cpu_seconds", r.pythonCpuSeconds());
+        out.println(JsonOutput.pretty(json));
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "import + classify --taxonomy study-v1 of %,d issues (%.1f MB of JSONL), %d runs,"
+                + " JVM start included%n",
+            r.issues(),
+            r.inputBytes() / 1e6,
+            r.javaSeconds().size());
+        out.printf("  timed as          %s import|classify …%n", CommandTimer.describeLauncher());
+        out.printf("  Python reference  %s %s%n", py.interpreter(), py.script());
+        row(out, "import", r.importMedian(), r.importSeconds());
+        row(out, "classify", r.classifyMedian(), r.classifySeconds());
+        row(out, "import + classify", r.javaMedian(), r.javaSeconds());
+        row(out, "Python script", r.pythonMedian(), r.pythonSeconds());
+        out.printf(
+            Locale.ROOT,
+            "  ratio             %.2f (import + classify / Python, medians)%n",
+            r.ratio());
+        row(out, "CPU, Java", ImportBench.median(r.javaCpuSeconds()), r.javaCpuSeconds());
+        row(out, "CPU, Python", ImportBench.median(r.pythonCpuSeconds()), r.pythonCpuSeconds());
+      }
+      return 0;
+    }
+
+    private static void row(PrintWriter out, String what, double median, List<Double> runs) {
+      out.printf(
+          Locale.ROOT,
+          "  %-17s median %.2f s   runs %s%n",
+          what,
+          median,
+          runs.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList());
     }
   }
 

@@ -35,6 +35,9 @@ import org.labellens.core.model.BodyZone;
  *   <li>Everything else is prose.
  * </ul>
  *
+ * <p>The headings, markers and prefixes named above are data, not code: the resource {@code
+ * body-zones.txt} beside this class ({@link BodyZoneData}; format in docs/taxonomy-format.md).
+ *
  * <p>Lines end at {@code \n} (a {@code \r} just before it is part of the line end); line ends
  * belong to the line they end. Pure function.
  */
@@ -45,122 +48,17 @@ public final class BodyZoner {
   private static final int SECTION_LOG = 2;
   private static final int SECTION_TEMPLATE = 3;
 
-  private static final String[] ENV_SECTIONS = {
-    "your current environment",
-    "environment",
-    "environment and context",
-    "name and version",
-    "operating systems",
-    "what operating system are you seeing the problem on",
-    "ggml backends",
-    "hardware",
-    "git commit",
-    "which llama.cpp modules do you know to be affected",
-    "how you are installing vllm",
-    "basic information",
-    "first bad commit",
-    "compile command",
-    "models",
-    "system info",
-    "system information",
-    "env",
-    "versions",
-  };
-
-  private static final String[] LOG_SECTIONS = {
-    "relevant log output", "failure logs", "model input dumps", "logs", "log", "error log",
-  };
-
-  private static final String[] TEMPLATE_SECTIONS = {
-    "checklist", "before submitting a new issue", "prerequisites", "cc list", "feedback period",
-  };
-
-  /** Line starts marking an environment dump inside a fenced block (as the tools print them). */
-  private static final String[] ENV_MARKERS = {
-    "The output of `python collect_env.py`",
-    "python collect_env.py",
-    "Collecting environment information",
-    "PyTorch version:",
-    "Is debug build:",
-    "CUDA used to build PyTorch",
-    "Versions of relevant libraries",
-    "Python platform:",
-    "vLLM Build Flags",
-    "CUDA available:",
-    "CUDA_HOME:",
-    "GPU Topology:",
-    "NVIDIA Topology:",
-  };
-
-  /** Line starts of shell commands written outside fences. */
-  private static final String[] COMMAND_PREFIXES = {
-    "python -",
-    "python3 -",
-    "python ./",
-    "python3 ./",
-    "vllm serve",
-    "./",
-    "llama-cli ",
-    "llama-server ",
-    "CUDA_VISIBLE_DEVICES=",
-    "HIP_VISIBLE_DEVICES=",
-    "docker run",
-    "curl ",
-    "$ ",
-    "pip install",
-    "pip3 install",
-    "export ",
-    "cmake ",
-    "torchrun ",
-    "mpirun ",
-    "srun ",
-  };
-
-  /** Prefixes of llama.cpp start-up lines that print model metadata, hardware and build. */
-  private static final String[] DUMP_PREFIXES = {
-    "llm_load_print_meta:",
-    "llama_model_loader:",
-    "print_info:",
-    "load_tensors:",
-    "llm_load_tensors:",
-    "llama_context:",
-    "llama_new_context_with_model:",
-    "llama_kv_cache",
-    "system_info:",
-    "ggml_cuda_init:",
-    "ggml_metal_init:",
-    "ggml_vulkan:",
-    "ggml_sycl_init:",
-    "llama_model_load_from_file",
-    "llama_load_model_from_file",
-    "load_backend:",
-    "build:",
-    "main: build",
-    "llm_load_vocab:",
-    "load: ",
-    "clip_model_loader:",
-    "common_init_from_params:",
-    "llama_init_from_model:",
-    "graph_reserve:",
-    "sched_reserve:",
-    "llama_print_timings:",
-    "print_timings:",
-    "llama_perf_context_print:",
-    "llama_perf_sampler_print:",
-    "common_perf_print:",
-  };
-
-  /** Markers of a whole configuration printed on one (long) log line. */
-  private static final String[] CONFIG_MARKERS = {
-    "with config:", "ServerArgs(", "Namespace(", "EngineArgs(", "server_args=", "non-default args:",
-  };
+  /** Headings, markers and prefixes of the three projects' issue templates and tools. */
+  private static final BodyZoneData DATA = BodyZoneData.DEFAULT;
 
   /** A fenced block is classified from this many of its first non-empty lines. */
   static final int BLOCK_SAMPLE_LINES = 64;
 
-  private static final String[][] COMMAND_BY_FIRST = byFirstChar(COMMAND_PREFIXES);
-  private static final String[][] DUMP_BY_FIRST = byFirstChar(DUMP_PREFIXES);
-  private static final AhoCorasick CONFIG_AC = AhoCorasick.build(java.util.List.of(CONFIG_MARKERS));
+  private static final String[][] COMMAND_BY_FIRST = byFirstChar(DATA.commandPrefixes);
+  private static final String[][] DUMP_BY_FIRST = byFirstChar(DATA.dumpPrefixes);
+  private static final String[][] ENV_MARKERS_BY_FIRST = byFirstChar(DATA.envMarkers);
+  private static final AhoCorasick CONFIG_AC =
+      AhoCorasick.build(java.util.List.of(DATA.configMarkers));
 
   /** The prefixes grouped by their first (ASCII) character. */
   private static String[][] byFirstChar(String[] prefixes) {
@@ -583,13 +481,11 @@ public final class BodyZoner {
         }
         return startsWith("NVIDIA-SMI", k, end);
       }
-      if (c != 'P' && c != 'I' && c != 'C' && c != 'V' && c != 'v' && c != 'G' && c != 'N'
-          && c != 'T' && c != 'p') {
-        return false;
-      }
-      for (String marker : ENV_MARKERS) {
-        if (startsWith(marker, first, end)) {
-          return true;
+      if (c < 128 && ENV_MARKERS_BY_FIRST[c] != null) {
+        for (String marker : ENV_MARKERS_BY_FIRST[c]) {
+          if (startsWith(marker, first, end)) {
+            return true;
+          }
         }
       }
       return false;
@@ -610,11 +506,11 @@ public final class BodyZoner {
       inTraceback = false;
       inEnvDetails = false;
       section = SECTION_NORMAL;
-      if (matchesAny(title, ENV_SECTIONS)) {
+      if (matchesAny(title, DATA.envHeadings)) {
         section = SECTION_ENV;
-      } else if (matchesAny(title, LOG_SECTIONS)) {
+      } else if (matchesAny(title, DATA.logHeadings)) {
         section = SECTION_LOG;
-      } else if (matchesAny(title, TEMPLATE_SECTIONS)) {
+      } else if (matchesAny(title, DATA.templateHeadings)) {
         section = SECTION_TEMPLATE;
       }
       return true;

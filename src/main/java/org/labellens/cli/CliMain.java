@@ -181,9 +181,10 @@ public final class CliMain implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine failed = ex.getCommandLine();
+          // picocli starts some of its messages (option groups) with an "Error: " of its own
           err.println(
               "error: "
-                  + oneLine(ex.getMessage())
+                  + oneLine(ex.getMessage()).replaceFirst("^Error: ", "")
                   + " (see: "
                   + failed.getCommandSpec().qualifiedName()
                   + " --help)");

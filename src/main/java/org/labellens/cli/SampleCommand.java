@@ -13,6 +13,7 @@ import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.service.SampleReport;
 import org.labellens.service.SampleRequest;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,14 +44,20 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "S", description = "The sample's name (unique).")
   String name;
 
-  @Option(names = "--size", paramLabel = "N", description = "Total sample size.")
-  Integer size;
+  /** How the size is set: a total or a margin of error, never both (picocli refuses both). */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  SizeOrMargin sizeOrMargin;
 
-  @Option(
-      names = "--margin",
-      paramLabel = "E",
-      description = "Margin of error per stratum (e.g. 0.05): Cochran's size in every stratum.")
-  Double margin;
+  static final class SizeOrMargin {
+    @Option(names = "--size", paramLabel = "N", description = "Total sample size.")
+    Integer size;
+
+    @Option(
+        names = "--margin",
+        paramLabel = "E",
+        description = "Margin of error per stratum (e.g. 0.05): Cochran's size in every stratum.")
+    Double margin;
+  }
 
   @Option(
       names = "--allocation",
@@ -85,12 +92,15 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     format.key(); // a wrong --format is refused before any work
+    // picocli checks a parent's required options even when a subcommand runs, so `sample plan`
+    // would demand --name; the draw's required options are therefore checked here, when it runs.
     if (name == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--name=S'");
     }
-    if ((size == null) == (margin == null)) {
+    if (sizeOrMargin == null) {
       throw new ParameterException(
-          spec.commandLine(), "give exactly one of --size N or --margin E");
+          spec.commandLine(),
+          "Missing required argument (specify one of these): (--size=N | --margin=E)");
     }
     SampleReport report =
         project.with(
@@ -99,8 +109,8 @@ final class SampleCommand implements Callable<Integer> {
                     .draw(
                         new SampleRequest(
                             name,
-                            size,
-                            margin,
+                            sizeOrMargin.size,
+                            sizeOrMargin.margin,
                             sampling.confidence,
                             sampling.run,
                             sampling.frame,

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.labellens.core.report.Doc;
 import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.stats.AgreementOptions;
@@ -19,6 +21,7 @@ import org.labellens.core.stats.PairResult;
 import org.labellens.core.stats.RaterPairAgreement;
 import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetMetric;
+import org.labellens.core.stats.StudyReport;
 
 /**
  * Writes agreement reports as JSON for machines (the shape of docs/output.md: keys are added, never
@@ -52,25 +55,14 @@ public final class AgreementReportWriter {
   /** The JSON tree of a single-label report (docs/agreement.md, "Output"). */
   public static Map<String, Object> json(AgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("items", report.items());
-    root.put("raters", report.raters());
-    root.put("ratings", report.ratings());
-    root.put("labels", report.labels());
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    report.metrics().forEach((metric, result) -> metrics.put(metric.key(), metric(result)));
-    root.put("metrics", metrics);
+    counts(root, report, report.labels());
+    root.put("metrics", metrics(report.metrics(), Metric::key));
     List<Object> pairs = new ArrayList<>();
     for (PairResult pair : report.pairs()) {
       pairs.add(pair(pair));
     }
     root.put("pairs", pairs);
-    context(
-        root,
-        report.raterNames(),
-        report.missingRatings(),
-        report.ratedItems(),
-        report.pairableItems(),
-        report.options());
+    context(root, report, report.options());
     return root;
   }
 
@@ -78,24 +70,28 @@ public final class AgreementReportWriter {
   public static Map<String, Object> json(SetAgreementReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("kind", "set");
-    root.put("items", report.items());
-    root.put("raters", report.raters());
-    root.put("ratings", report.ratings());
-    root.put("labels", report.labels());
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    report.metrics().forEach((metric, result) -> metrics.put(metric.key(), metric(result)));
-    root.put("metrics", metrics);
+    counts(root, report, report.labels());
+    root.put("metrics", metrics(report.metrics(), SetMetric::key));
     Map<String, Object> perLabel = new LinkedHashMap<>();
     report.perLabel().forEach((label, labelReport) -> perLabel.put(label, json(labelReport)));
     root.put("per_label", perLabel);
-    context(
-        root,
-        report.raterNames(),
-        report.missingRatings(),
-        report.ratedItems(),
-        report.pairableItems(),
-        report.options());
+    context(root, report, report.options());
     return root;
+  }
+
+  /** The sizes both report shapes start with. */
+  private static void counts(Map<String, Object> root, StudyReport report, List<String> labels) {
+    root.put("items", report.items());
+    root.put("raters", report.raters());
+    root.put("ratings", report.ratings());
+    root.put("labels", labels);
+  }
+
+  private static <M> Map<String, Object> metrics(
+      Map<M, MetricResult> results, Function<M, String> key) {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    results.forEach((metric, result) -> metrics.put(key.apply(metric), metric(result)));
+    return metrics;
   }
 
   /**
@@ -103,16 +99,11 @@ public final class AgreementReportWriter {
    * ratings, the bootstrap.
    */
   private static void context(
-      Map<String, Object> root,
-      List<String> raterNames,
-      long missingRatings,
-      int ratedItems,
-      int pairableItems,
-      AgreementOptions options) {
-    root.put("rater_names", raterNames);
-    root.put("missing_ratings", missingRatings);
-    root.put("rated_items", ratedItems);
-    root.put("pairable_items", pairableItems);
+      Map<String, Object> root, StudyReport report, AgreementOptions options) {
+    root.put("rater_names", report.raterNames());
+    root.put("missing_ratings", report.missingRatings());
+    root.put("rated_items", report.ratedItems());
+    root.put("pairable_items", report.pairableItems());
     root.put("missing_ratings_policy", AgreementReport.MISSING_RATINGS_POLICY);
     root.put("bootstrap", bootstrap(options));
   }
@@ -196,128 +187,65 @@ public final class AgreementReportWriter {
   // ---------------------------------------------------------------- tables
 
   private static String tables(AgreementReport report, ReportFormat format) {
-    List<String> preamble = preamble(report);
-    Notes notes = new Notes();
-    TextTable metrics =
-        new TextTable(
-            "Agreement coefficients",
-            List.of("Coefficient", "Value", "95% CI", "Note"),
-            false,
-            true,
-            false,
-            false);
-    for (Map.Entry<Metric, MetricResult> entry : report.metrics().entrySet()) {
-      MetricResult result = entry.getValue();
-      List<String> marks = new ArrayList<>();
-      String value = cell(result.estimate(), notes, marks);
-      String ci = ci(result.bootstrap(), notes, marks);
-      result
-          .asymptotic()
-          .ifPresent(
-              asymptotic ->
-                  marks.add(
-                      notes.add(
-                          "large-sample SE "
-                              + number(asymptotic.standardError())
-                              + " (Fleiss, Cohen & Everitt 1969); asymptotic 95% CI "
-                              + interval(asymptotic.ci95()))));
-      metrics.row(List.of(entry.getKey().label(), value, ci, String.join(" ", marks)));
-    }
-    Notes pairNotes = new Notes();
-    TextTable pairs =
-        new TextTable(
-            "Pairs of raters (each on the items both rated)",
-            List.of(
-                "Rater",
-                "Rater",
-                "Items",
-                "Agreement",
-                "95% CI",
-                "Cohen's kappa",
-                "95% CI",
-                "Note"),
-            false,
-            false,
-            true,
-            true,
-            false,
-            true,
-            false,
-            false);
+    Doc.TableBuilder metrics =
+        coefficients("Agreement coefficients", report.metrics(), Metric::label);
+    Doc.TableBuilder pairs =
+        new Doc.TableBuilder("Pairs of raters (each on the items both rated)")
+            .text("Rater")
+            .text("Rater")
+            .number("Items")
+            .number("Agreement")
+            .text("95% CI")
+            .number("Cohen's kappa")
+            .text("95% CI")
+            .text("Note");
     for (PairResult pair : report.pairs()) {
       RaterPairAgreement agreement = pair.agreement();
       List<String> marks = new ArrayList<>();
       pairs.row(
-          List.of(
-              agreement.first(),
-              agreement.second(),
-              Long.toString(agreement.items()),
-              cell(agreement.percentAgreement(), pairNotes, marks),
-              ci(pair.percentAgreementBootstrap(), pairNotes, marks),
-              cell(agreement.cohenKappa(), pairNotes, marks),
-              ci(pair.cohenKappaBootstrap(), pairNotes, marks),
-              String.join(" ", marks)));
+          agreement.first(),
+          agreement.second(),
+          Long.toString(agreement.items()),
+          cell(agreement.percentAgreement(), pairs, marks),
+          ci(pair.percentAgreementBootstrap(), pairs, marks),
+          cell(agreement.cohenKappa(), pairs, marks),
+          ci(pair.cohenKappaBootstrap(), pairs, marks),
+          String.join(" ", marks));
     }
     List<Section> sections = new ArrayList<>();
-    sections.add(new Section(metrics, notes, "Inter-rater agreement"));
+    sections.add(new Section(metrics.build(), "Inter-rater agreement"));
     sections.add(
-        new Section(pairs, pairNotes, "Agreement of each pair of raters on the items both rated"));
+        new Section(pairs.build(), "Agreement of each pair of raters on the items both rated"));
     if (report.raters() == 2) {
-      sections.add(new Section(confusion(report.pairs().get(0)), new Notes(), "Confusion matrix"));
+      sections.add(new Section(confusion(report.pairs().get(0)), "Confusion matrix"));
     }
     return render(
-        format, preamble, sampleSize(report.items(), report.raters(), report.ratings()), sections);
+        format,
+        preamble(report),
+        sampleSize(report.items(), report.raters(), report.ratings()),
+        sections);
   }
 
   private static String tables(SetAgreementReport report, ReportFormat format) {
     List<String> preamble = new ArrayList<>();
-    preamble.add(
-        sampleSize(report.items(), report.raters(), report.ratings())
-            + " (set ratings; an empty set is a rating)"
-            + "; raters "
-            + String.join(", ", report.raterNames())
-            + "; "
-            + missing(report.missingRatings(), report.items(), report.raters())
-            + "; "
-            + report.pairableItems()
-            + " items rated by two or more raters.");
+    preamble.add(study(report, " (set ratings; an empty set is a rating)"));
     preamble.add("Labels (" + report.labels().size() + "): " + String.join(", ", report.labels()));
     preamble.add(AgreementReport.MISSING_RATINGS_POLICY);
     preamble.add(ciMethod(report.options()));
-    Notes notes = new Notes();
-    TextTable metrics =
-        new TextTable(
-            "Agreement on whole sets",
-            List.of("Coefficient", "Value", "95% CI", "Note"),
-            false,
-            true,
-            false,
-            false);
-    for (Map.Entry<SetMetric, MetricResult> entry : report.metrics().entrySet()) {
-      List<String> marks = new ArrayList<>();
-      String value = cell(entry.getValue().estimate(), notes, marks);
-      String ci = ci(entry.getValue().bootstrap(), notes, marks);
-      metrics.row(List.of(entry.getKey().label(), value, ci, String.join(" ", marks)));
-    }
-    Notes labelNotes = new Notes();
+    Doc.TableBuilder metrics =
+        coefficients("Agreement on whole sets", report.metrics(), SetMetric::label);
     List<Metric> shown =
         List.of(
             Metric.PERCENT_AGREEMENT,
             Metric.FLEISS_KAPPA,
             Metric.KRIPPENDORFF_ALPHA,
             Metric.GWET_AC1);
-    List<String> header = new ArrayList<>(List.of("Label"));
+    Doc.TableBuilder labels =
+        new Doc.TableBuilder("Agreement per label (label in the set or not)").text("Label");
     for (Metric metric : shown) {
-      header.add(metric.label());
-      header.add("95% CI");
+      labels.number(metric.label()).text("95% CI");
     }
-    header.add("Note");
-    boolean[] numeric = new boolean[header.size()];
-    for (int c = 1; c < header.size() - 1; c += 2) {
-      numeric[c] = true;
-    }
-    TextTable labels =
-        new TextTable("Agreement per label (label in the set or not)", header, numeric);
+    labels.text("Note");
     report
         .perLabel()
         .forEach(
@@ -326,8 +254,8 @@ public final class AgreementReportWriter {
               List<String> cells = new ArrayList<>(List.of(label));
               for (Metric metric : shown) {
                 MetricResult result = labelReport.metrics().get(metric);
-                cells.add(cell(result.estimate(), labelNotes, marks));
-                cells.add(ci(result.bootstrap(), labelNotes, marks));
+                cells.add(cell(result.estimate(), labels, marks));
+                cells.add(ci(result.bootstrap(), labels, marks));
               }
               cells.add(String.join(" ", marks));
               labels.row(cells);
@@ -337,12 +265,37 @@ public final class AgreementReportWriter {
         preamble,
         sampleSize(report.items(), report.raters(), report.ratings()),
         List.of(
-            new Section(metrics, notes, "Agreement on label sets"),
-            new Section(labels, labelNotes, "Agreement per label")));
+            new Section(metrics.build(), "Agreement on label sets"),
+            new Section(labels.build(), "Agreement per label")));
   }
 
-  /** A table with its notes and, for LaTeX, its caption. */
-  private record Section(TextTable table, Notes notes, String caption) {}
+  /** One row per coefficient: its value, its interval and the notes on it. */
+  private static <M> Doc.TableBuilder coefficients(
+      String title, Map<M, MetricResult> results, Function<M, String> label) {
+    Doc.TableBuilder table =
+        new Doc.TableBuilder(title).text("Coefficient").number("Value").text("95% CI").text("Note");
+    for (Map.Entry<M, MetricResult> entry : results.entrySet()) {
+      MetricResult result = entry.getValue();
+      List<String> marks = new ArrayList<>();
+      String value = cell(result.estimate(), table, marks);
+      String ci = ci(result.bootstrap(), table, marks);
+      result
+          .asymptotic()
+          .ifPresent(
+              asymptotic ->
+                  marks.add(
+                      table.note(
+                          "large-sample SE "
+                              + number(asymptotic.standardError())
+                              + " (Fleiss, Cohen & Everitt 1969); asymptotic 95% CI "
+                              + interval(asymptotic.ci95()))));
+      table.row(label.apply(entry.getKey()), value, ci, String.join(" ", marks));
+    }
+    return table;
+  }
+
+  /** A table and, for LaTeX, its caption. */
+  private record Section(Doc.Table table, String caption) {}
 
   /**
    * The preamble (n, labels, missing ratings, intervals) and the sections. In LaTeX each table is a
@@ -353,24 +306,19 @@ public final class AgreementReportWriter {
       ReportFormat format, List<String> preamble, String n, List<Section> sections) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < sections.size(); i++) {
-      Section section = sections.get(i);
+      Doc.Table table = sections.get(i).table();
       switch (format) {
         case TABLE -> {
           if (i == 0) {
-            preamble.forEach(line -> out.append(line).append('\n'));
+            preamble.forEach(line -> out.append(Doc.plain(line)).append('\n'));
           }
-          out.append('\n');
-          section.table().plain(out);
-          section.notes().plain(out);
+          out.append('\n').append(Doc.table(table, Doc.Format.PLAIN));
         }
         case MARKDOWN -> {
           if (i == 0) {
-            preamble.forEach(
-                line -> out.append("- ").append(TextTable.markdownCell(line)).append('\n'));
+            Doc.markdownBullets(out, preamble);
           }
-          out.append('\n');
-          section.table().markdown(out);
-          section.notes().markdown(out);
+          out.append('\n').append(Doc.table(table, Doc.Format.MARKDOWN));
         }
         default -> {
           if (i > 0) {
@@ -378,8 +326,15 @@ public final class AgreementReportWriter {
           }
           List<String> footer =
               new ArrayList<>(i == 0 ? preamble : List.of(preamble.get(0), preamble.get(2)));
-          footer.addAll(section.notes().lines());
-          section.table().latex(out, section.caption() + " (" + n + ").", footer);
+          footer.addAll(table.notes());
+          Doc.Table floated =
+              new Doc.Table(
+                  sections.get(i).caption() + " (" + n + ").",
+                  table.header(),
+                  table.numeric(),
+                  table.rows(),
+                  footer);
+          out.append(Doc.table(floated, Doc.Format.LATEX));
         }
       }
     }
@@ -388,15 +343,7 @@ public final class AgreementReportWriter {
 
   private static List<String> preamble(AgreementReport report) {
     List<String> lines = new ArrayList<>();
-    lines.add(
-        sampleSize(report.items(), report.raters(), report.ratings())
-            + "; raters "
-            + String.join(", ", report.raterNames())
-            + "; "
-            + missing(report.missingRatings(), report.items(), report.raters())
-            + "; "
-            + report.pairableItems()
-            + " items rated by two or more raters.");
+    lines.add(study(report, ""));
     lines.add(
         "Labels (q = "
             + report.labels().size()
@@ -406,6 +353,19 @@ public final class AgreementReportWriter {
     lines.add(AgreementReport.MISSING_RATINGS_POLICY);
     lines.add(ciMethod(report.options()));
     return lines;
+  }
+
+  /** The study's size, raters and missing ratings in one line; {@code kind} follows the size. */
+  private static String study(StudyReport report, String kind) {
+    return sampleSize(report.items(), report.raters(), report.ratings())
+        + kind
+        + "; raters "
+        + String.join(", ", report.raterNames())
+        + "; "
+        + missing(report.missingRatings(), report.items(), report.raters())
+        + "; "
+        + report.pairableItems()
+        + " items rated by two or more raters.";
   }
 
   private static String sampleSize(int items, int raters, int ratings) {
@@ -427,21 +387,14 @@ public final class AgreementReportWriter {
         + ", items resampled with replacement.";
   }
 
-  private static TextTable confusion(PairResult pair) {
+  private static Doc.Table confusion(PairResult pair) {
     ConfusionMatrix matrix = pair.agreement().confusion();
-    List<String> header = new ArrayList<>();
-    header.add(matrix.first() + " \\ " + matrix.second());
-    header.addAll(matrix.categories());
-    header.add("Total");
-    boolean[] numeric = new boolean[header.size()];
-    for (int c = 1; c < numeric.length; c++) {
-      numeric[c] = true;
-    }
-    TextTable table =
-        new TextTable(
-            "Confusion matrix (rows: " + matrix.first() + ", columns: " + matrix.second() + ")",
-            header,
-            numeric);
+    Doc.TableBuilder table =
+        new Doc.TableBuilder(
+                "Confusion matrix (rows: " + matrix.first() + ", columns: " + matrix.second() + ")")
+            .text(matrix.first() + " \\ " + matrix.second());
+    matrix.categories().forEach(table::number);
+    table.number("Total");
     int q = matrix.categories().size();
     long[] columnTotals = new long[q];
     for (int row = 0; row < q; row++) {
@@ -464,18 +417,19 @@ public final class AgreementReportWriter {
     }
     totals.add(Long.toString(matrix.items()));
     table.row(totals);
-    return table;
+    return table.build();
   }
 
-  private static String cell(Coefficient coefficient, Notes notes, List<String> marks) {
+  private static String cell(Coefficient coefficient, Doc.TableBuilder notes, List<String> marks) {
     if (coefficient.isDefined()) {
       return number(coefficient.value());
     }
-    marks.add(notes.add("undefined: " + coefficient.reason().orElseThrow()));
+    marks.add(notes.note("undefined: " + coefficient.reason().orElseThrow()));
     return "undefined";
   }
 
-  private static String ci(Optional<BootstrapInterval> bootstrap, Notes notes, List<String> marks) {
+  private static String ci(
+      Optional<BootstrapInterval> bootstrap, Doc.TableBuilder notes, List<String> marks) {
     if (bootstrap.isEmpty()) {
       return "—";
     }
@@ -485,7 +439,7 @@ public final class AgreementReportWriter {
     }
     if (interval.undefinedReplicates() > 0) {
       marks.add(
-          notes.add(
+          notes.note(
               interval.undefinedReplicates()
                   + " of "
                   + interval.replicates()
@@ -500,38 +454,5 @@ public final class AgreementReportWriter {
 
   static String number(double value) {
     return Figures.number(value);
-  }
-
-  /** Numbered notes under a table; the same text gets the same number. */
-  private static final class Notes {
-    private final List<String> texts = new ArrayList<>();
-
-    String add(String text) {
-      int index = texts.indexOf(text);
-      if (index < 0) {
-        texts.add(text);
-        index = texts.size() - 1;
-      }
-      return "[" + (index + 1) + "]";
-    }
-
-    List<String> lines() {
-      List<String> lines = new ArrayList<>();
-      for (int i = 0; i < texts.size(); i++) {
-        lines.add("[" + (i + 1) + "] " + texts.get(i));
-      }
-      return lines;
-    }
-
-    void plain(StringBuilder out) {
-      lines().forEach(line -> out.append(line).append('\n'));
-    }
-
-    void markdown(StringBuilder out) {
-      if (!texts.isEmpty()) {
-        out.append('\n');
-        lines().forEach(line -> out.append(TextTable.markdownCell(line)).append("  \n"));
-      }
-    }
   }
 }

@@ -69,18 +69,9 @@ final class CsvIssueReader {
       throw new BadInputException(
           file + ":1: the header has no column '" + options.labelField() + "' (--label-field)");
     }
-    List<String> row;
-    while ((row = csv.next()) != null) {
-      int line = csv.recordLine();
-      String location = file + ":" + line;
-      if (row.size() == 1 && row.get(0).isEmpty()) {
-        continue;
-      }
-      if (row.size() != width) {
-        throw new BadInputException(
-            location + ": the record has " + row.size() + " fields, the header has " + width);
-      }
-      Row r = new Row(row, columns, location);
+    Row r;
+    while ((r = nextRow(csv, file, width, columns)) != null) {
+      String location = r.location();
       String repo = options.repo() != null ? options.repo() : r.required("repo");
       repo = Frameworks.canonicalRepo(repo);
       if (!Frameworks.isValidRepo(repo)) {
@@ -134,6 +125,20 @@ final class CsvIssueReader {
       throw new BadInputException(
           file + ":1: the predictions header has no 'repo' column; add one or give --repo");
     }
+    Row r;
+    while ((r = nextRow(csv, file, width, columns)) != null) {
+      String location = r.location();
+      String repo =
+          Frameworks.canonicalRepo(options.repo() != null ? options.repo() : r.required("repo"));
+      sink.prediction(repo, r.positiveInt("number"), r.required("label").trim(), location);
+    }
+  }
+
+  /**
+   * The next record that is not an empty line, with as many fields as the header; null at the end.
+   */
+  private static Row nextRow(
+      CsvRecordReader csv, String file, int width, Map<String, Integer> columns) {
     List<String> row;
     while ((row = csv.next()) != null) {
       String location = file + ":" + csv.recordLine();
@@ -144,11 +149,9 @@ final class CsvIssueReader {
         throw new BadInputException(
             location + ": the record has " + row.size() + " fields, the header has " + width);
       }
-      Row r = new Row(row, columns, location);
-      String repo =
-          Frameworks.canonicalRepo(options.repo() != null ? options.repo() : r.required("repo"));
-      sink.prediction(repo, r.positiveInt("number"), r.required("label").trim(), location);
+      return new Row(row, columns, location);
     }
+    return null;
   }
 
   private static String timestamp(Row r, String field, String location) {

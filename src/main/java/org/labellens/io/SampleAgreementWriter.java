@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.labellens.core.report.Doc;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.report.ReportSection;
 import org.labellens.core.review.SampleAgreement;
@@ -46,13 +47,7 @@ public final class SampleAgreementWriter {
                 + a.sample()
                 + (a.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(a, doc, false);
-    return doc.render(
-        switch (format) {
-          case MARKDOWN -> Doc.Format.MARKDOWN;
-          case LATEX -> Doc.Format.LATEX;
-          default -> Doc.Format.PLAIN;
-        },
-        false);
+    return doc.render(Doc.of(format), false);
   }
 
   public static Map<String, Object> json(SampleAgreement a) {
@@ -82,10 +77,7 @@ public final class SampleAgreementWriter {
     root.put("dimensions", dims);
     List<Object> rows = new ArrayList<>();
     for (SampleAgreement.ClassifierRow r : a.classifier()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("annotator", r.annotator());
-      m.put("dimension", r.dimension());
-      m.put("label", r.label());
+      Map<String, Object> m = row(r.annotator(), r.dimension(), r.label());
       pairFields(m, r.pair(), r.reason());
       rows.add(m);
     }
@@ -96,10 +88,7 @@ public final class SampleAgreementWriter {
     root.put("blind_first", a.blindFirst());
     List<Object> phases = new ArrayList<>();
     for (SampleAgreement.PhaseRow p : a.phases()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("annotator", p.annotator());
-      m.put("dimension", p.dimension());
-      m.put("label", p.label());
+      Map<String, Object> m = row(p.annotator(), p.dimension(), p.label());
       m.put("items", p.items());
       m.put("changed", p.changed());
       m.put("changed_share", p.items() == 0 ? null : (double) p.changed() / p.items());
@@ -125,6 +114,15 @@ public final class SampleAgreementWriter {
     bootstrap.put("seed", a.options().seed());
     root.put("bootstrap", bootstrap);
     return root;
+  }
+
+  /** A row about one annotator on one dimension (and label, for a set-valued dimension). */
+  private static Map<String, Object> row(String annotator, String dimension, String label) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("annotator", annotator);
+    m.put("dimension", dimension);
+    m.put("label", label);
+    return m;
   }
 
   private static void pairFields(Map<String, Object> m, PairResult pair, String reason) {
@@ -192,15 +190,7 @@ public final class SampleAgreementWriter {
                   + a.run()
                   + "' (per label for sets: in or out), "
                   + UNWEIGHTED);
-      t.text("Annotator")
-          .text("Dimension")
-          .text("Label")
-          .number("Items")
-          .number("Agreement")
-          .number("95% CI")
-          .number("Cohen's kappa")
-          .number("95% CI")
-          .text("Note");
+      pairColumns(t.text("Annotator").text("Dimension").text("Label"));
       for (SampleAgreement.ClassifierRow r : a.classifier()) {
         List<String> marks = new ArrayList<>();
         if (r.pair() == null) {
@@ -308,14 +298,7 @@ public final class SampleAgreementWriter {
                 + dimension
                 + " (each on the items both decided), "
                 + UNWEIGHTED);
-    t.text("Annotator")
-        .text("Annotator")
-        .number("Items")
-        .number("Agreement")
-        .number("95% CI")
-        .number("Cohen's kappa")
-        .number("95% CI")
-        .text("Note");
+    pairColumns(t.text("Annotator").text("Annotator"));
     for (PairResult p : report.pairs()) {
       List<String> marks = new ArrayList<>();
       t.row(
@@ -329,6 +312,16 @@ public final class SampleAgreementWriter {
           String.join(" ", marks));
     }
     return t.build();
+  }
+
+  /** The columns of a pair's agreement: items, percent agreement and Cohen's kappa, notes. */
+  private static void pairColumns(Doc.TableBuilder t) {
+    t.number("Items")
+        .number("Agreement")
+        .number("95% CI")
+        .number("Cohen's kappa")
+        .number("95% CI")
+        .text("Note");
   }
 
   private static void setTables(Doc doc, SampleAgreement.Dimension d, SetAgreementReport report) {

@@ -18,14 +18,11 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Dimension;
 import org.labellens.core.model.DimensionKind;
@@ -58,41 +55,8 @@ public final class TaxonomyReader {
   public static final List<String> BUILT_IN = List.of("study-v1", "llm-serving-v2");
 
   private static final String RESOURCE_DIR = "/org/labellens/taxonomy/";
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final Pattern LABEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  private static final String BUILT_IN_SOURCE = "builtin:";
   private static final int MAX_PROBLEMS = 20;
-
-  private static final Set<String> TOP_KEYS =
-      Set.of("format", "name", "version", "description", "dimensions", "frames");
-  private static final Set<String> DIMENSION_KEYS =
-      Set.of("id", "kind", "description", "labels", "match", "derived_from", "fallback");
-  private static final Set<String> LABEL_KEYS = Set.of("id", "title", "description", "rules");
-  private static final Set<String> RULE_KEYS =
-      Set.of(
-          "keywords",
-          "patterns",
-          "mode",
-          "fields",
-          "exclude",
-          "exclude_patterns",
-          "exclude_tokens",
-          "weights",
-          "note");
-  private static final Set<String> MATCH_KEYS =
-      Set.of(
-          "mode",
-          "fields",
-          "join",
-          "zones",
-          "weights",
-          "min_score",
-          "max_hits",
-          "exclude_patterns",
-          "exclude_tokens");
-  private static final Set<String> FRAMES_KEYS = Set.of("production", "bug_perf");
-  private static final Set<String> PRODUCTION_KEYS = Set.of("dimension", "label");
-  private static final Set<String> BUG_PERF_KEYS = Set.of("labels");
 
   private final ObjectMapper mapper =
       JsonMapper.builder()
@@ -119,7 +83,7 @@ public final class TaxonomyReader {
       if (in == null) {
         throw new IllegalStateException("built-in taxonomy resource missing: " + name);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "builtin:" + name);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN_SOURCE + name);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read built-in taxonomy " + name, e);
     }
@@ -186,7 +150,11 @@ public final class TaxonomyReader {
       throw new BadInputException("taxonomy " + source + ": empty file");
     }
     Problems problems = new Problems(source);
-    Taxonomy taxonomy = new Validator(problems).taxonomy(root);
+    if (!source.startsWith(BUILT_IN_SOURCE)) {
+      // the built-ins are checked against the schema by the tests, not at every start
+      TaxonomySchema.get().check(root).forEach(p -> problems.add(p.path(), p.message()));
+    }
+    Taxonomy taxonomy = problems.any() ? null : new Validator(problems).taxonomy(root);
     problems.throwIfAny();
     String canonical = CanonicalJson.write(root);
     return new TaxonomyDocument(taxonomy, canonical, CanonicalJson.sha256(canonical), source);
@@ -237,6 +205,11 @@ public final class TaxonomyReader {
     }
   }
 
+  /**
+   * The checks a schema cannot express, on a document whose shape is valid: ids unique in their
+   * list, references between fields (fallback, derived_from, frames), which kinds of dimension take
+   * rules or a fallback, keywords, exclusions and patterns. It also builds the taxonomy.
+   */
   private static final class Validator {
     private final Problems problems;
 
@@ -245,128 +218,74 @@ public final class TaxonomyReader {
     }
 
     Taxonomy taxonomy(JsonNode root) {
-      if (!root.isObject()) {
-        problems.add("$", "expected an object, found " + describe(root));
-        return null;
-      }
-      keys(root, "$", TOP_KEYS);
-      JsonNode format = root.get("format");
-      if (format != null && !(format.isIntegralNumber() && format.intValue() == 1)) {
-        problems.add("$.format", "unsupported format " + format + " (this version reads format 1)");
-      }
-      String name = requiredString(root, "$", "name");
-      if (name != null && !NAME.matcher(name).matches()) {
-        problems.add("$.name", "'" + name + "' is not a valid name (letters, digits, . _ -)");
-      }
-      String version = requiredString(root, "$", "version");
-      String description = optionalString(root, "$", "description");
       List<Dimension> dimensions = new ArrayList<>();
       JsonNode dims = root.get("dimensions");
-      if (dims == null) {
-        problems.add("$", "missing required key 'dimensions'");
-      } else if (!dims.isArray() || dims.isEmpty()) {
-        problems.add("$.dimensions", "expected a non-empty array, found " + describe(dims));
-      } else {
-        Map<String, String> seen = new HashMap<>();
-        for (int i = 0; i < dims.size(); i++) {
-          String path = "$.dimensions[" + i + "]";
-          Dimension d = dimension(dims.get(i), path);
-          if (d != null) {
-            String previous = seen.putIfAbsent(d.id(), path);
-            if (previous != null) {
-              problems.add(
-                  path + ".id", "duplicate dimension '" + d.id() + "' (also " + previous + ")");
-            }
-            dimensions.add(d);
-          }
-        }
-        crossCheckDimensions(dimensions);
+      Map<String, String> seen = new HashMap<>();
+      for (int i = 0; i < dims.size(); i++) {
+        String path = "$.dimensions[" + i + "]";
+        Dimension d = dimension(dims.get(i), path);
+        unique(seen, d.id(), path, "dimension");
+        dimensions.add(d);
       }
+      crossCheckDimensions(dimensions);
       TaxonomyFrames frames = frames(root.get("frames"), dimensions);
       if (problems.any()) {
         return null;
       }
-      return new Taxonomy(name, version, description, dimensions, frames);
+      return new Taxonomy(
+          root.get("name").textValue(),
+          root.get("version").textValue(),
+          text(root, "description"),
+          dimensions,
+          frames);
+    }
+
+    /** Records {@code id} at {@code path}; a second use is reported at the second one. */
+    private void unique(Map<String, String> seen, String id, String path, String what) {
+      String previous = seen.putIfAbsent(id, path);
+      if (previous != null) {
+        problems.add(path + ".id", "duplicate " + what + " '" + id + "' (also " + previous + ")");
+      }
     }
 
     private Dimension dimension(JsonNode node, String path) {
-      if (!object(node, path)) {
-        return null;
-      }
-      keys(node, path, DIMENSION_KEYS);
-      String id = requiredString(node, path, "id");
-      if (id != null && !ID.matcher(id).matches()) {
-        problems.add(
-            path + ".id", "'" + id + "' is not a valid id (lower-case letters, digits, _)");
-      }
-      String kindText = requiredString(node, path, "kind");
-      DimensionKind kind = null;
-      if (kindText != null) {
-        kind = DimensionKind.fromKey(kindText).orElse(null);
-        if (kind == null) {
-          problems.add(
-              path + ".kind",
-              "unknown dimension kind '" + kindText + "' (expected set, single, binary, ordinal)");
-        }
-      }
-      String description = optionalString(node, path, "description");
+      String id = node.get("id").textValue();
+      DimensionKind kind = DimensionKind.fromKey(node.get("kind").textValue()).orElseThrow();
       MatchSettings matching = null;
       MatchMode defaultMode = MatchMode.WORD;
       Set<TextField> defaultFields = EnumSet.of(TextField.TITLE, TextField.BODY);
       JsonNode match = node.get("match");
-      if (match != null && object(match, path + ".match")) {
+      if (match != null) {
         String mpath = path + ".match";
-        keys(match, mpath, MATCH_KEYS);
-        defaultMode = mode(match.get("mode"), mpath + ".mode", MatchMode.WORD);
+        defaultMode = mode(match.get("mode"), MatchMode.WORD);
         defaultFields = fields(match.get("fields"), mpath + ".fields", defaultFields);
-        boolean join = bool(match.get("join"), mpath + ".join", false);
-        boolean zones = bool(match.get("zones"), mpath + ".zones", false);
-        Map<EvidenceField, Double> weights = weights(match.get("weights"), mpath + ".weights");
-        double minScore = number(match.get("min_score"), mpath + ".min_score", 1.0);
-        if (minScore <= 0) {
-          problems.add(mpath + ".min_score", "must be greater than 0");
-        }
-        int maxHits = count(match.get("max_hits"), mpath + ".max_hits");
-        List<String> excludePatterns =
-            patterns(match.get("exclude_patterns"), mpath + ".exclude_patterns");
-        Set<TokenKind> excludeTokens =
-            tokens(match.get("exclude_tokens"), mpath + ".exclude_tokens");
         matching =
             new MatchSettings(
-                join, zones, weights, minScore, maxHits, excludePatterns, excludeTokens);
+                match.path("join").asBoolean(false),
+                match.path("zones").asBoolean(false),
+                weights(match.get("weights")),
+                match.path("min_score").asDouble(1.0),
+                match.path("max_hits").asInt(0),
+                patterns(match.get("exclude_patterns"), mpath + ".exclude_patterns"),
+                tokens(match.get("exclude_tokens"), mpath + ".exclude_tokens"));
       }
-      String derivedFrom = optionalString(node, path, "derived_from");
-      String fallback = optionalString(node, path, "fallback");
+      String derivedFrom = text(node, "derived_from");
+      String fallback = text(node, "fallback");
       if (matching != null && derivedFrom != null) {
         problems.add(path, "a dimension is either predicted ('match') or derived ('derived_from')");
       }
       List<Label> labels = new ArrayList<>();
       JsonNode labelNodes = node.get("labels");
-      if (labelNodes == null) {
-        problems.add(path, "missing required key 'labels'");
-      } else if (!labelNodes.isArray() || labelNodes.isEmpty()) {
-        problems.add(path + ".labels", "expected a non-empty array, found " + describe(labelNodes));
-      } else {
-        Map<String, String> seen = new HashMap<>();
-        for (int i = 0; i < labelNodes.size(); i++) {
-          String lpath = path + ".labels[" + i + "]";
-          Label label =
-              label(labelNodes.get(i), lpath, matching != null, defaultMode, defaultFields);
-          if (label != null) {
-            String previous = seen.putIfAbsent(label.id(), lpath);
-            if (previous != null) {
-              problems.add(
-                  lpath + ".id", "duplicate label '" + label.id() + "' (also " + previous + ")");
-            }
-            labels.add(label);
-          }
-        }
-      }
-      if (id == null || kind == null) {
-        return null;
+      Map<String, String> seen = new HashMap<>();
+      for (int i = 0; i < labelNodes.size(); i++) {
+        String lpath = path + ".labels[" + i + "]";
+        Label label = label(labelNodes.get(i), lpath, matching != null, defaultMode, defaultFields);
+        unique(seen, label.id(), lpath, "label");
+        labels.add(label);
       }
       Dimension dimension =
-          new Dimension(id, kind, description, labels, matching, derivedFrom, fallback);
+          new Dimension(
+              id, kind, text(node, "description"), labels, matching, derivedFrom, fallback);
       checkDimension(dimension, path);
       return dimension;
     }
@@ -438,47 +357,25 @@ public final class TaxonomyReader {
         boolean predicted,
         MatchMode defaultMode,
         Set<TextField> defaultFields) {
-      if (!object(node, path)) {
-        return null;
-      }
-      keys(node, path, LABEL_KEYS);
-      String id = requiredString(node, path, "id");
-      if (id != null && !LABEL_ID.matcher(id).matches()) {
-        problems.add(path + ".id", "'" + id + "' is not a valid label id (letters, digits, _ . -)");
-      }
-      String title = optionalString(node, path, "title");
-      String description = optionalString(node, path, "description");
       List<Rule> rules = new ArrayList<>();
-      JsonNode ruleNodes = node.get("rules");
-      if (ruleNodes != null) {
-        if (!ruleNodes.isArray()) {
-          problems.add(path + ".rules", "expected an array, found " + describe(ruleNodes));
-        } else if (!predicted && !ruleNodes.isEmpty()) {
-          problems.add(
-              path + ".rules", "rules need a predicted dimension (add a 'match' to the dimension)");
-        } else {
-          for (int i = 0; i < ruleNodes.size(); i++) {
-            Rule rule =
-                rule(ruleNodes.get(i), path + ".rules[" + i + "]", defaultMode, defaultFields);
-            if (rule != null) {
-              rules.add(rule);
-            }
-          }
+      JsonNode ruleNodes = node.path("rules");
+      if (!predicted && !ruleNodes.isEmpty()) {
+        problems.add(
+            path + ".rules", "rules need a predicted dimension (add a 'match' to the dimension)");
+      } else {
+        for (int i = 0; i < ruleNodes.size(); i++) {
+          rules.add(rule(ruleNodes.get(i), path + ".rules[" + i + "]", defaultMode, defaultFields));
         }
       }
-      return id == null ? null : new Label(id, title, description, rules);
+      return new Label(
+          node.get("id").textValue(), text(node, "title"), text(node, "description"), rules);
     }
 
     private Rule rule(
         JsonNode node, String path, MatchMode defaultMode, Set<TextField> defaultFields) {
-      if (!object(node, path)) {
-        return null;
-      }
-      keys(node, path, RULE_KEYS);
-      optionalString(node, path, "note");
-      MatchMode mode = mode(node.get("mode"), path + ".mode", defaultMode);
+      MatchMode mode = mode(node.get("mode"), defaultMode);
       Set<TextField> fields = fields(node.get("fields"), path + ".fields", defaultFields);
-      List<String> keywords = strings(node.get("keywords"), path + ".keywords");
+      List<String> keywords = strings(node.get("keywords"));
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < keywords.size(); i++) {
         String k = keywords.get(i);
@@ -502,7 +399,7 @@ public final class TaxonomyReader {
       if (keywords.isEmpty() && patterns.isEmpty()) {
         problems.add(path, "a rule needs at least one keyword or pattern");
       }
-      List<String> exclude = strings(node.get("exclude"), path + ".exclude");
+      List<String> exclude = strings(node.get("exclude"));
       for (int i = 0; i < exclude.size(); i++) {
         String e = exclude.get(i).toLowerCase(Locale.ROOT);
         String epath = path + ".exclude[" + i + "]";
@@ -519,165 +416,105 @@ public final class TaxonomyReader {
                   + " never apply (use exclude_patterns for a context)");
         }
       }
-      List<String> excludePatterns =
-          patterns(node.get("exclude_patterns"), path + ".exclude_patterns");
-      Map<EvidenceField, Double> weights = weights(node.get("weights"), path + ".weights");
-      Set<TokenKind> excludeTokens = tokens(node.get("exclude_tokens"), path + ".exclude_tokens");
       return new Rule(
-          keywords, patterns, mode, fields, exclude, excludePatterns, weights, excludeTokens);
+          keywords,
+          patterns,
+          mode,
+          fields,
+          exclude,
+          patterns(node.get("exclude_patterns"), path + ".exclude_patterns"),
+          weights(node.get("weights")),
+          tokens(node.get("exclude_tokens"), path + ".exclude_tokens"));
     }
 
     private TaxonomyFrames frames(JsonNode node, List<Dimension> dimensions) {
       if (node == null) {
         return TaxonomyFrames.none();
       }
-      if (!object(node, "$.frames")) {
-        return TaxonomyFrames.none();
-      }
-      keys(node, "$.frames", FRAMES_KEYS);
       String productionDimension = null;
       String productionLabel = null;
       JsonNode production = node.get("production");
-      if (production != null && object(production, "$.frames.production")) {
+      if (production != null) {
         String path = "$.frames.production";
-        keys(production, path, PRODUCTION_KEYS);
-        productionDimension = requiredString(production, path, "dimension");
-        productionLabel = requiredString(production, path, "label");
-        if (productionDimension != null && productionLabel != null) {
-          String wanted = productionDimension;
-          Dimension d =
-              dimensions.stream().filter(x -> x.id().equals(wanted)).findFirst().orElse(null);
-          if (d == null) {
-            problems.add(path + ".dimension", "no dimension '" + productionDimension + "'");
-          } else if (!d.isPredicted()) {
-            problems.add(path + ".dimension", "'" + d.id() + "' is not a predicted dimension");
-          } else if (d.indexOf(productionLabel) < 0) {
-            problems.add(
-                path + ".label", "'" + productionLabel + "' is not a label of '" + d.id() + "'");
-          }
+        productionDimension = production.get("dimension").textValue();
+        productionLabel = production.get("label").textValue();
+        String wanted = productionDimension;
+        Dimension d =
+            dimensions.stream().filter(x -> x.id().equals(wanted)).findFirst().orElse(null);
+        if (d == null) {
+          problems.add(path + ".dimension", "no dimension '" + productionDimension + "'");
+        } else if (!d.isPredicted()) {
+          problems.add(path + ".dimension", "'" + d.id() + "' is not a predicted dimension");
+        } else if (d.indexOf(productionLabel) < 0) {
+          problems.add(
+              path + ".label", "'" + productionLabel + "' is not a label of '" + d.id() + "'");
         }
       }
-      List<String> bugPerf = null;
       JsonNode bug = node.get("bug_perf");
-      if (bug != null && object(bug, "$.frames.bug_perf")) {
-        keys(bug, "$.frames.bug_perf", BUG_PERF_KEYS);
-        JsonNode labels = bug.get("labels");
-        if (labels == null) {
-          problems.add("$.frames.bug_perf", "missing required key 'labels'");
-        } else {
-          bugPerf = strings(labels, "$.frames.bug_perf.labels");
-          for (int i = 0; i < bugPerf.size(); i++) {
-            if (bugPerf.get(i).isBlank()) {
-              problems.add("$.frames.bug_perf.labels[" + i + "]", "empty label");
-            }
-          }
-        }
-      }
+      List<String> bugPerf = bug == null ? null : strings(bug.get("labels"));
       return new TaxonomyFrames(productionDimension, productionLabel, bugPerf);
     }
 
-    // --- small typed readers, each reporting its path ---
+    // --- readers of values whose type the schema has checked ---
 
-    private boolean object(JsonNode node, String path) {
-      if (!node.isObject()) {
-        problems.add(path, "expected an object, found " + describe(node));
-        return false;
-      }
-      return true;
-    }
-
-    private void keys(JsonNode node, String path, Set<String> allowed) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (!allowed.contains(key)) {
-          List<String> sorted = new ArrayList<>(allowed);
-          sorted.sort(String::compareTo);
-          problems.add(
-              path + "." + key, "unknown key '" + key + "' (expected one of " + sorted + ")");
-        }
-      }
-    }
-
-    private String requiredString(JsonNode node, String path, String key) {
+    private static String text(JsonNode node, String key) {
       JsonNode value = node.get(key);
-      if (value == null) {
-        problems.add(path, "missing required key '" + key + "'");
-        return null;
-      }
-      if (!value.isTextual() || value.textValue().isBlank()) {
-        problems.add(path + "." + key, "expected a non-empty string, found " + describe(value));
-        return null;
-      }
-      return value.textValue();
+      return value == null ? null : value.textValue();
     }
 
-    private String optionalString(JsonNode node, String path, String key) {
-      JsonNode value = node.get(key);
-      if (value == null) {
-        return null;
-      }
-      if (!value.isTextual()) {
-        problems.add(path + "." + key, "expected a string, found " + describe(value));
-        return null;
-      }
-      return value.textValue();
-    }
-
-    private boolean bool(JsonNode value, String path, boolean fallback) {
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isBoolean()) {
-        problems.add(path, "expected true or false, found " + describe(value));
-        return fallback;
-      }
-      return value.booleanValue();
-    }
-
-    private double number(JsonNode value, String path, double fallback) {
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isNumber()) {
-        problems.add(path, "expected a number, found " + describe(value));
-        return fallback;
-      }
-      return value.doubleValue();
-    }
-
-    private int count(JsonNode value, String path) {
-      if (value == null) {
-        return 0;
-      }
-      if (!value.isIntegralNumber() || value.intValue() < 0) {
-        problems.add(path, "expected a whole number >= 0, found " + describe(value));
-        return 0;
-      }
-      return value.intValue();
-    }
-
-    private List<String> strings(JsonNode value, String path) {
+    private static List<String> strings(JsonNode value) {
       List<String> out = new ArrayList<>();
+      if (value != null) {
+        value.forEach(item -> out.add(item.textValue()));
+      }
+      return out;
+    }
+
+    private static MatchMode mode(JsonNode value, MatchMode fallback) {
+      return value == null ? fallback : MatchMode.fromKey(value.textValue()).orElseThrow();
+    }
+
+    private Set<TextField> fields(JsonNode value, String path, Set<TextField> fallback) {
       if (value == null) {
-        return out;
+        return fallback;
       }
-      if (!value.isArray()) {
-        problems.add(path, "expected an array of strings, found " + describe(value));
-        return out;
-      }
-      for (int i = 0; i < value.size(); i++) {
-        JsonNode item = value.get(i);
-        if (!item.isTextual()) {
-          problems.add(path + "[" + i + "]", "expected a string, found " + describe(item));
-        } else {
-          out.add(item.textValue());
+      Set<TextField> out = EnumSet.noneOf(TextField.class);
+      List<String> names = strings(value);
+      for (int i = 0; i < names.size(); i++) {
+        if (!out.add(TextField.fromKey(names.get(i)).orElseThrow())) {
+          problems.add(path + "[" + i + "]", "duplicate field '" + names.get(i) + "'");
         }
       }
       return out;
     }
 
+    private Set<TokenKind> tokens(JsonNode value, String path) {
+      Set<TokenKind> out = EnumSet.noneOf(TokenKind.class);
+      List<String> names = strings(value);
+      for (int i = 0; i < names.size(); i++) {
+        if (!out.add(TokenKind.fromKey(names.get(i)).orElseThrow())) {
+          problems.add(path + "[" + i + "]", "duplicate token kind '" + names.get(i) + "'");
+        }
+      }
+      return out;
+    }
+
+    private static Map<EvidenceField, Double> weights(JsonNode value) {
+      Map<EvidenceField, Double> out = new EnumMap<>(EvidenceField.class);
+      if (value != null) {
+        value
+            .fields()
+            .forEachRemaining(
+                e ->
+                    out.put(
+                        EvidenceField.fromKey(e.getKey()).orElseThrow(),
+                        e.getValue().doubleValue()));
+      }
+      return out;
+    }
+
     private List<String> patterns(JsonNode value, String path) {
-      List<String> out = strings(value, path);
+      List<String> out = strings(value);
       for (int i = 0; i < out.size(); i++) {
         String p = out.get(i);
         String ppath = path + "[" + i + "]";
@@ -772,101 +609,5 @@ public final class TaxonomyReader {
       {"(?<!", "negative lookbehind ((?<!…))"},
       {"(?>", "an atomic group ((?>…))"},
     };
-
-    private Set<TokenKind> tokens(JsonNode value, String path) {
-      Set<TokenKind> out = EnumSet.noneOf(TokenKind.class);
-      List<String> names = strings(value, path);
-      for (int i = 0; i < names.size(); i++) {
-        TokenKind kind = TokenKind.fromKey(names.get(i)).orElse(null);
-        if (kind == null) {
-          problems.add(
-              path + "[" + i + "]",
-              "unknown token kind '" + names.get(i) + "' (expected url, path, module, file)");
-        } else if (!out.add(kind)) {
-          problems.add(path + "[" + i + "]", "duplicate token kind '" + names.get(i) + "'");
-        }
-      }
-      return out;
-    }
-
-    private MatchMode mode(JsonNode value, String path, MatchMode fallback) {
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isTextual()) {
-        problems.add(path, "expected \"substring\" or \"word\", found " + describe(value));
-        return fallback;
-      }
-      MatchMode mode = MatchMode.fromKey(value.textValue()).orElse(null);
-      if (mode == null) {
-        problems.add(
-            path, "unknown match mode '" + value.textValue() + "' (expected substring or word)");
-        return fallback;
-      }
-      return mode;
-    }
-
-    private Set<TextField> fields(JsonNode value, String path, Set<TextField> fallback) {
-      if (value == null) {
-        return fallback;
-      }
-      Set<TextField> out = EnumSet.noneOf(TextField.class);
-      List<String> names = strings(value, path);
-      if (value.isArray() && value.isEmpty()) {
-        problems.add(path, "expected at least one field (title, body, labels)");
-      }
-      for (int i = 0; i < names.size(); i++) {
-        TextField field = TextField.fromKey(names.get(i)).orElse(null);
-        if (field == null) {
-          problems.add(
-              path + "[" + i + "]",
-              "unknown field '" + names.get(i) + "' (expected title, body, labels)");
-        } else if (!out.add(field)) {
-          problems.add(path + "[" + i + "]", "duplicate field '" + names.get(i) + "'");
-        }
-      }
-      return out.isEmpty() ? fallback : out;
-    }
-
-    private Map<EvidenceField, Double> weights(JsonNode value, String path) {
-      Map<EvidenceField, Double> out = new EnumMap<>(EvidenceField.class);
-      if (value == null) {
-        return out;
-      }
-      if (!object(value, path)) {
-        return out;
-      }
-      Set<String> known = new LinkedHashSet<>();
-      for (EvidenceField f : EvidenceField.values()) {
-        known.add(f.key());
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String wpath = path + "." + e.getKey();
-        EvidenceField field = EvidenceField.fromKey(e.getKey()).orElse(null);
-        if (field == null) {
-          problems.add(wpath, "unknown field '" + e.getKey() + "' (expected one of " + known + ")");
-          continue;
-        }
-        if (!e.getValue().isNumber() || e.getValue().doubleValue() < 0) {
-          problems.add(wpath, "expected a number >= 0, found " + describe(e.getValue()));
-          continue;
-        }
-        out.put(field, e.getValue().doubleValue());
-      }
-      return out;
-    }
-
-    private static String describe(JsonNode node) {
-      return switch (node.getNodeType()) {
-        case OBJECT -> "an object";
-        case ARRAY -> node.isEmpty() ? "an empty array" : "an array";
-        case STRING -> node.textValue().isBlank() ? "an empty string" : "a string";
-        case NUMBER -> "the number " + node;
-        case BOOLEAN -> node.booleanValue() ? "true" : "false";
-        case NULL -> "null";
-        default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
-      };
-    }
   }
 }

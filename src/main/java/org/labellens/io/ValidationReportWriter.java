@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.labellens.core.report.Doc;
 import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.report.ReportSection;
@@ -72,13 +73,7 @@ public final class ValidationReportWriter {
                 + report.sample().name()
                 + (report.provenance().anySimulated() ? " (SIMULATED decisions)" : ""));
     blocks(report, doc, false, 25);
-    return doc.render(
-        switch (format) {
-          case MARKDOWN -> Doc.Format.MARKDOWN;
-          case LATEX -> Doc.Format.LATEX;
-          default -> Doc.Format.PLAIN;
-        },
-        false);
+    return doc.render(Doc.of(format), false);
   }
 
   // ------------------------------------------------------------------ JSON
@@ -647,29 +642,17 @@ public final class ValidationReportWriter {
                 + (shares == null ? "" : ", " + count(shares.covered()) + " issues")
                 + ") and the unweighted share among sampled items (not a population figure);"
                 + " Unres. and bounds as above");
-    t.text("Label")
-        .number("Classifier share")
-        .number("Estimated share")
-        .number("95% CI")
-        .number("Unres.")
-        .number("Bounds")
-        .number("Difference")
-        .number("Unweighted sample share");
+    shareColumns(t.text("Label")).number("Difference").number("Unweighted sample share");
     for (LabelValidation l : o.figures().perLabel()) {
       Double raw = share(shares, l.label());
-      String diff =
+      List<String> cells = new ArrayList<>(List.of(l.label()));
+      cells.addAll(shareCells(raw, l.estimatedShare(), l.shareBounds()));
+      cells.add(
           raw == null || !l.estimatedShare().estimate().isDefined()
               ? "—"
-              : signed(l.estimatedShare().estimate().value() - raw);
-      t.row(
-          l.label(),
-          raw == null ? "—" : number(raw),
-          value(l.estimatedShare().estimate(), null, null),
-          ci(l.estimatedShare()),
-          Integer.toString(l.shareBounds().items()),
-          bounds(l.shareBounds()),
-          diff,
-          fraction(l.shareUnweighted()));
+              : signed(l.estimatedShare().estimate().value() - raw));
+      cells.add(fraction(l.shareUnweighted()));
+      t.row(cells);
     }
     return t.build();
   }
@@ -681,30 +664,39 @@ public final class ValidationReportWriter {
                 + WEIGHTED
                 + ") beside the classifier's raw share; judged items: the framework's items whose"
                 + " gold on the label is resolved; Unres. and bounds as above");
-    t.text("Framework")
-        .text("Label")
-        .number("Classifier share")
-        .number("Estimated share")
-        .number("95% CI")
-        .number("Unres.")
-        .number("Bounds")
-        .number("Judged items");
+    shareColumns(t.text("Framework").text("Label")).number("Judged items");
     for (DomainValidation d : o.figures().domains()) {
       for (String label : o.figures().labels()) {
-        MetricResult m = d.estimatedShare().get(label);
-        Double raw = share(shares, d.domain(), label);
-        t.row(
-            d.domain(),
-            label,
-            raw == null ? "—" : number(raw),
-            value(m.estimate(), null, null),
-            ci(m),
-            Integer.toString(d.shareBounds().get(label).items()),
-            bounds(d.shareBounds().get(label)),
-            Long.toString(d.shareUnweighted().get(label).trials()));
+        List<String> cells = new ArrayList<>(List.of(d.domain(), label));
+        cells.addAll(
+            shareCells(
+                share(shares, d.domain(), label),
+                d.estimatedShare().get(label),
+                d.shareBounds().get(label)));
+        cells.add(Long.toString(d.shareUnweighted().get(label).trials()));
+        t.row(cells);
       }
     }
     return t.build();
+  }
+
+  /** The columns of a share beside the classifier's raw share. */
+  private static Doc.TableBuilder shareColumns(Doc.TableBuilder t) {
+    return t.number("Classifier share")
+        .number("Estimated share")
+        .number("95% CI")
+        .number("Unres.")
+        .number("Bounds");
+  }
+
+  /** The cells of {@link #shareColumns}: raw share, estimate, interval, unresolved, bounds. */
+  private static List<String> shareCells(Double raw, MetricResult share, UnresolvedBounds bounds) {
+    return List.of(
+        raw == null ? "—" : number(raw),
+        value(share.estimate(), null, null),
+        ci(share),
+        Integer.toString(bounds.items()),
+        bounds(bounds));
   }
 
   private static Doc.Table confusionTable(ClassifierValidation f, boolean weighted) {

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.labellens.classify.BodyZones;
 import org.labellens.classify.IssueText;
 import org.labellens.classify.KeywordClassifier;
-import org.labellens.classify.PatternWorkException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Classification;
 import org.labellens.core.model.Dimension;
@@ -20,7 +19,6 @@ import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TaxonomyDocument;
 import org.labellens.io.TaxonomyReader;
 import org.labellens.store.ClassifierRunStore;
-import org.labellens.store.IssueFilter;
 import org.labellens.store.Repositories;
 import org.labellens.store.Tx;
 
@@ -89,46 +87,32 @@ public final class ClassifyService {
           long runId = repos.runs().createKeywordRun(tx, name, taxonomyId, doc.source(), now);
           int total = repos.issues().count(tx);
           Map<String, int[]> counts = new TreeMap<>();
-          try (ClassifierRunStore.RunWriter writer = repos.runs().runWriter(tx, runId)) {
-            repos
-                .issues()
-                .forEach(
-                    tx,
-                    IssueFilter.ALL,
-                    stored -> {
-                      cancellation.check();
-                      Issue issue = stored.issue();
-                      Classification result;
-                      try {
-                        result = classifier.classify(text(issue));
-                      } catch (PatternWorkException e) {
-                        throw new BadInputException(
-                            "issue "
-                                + issue.repo()
-                                + "#"
-                                + issue.number()
-                                + ": "
-                                + e.getMessage()
-                                + "; nothing was saved",
-                            e);
-                      }
-                      writer.add(stored.id(), result);
-                      int[] c =
-                          counts.computeIfAbsent(
-                              issue.framework(), k -> new int[categories.size() + 1]);
-                      c[0]++;
-                      List<String> labels = result.labels(category.id());
-                      if (labels.isEmpty()) {
-                        c[categories.indexOf(fallback) + 1]++;
-                      }
-                      for (String label : labels) {
-                        c[categories.indexOf(label) + 1]++;
-                      }
-                      int done = writer.count();
-                      if (done % 256 == 0 || done == total) {
-                        progress.update("classifying with " + t.reference(), done, total);
-                      }
-                    });
+          try (ClassifierRunStore.RunWriter writer = repos.runs().runWriter(tx, runId);
+              ClassifyPipeline pipeline = ClassifyPipeline.start(repos, classifier, cancellation)) {
+            for (List<ClassifyPipeline.Classified> chunk = pipeline.next();
+                !chunk.isEmpty();
+                chunk = pipeline.next()) {
+              for (ClassifyPipeline.Classified classified : chunk) {
+                cancellation.check();
+                Classification result = classified.result();
+                writer.add(classified.id(), result);
+                int[] c =
+                    counts.computeIfAbsent(
+                        classified.issue().framework(), k -> new int[categories.size() + 1]);
+                c[0]++;
+                List<String> labels = result.labels(category.id());
+                if (labels.isEmpty()) {
+                  c[categories.indexOf(fallback) + 1]++;
+                }
+                for (String label : labels) {
+                  c[categories.indexOf(label) + 1]++;
+                }
+                int done = writer.count();
+                if (done % 256 == 0 || done == total) {
+                  progress.update("classifying with " + t.reference(), done, total);
+                }
+              }
+            }
             cancellation.check();
             writer.finish();
             return result(name, doc, categories, counts, writer.count());

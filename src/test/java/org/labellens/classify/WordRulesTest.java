@@ -292,19 +292,6 @@ class WordRulesTest {
         .hasSize(2);
   }
 
-  @Test
-  void tokenKindsAreRecognised() {
-    assertThat(KeywordClassifier.classifyToken("https://a.b", 0, 11) & 1).isEqualTo(1);
-    assertThat(KeywordClassifier.classifyToken("www.example.org", 0, 15) & 1).isEqualTo(1);
-    assertThat(KeywordClassifier.classifyToken("a/b", 0, 3)).isZero();
-    assertThat(KeywordClassifier.classifyToken("tokens/s", 0, 8)).isZero();
-    assertThat(KeywordClassifier.classifyToken("2.3.1", 0, 5)).isZero();
-    assertThat(KeywordClassifier.classifyToken("torch.cuda.OutOfMemoryError:", 0, 28) & 4)
-        .isEqualTo(4);
-    assertThat(KeywordClassifier.classifyToken("quantize.cpp", 0, 12) & 8).isEqualTo(8);
-    assertThat(KeywordClassifier.classifyToken("e.g.", 0, 4)).isZero();
-  }
-
   /**
    * classify() skips zones every rule weighs 0; highlight() reads all. They must agree: a label is
    * predicted exactly when highlight shows a counted occurrence of it.

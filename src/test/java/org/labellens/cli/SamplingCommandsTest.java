@@ -157,10 +157,15 @@ class SamplingCommandsTest {
 
   @Test
   void badUsageExitsTwo() {
-    assertThat(run("sample", "--size", "10").code()).isEqualTo(2);
-    assertThat(run("sample", "--name", "x").code()).isEqualTo(2);
-    assertThat(run("sample", "--name", "x", "--size", "10", "--margin", "0.05").code())
-        .isEqualTo(2);
+    Cli.Result noName = run("sample", "--size", "10");
+    assertThat(noName.code()).isEqualTo(2);
+    assertThat(noName.err()).contains("Missing required option: '--name=S'");
+    Cli.Result noSize = run("sample", "--name", "x");
+    assertThat(noSize.code()).isEqualTo(2);
+    assertThat(noSize.err()).contains("specify one of these): (--size=N | --margin=E)");
+    Cli.Result both = run("sample", "--name", "x", "--size", "10", "--margin", "0.05");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).startsWith("error: --size=N, --margin=E are mutually exclusive");
     assertThat(run("sample", "--name", "x", "--size", "ten").code()).isEqualTo(2);
     assertThat(sampleCount()).isZero();
   }

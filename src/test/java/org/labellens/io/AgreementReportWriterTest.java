@@ -56,8 +56,10 @@ class AgreementReportWriterTest {
   }
 
   @Test
-  void markdownEscapesPipes() {
-    assertThat(TextTable.markdownCell("a|b")).isEqualTo("a\\|b");
+  void markdownEscapesRaterNames() {
+    String markdown = AgreementReportWriter.write(allOneCategory(), ReportFormat.MARKDOWN);
+    assertThat(markdown).contains("ann\\_1", "R&amp;D #2", "| --- |");
+    assertThat(markdown).doesNotContain("R&D #2", "ann_1");
   }
 
   @Test

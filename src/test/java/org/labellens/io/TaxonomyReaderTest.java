@@ -3,6 +3,7 @@ package org.labellens.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -288,5 +289,32 @@ class TaxonomyReaderTest {
     assertThatThrownBy(() -> reader.builtIn("study-v9"))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("unknown built-in taxonomy 'study-v9'");
+  }
+
+  @Test
+  void theBuiltInsFitTheSchema() throws Exception {
+    for (String name : TaxonomyReader.BUILT_IN) {
+      JsonNode tree =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(reader.builtIn(name).canonicalJson());
+      assertThat(TaxonomySchema.get().check(tree)).as(name).isEmpty();
+    }
+  }
+
+  @Test
+  void theSchemaFindingsNameThePathWhatWasExpectedAndWhatWasFound() {
+    assertThat(error(minimal("").replace("\"version\": \"1\",", "")))
+        .contains("taxonomy t.json: $: missing required key 'version'");
+    assertThat(error(minimal("").replace("{\"name\"", "{\"format\": 2, \"name\"")))
+        .contains("$.format: unsupported format 2 (this version reads format 1)");
+    assertThat(error(minimal(", \"mode\": \"regex\"")))
+        .contains(
+            "$.dimensions[0].labels[0].rules[0].mode: unknown match mode 'regex' (expected"
+                + " substring, word)");
+    assertThat(error(minimal(", \"mode\": 3")))
+        .contains("rules[0].mode: expected a string, found the number 3")
+        .doesNotContain("unknown match mode");
+    assertThat(error(minimal(", \"weights\": {\"title\": -1}")))
+        .contains("rules[0].weights.title: expected a number >= 0, found the number -1");
   }
 }

@@ -53,6 +53,88 @@ class ClassifyServiceTest {
     }
   }
 
+  /** A project of {@code n} issues, in its own directory. */
+  private Path project(String name, int n) throws Exception {
+    Path sub = dir.resolve(name);
+    java.nio.file.Files.createDirectories(sub);
+    Path file = TestIssues.write(sub, "i.jsonl", TestIssues.jsonl(TestIssues.make(n, 7)));
+    Path p = sub.resolve("p.db");
+    try (Project project = Project.create(p)) {
+      project
+          .imports()
+          .importFiles(
+              List.of(file),
+              new ImportRequest(null, null, IssueFormat.AUTO, null, null),
+              Progress.NONE,
+              new Cancellation());
+    }
+    return p;
+  }
+
+  private static java.util.Map<String, List<String>> nonEmpty(
+      java.util.Map<String, List<String>> labels) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    labels.forEach(
+        (dimension, values) -> {
+          if (!values.isEmpty()) {
+            out.put(dimension, values);
+          }
+        });
+    return out;
+  }
+
+  @Test
+  void aRunOverManyChunksStoresWhatEachIssueClassifiedAloneGives() throws Exception {
+    int n = 2 * ClassifyPipeline.CHUNK + 17;
+    try (Project p = Project.open(project("many", n))) {
+      ClassifyResult r =
+          p.classifier().classify("llm-serving-v2", "r", Progress.NONE, new Cancellation());
+      assertThat(r.total()).isEqualTo(n);
+
+      TaxonomyDocument v2 = p.classifier().taxonomy("llm-serving-v2");
+      List<String> numbers = new java.util.ArrayList<>();
+      int[] withEvidence = {0};
+      p.issues()
+          .list(
+              org.labellens.core.model.IssueQuery.ALL,
+              "r",
+              row -> {
+                numbers.add(row.issue().repo() + "#" + row.issue().number());
+                org.labellens.core.model.Classification alone =
+                    p.classifier().preview(v2, row.issue());
+                org.labellens.core.model.Prediction stored = row.prediction().orElseThrow();
+                assertThat(nonEmpty(stored.labels())).isEqualTo(nonEmpty(alone.predicted()));
+                assertThat(stored.primary()).isEqualTo(alone.primary());
+                assertThat(stored.evidence()).containsExactlyInAnyOrderElementsOf(alone.evidence());
+                withEvidence[0] += alone.evidence().isEmpty() ? 0 : 1;
+              });
+      assertThat(numbers).hasSize(n).doesNotHaveDuplicates();
+      // the comparison is not empty-handed: most issues have evidence
+      assertThat(withEvidence[0]).isGreaterThan(n / 2);
+    }
+  }
+
+  @Test
+  void aRunCancelledInALaterChunkLeavesNothingAndStopsReading() throws Exception {
+    int n = 3 * ClassifyPipeline.CHUNK;
+    try (Project p = Project.open(project("cancelled", n))) {
+      Cancellation cancel = new Cancellation();
+      Progress late =
+          (message, done, total) -> {
+            if (done >= ClassifyPipeline.CHUNK * 2) {
+              cancel.cancel();
+            }
+          };
+
+      assertThatThrownBy(() -> p.classifier().classify("study-v1", "r", late, cancel))
+          .isInstanceOf(CancellationException.class);
+
+      assertThat(p.issues().runs()).isEmpty();
+      assertThat(Thread.getAllStackTraces().keySet())
+          .noneMatch(t -> t.getName().equals("labellens-classify-reader"));
+    }
+  }
+
   @Test
   void theDistributionCountsEveryIssueOnceInIssuesAndOtherOnlyWhenNoCategory() {
     try (Project p = Project.open(db)) {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labellens.core.report.Doc;
 import org.labellens.core.validation.StratumCollapse;
-import org.labellens.io.Doc;
 import org.labellens.testing.Cli;
 import org.labellens.testing.LeadProjects;
 

@@ -1,18 +1,18 @@
-package org.labellens.io;
+package org.labellens.core.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.labellens.core.report.ReportSection;
-import org.labellens.core.report.ReportTable;
 
 /**
  * A report for people as a list of blocks (headings, paragraphs, lists, tables, bar charts),
  * rendered as plain text, Markdown, LaTeX (booktabs) or HTML (charts as inline SVG; no script, no
  * remote resource). Every text is plain text and is escaped here, once, for the target format:
- * issue titles and notes are untrusted.
+ * issue titles and notes are untrusted. This is the one renderer of tables for people: a table on
+ * its own ({@link #table}) looks as it does inside a document, and each format has one escaper here
+ * ({@link #plain}, {@link #md}, {@link #tex}, {@link #html}; CSV's is {@link CsvCells}).
  *
  * <p>Rendering is deterministic: the same blocks give the same bytes.
  */
@@ -41,7 +41,8 @@ public final class Doc {
   /**
    * A table. {@code numeric[c]} right-aligns column c; {@code notes} are printed under it.
    *
-   * @param caption states what the table shows, including whether its figures are weighted
+   * @param caption states what the table shows, including whether its figures are weighted; null
+   *     for a table without one
    */
   public record Table(
       String caption,
@@ -149,14 +150,17 @@ public final class Doc {
     }
 
     public TableBuilder text(String column) {
-      header.add(column);
-      numeric.add(false);
-      return this;
+      return column(column, false);
     }
 
     public TableBuilder number(String column) {
+      return column(column, true);
+    }
+
+    /** A column; a numeric one is right-aligned. */
+    public TableBuilder column(String column, boolean isNumeric) {
       header.add(column);
-      numeric.add(true);
+      numeric.add(isNumeric);
       return this;
     }
 
@@ -198,6 +202,16 @@ public final class Doc {
 
   // ------------------------------------------------------------------ rendering
 
+  /** The output format of a report printed in {@code format}; JSON is not a document format. */
+  public static Format of(ReportFormat format) {
+    return switch (format) {
+      case MARKDOWN -> Format.MARKDOWN;
+      case LATEX -> Format.LATEX;
+      case TABLE -> Format.PLAIN;
+      case JSON -> throw new IllegalArgumentException("JSON is not a document format");
+    };
+  }
+
   /** Renders the blocks; {@code standalone} wraps LaTeX and HTML in a complete document. */
   public String render(Format format, boolean standalone) {
     StringBuilder out = new StringBuilder();
@@ -211,6 +225,19 @@ public final class Doc {
     return out.toString();
   }
 
+  /** One table on its own, as the document renders it (ending with a line break). */
+  public static String table(Table table, Format format) {
+    StringBuilder out = new StringBuilder();
+    switch (format) {
+      case PLAIN -> plainTable(out, table);
+      case MARKDOWN -> markdownTable(out, table);
+      case LATEX -> latexTable(out, table);
+      case HTML -> htmlTable(out, table);
+      default -> throw new AssertionError(format);
+    }
+    return out.toString();
+  }
+
   private void plain(StringBuilder out) {
     boolean first = true;
     for (Block b : blocks) {
@@ -219,12 +246,12 @@ public final class Doc {
       }
       first = false;
       if (b instanceof Heading h) {
-        out.append(h.text()).append('\n');
-        out.append((h.level() <= 1 ? "=" : "-").repeat(h.text().length())).append('\n');
+        out.append(plain(h.text())).append('\n');
+        out.append((h.level() <= 1 ? "=" : "-").repeat(plain(h.text()).length())).append('\n');
       } else if (b instanceof Paragraph p) {
-        out.append(oneLine(p.text())).append('\n');
+        out.append(plain(p.text())).append('\n');
       } else if (b instanceof Bullets l) {
-        l.items().forEach(item -> out.append("- ").append(oneLine(item)).append('\n'));
+        l.items().forEach(item -> out.append("- ").append(plain(item)).append('\n'));
       } else if (b instanceof Table t) {
         plainTable(out, t);
       } else if (b instanceof Chart) {
@@ -234,12 +261,14 @@ public final class Doc {
   }
 
   private static void plainTable(StringBuilder out, Table t) {
-    out.append(oneLine(t.caption())).append('\n');
+    if (t.caption() != null) {
+      out.append(plain(t.caption())).append('\n');
+    }
     int[] width = new int[t.header().size()];
     for (int c = 0; c < width.length; c++) {
-      width[c] = oneLine(t.header().get(c)).length();
+      width[c] = plain(t.header().get(c)).length();
       for (List<String> row : t.rows()) {
-        width[c] = Math.max(width[c], oneLine(row.get(c)).length());
+        width[c] = Math.max(width[c], plain(row.get(c)).length());
       }
     }
     plainRow(out, t.header(), width, t.numeric());
@@ -251,13 +280,13 @@ public final class Doc {
     for (List<String> row : t.rows()) {
       plainRow(out, row, width, t.numeric());
     }
-    t.notes().forEach(n -> out.append(oneLine(n)).append('\n'));
+    t.notes().forEach(n -> out.append(plain(n)).append('\n'));
   }
 
   private static void plainRow(StringBuilder out, List<String> cells, int[] width, boolean[] num) {
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < cells.size(); c++) {
-      String cell = oneLine(cells.get(c));
+      String cell = plain(cells.get(c));
       String pad = " ".repeat(width[c] - cell.length());
       line.append(num[c] ? pad + cell : cell + pad);
       if (c + 1 < cells.size()) {
@@ -277,25 +306,36 @@ public final class Doc {
       } else if (b instanceof Paragraph p) {
         out.append(md(p.text())).append('\n');
       } else if (b instanceof Bullets l) {
-        l.items().forEach(item -> out.append("- ").append(md(item)).append('\n'));
+        markdownBullets(out, l.items());
       } else if (b instanceof Table t) {
-        out.append("**").append(md(t.caption())).append("**\n\n");
-        mdRow(out, t.header());
-        out.append('|');
-        for (boolean right : t.numeric()) {
-          out.append(right ? " ---: |" : " --- |");
-        }
-        out.append('\n');
-        for (List<String> row : t.rows()) {
-          mdRow(out, row);
-        }
-        if (!t.notes().isEmpty()) {
-          out.append('\n');
-          t.notes().forEach(n -> out.append(md(n)).append("  \n"));
-        }
+        markdownTable(out, t);
       } else if (b instanceof Chart) {
         out.setLength(out.length() - 1);
       }
+    }
+  }
+
+  /** A Markdown list of plain-text items. */
+  public static void markdownBullets(StringBuilder out, List<String> items) {
+    items.forEach(item -> out.append("- ").append(md(item)).append('\n'));
+  }
+
+  private static void markdownTable(StringBuilder out, Table t) {
+    if (t.caption() != null) {
+      out.append("**").append(md(t.caption())).append("**\n\n");
+    }
+    mdRow(out, t.header());
+    out.append('|');
+    for (boolean right : t.numeric()) {
+      out.append(right ? " ---: |" : " --- |");
+    }
+    out.append('\n');
+    for (List<String> row : t.rows()) {
+      mdRow(out, row);
+    }
+    if (!t.notes().isEmpty()) {
+      out.append('\n');
+      t.notes().forEach(n -> out.append(md(n)).append("  \n"));
     }
   }
 
@@ -305,32 +345,6 @@ public final class Doc {
       out.append(' ').append(md(cell)).append(" |");
     }
     out.append('\n');
-  }
-
-  /**
-   * Markdown-escapes plain text: every ASCII punctuation character that Markdown gives a meaning is
-   * backslash-escaped, and {@code < > &} become entities so that no raw HTML gets through.
-   */
-  public static String md(String text) {
-    String s = oneLine(text);
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '|', '~' -> sb.append('\\').append(c);
-        case '#', '+', '-', '=', '!' -> {
-          if (i == 0) {
-            sb.append('\\');
-          }
-          sb.append(c);
-        }
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   private void latex(StringBuilder out, boolean standalone) {
@@ -353,29 +367,36 @@ public final class Doc {
         l.items().forEach(item -> out.append("  \\item ").append(tex(item)).append('\n'));
         out.append("\\end{itemize}\n\n");
       } else if (b instanceof Table t) {
-        out.append("\\begin{table}[ht]\n\\centering\n\\small\n");
-        out.append("\\caption{").append(tex(t.caption())).append("}\n");
-        out.append("\\begin{tabular}{");
-        for (boolean right : t.numeric()) {
-          out.append(right ? 'r' : 'l');
-        }
-        out.append("}\n\\toprule\n");
-        texRow(out, t.header());
-        out.append("\\midrule\n");
-        for (List<String> row : t.rows()) {
-          texRow(out, row);
-        }
-        out.append("\\bottomrule\n\\end{tabular}\n");
-        if (!t.notes().isEmpty()) {
-          out.append("\\par\\smallskip\\footnotesize\n");
-          t.notes().forEach(n -> out.append(tex(n)).append("\\par\n"));
-        }
-        out.append("\\end{table}\n\n");
+        latexTable(out, t);
+        out.append('\n');
       }
     }
     if (standalone) {
       out.append("\\end{document}\n");
     }
+  }
+
+  private static void latexTable(StringBuilder out, Table t) {
+    out.append("\\begin{table}[ht]\n\\centering\n\\small\n");
+    if (t.caption() != null) {
+      out.append("\\caption{").append(tex(t.caption())).append("}\n");
+    }
+    out.append("\\begin{tabular}{");
+    for (boolean right : t.numeric()) {
+      out.append(right ? 'r' : 'l');
+    }
+    out.append("}\n\\toprule\n");
+    texRow(out, t.header());
+    out.append("\\midrule\n");
+    for (List<String> row : t.rows()) {
+      texRow(out, row);
+    }
+    out.append("\\bottomrule\n\\end{tabular}\n");
+    if (!t.notes().isEmpty()) {
+      out.append("\\par\\smallskip\\footnotesize\n");
+      t.notes().forEach(n -> out.append(tex(n)).append("\\par\n"));
+    }
+    out.append("\\end{table}\n");
   }
 
   private static void texRow(StringBuilder out, List<String> cells) {
@@ -384,39 +405,6 @@ public final class Doc {
       escaped.add(tex(cell));
     }
     out.append(String.join(" & ", escaped)).append(" \\\\\n");
-  }
-
-  /** Escapes LaTeX's special characters in plain text. */
-  public static String tex(String text) {
-    String s = oneLine(text);
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\textbackslash{}");
-        case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
-        case '~' -> sb.append("\\textasciitilde{}");
-        case '^' -> sb.append("\\textasciicircum{}");
-        case '<' -> sb.append("\\textless{}");
-        case '>' -> sb.append("\\textgreater{}");
-        case '|' -> sb.append("\\textbar{}");
-        case '"' -> sb.append("\\textquotedbl{}");
-        case 'κ' -> sb.append("$\\kappa$");
-        case 'α' -> sb.append("$\\alpha$");
-        case 'π' -> sb.append("$\\pi$");
-        case '±' -> sb.append("$\\pm$");
-        case '×' -> sb.append("$\\times$");
-        case '≥' -> sb.append("$\\geq$");
-        case '≤' -> sb.append("$\\leq$");
-        case '∋' -> sb.append("$\\ni$");
-        case 'Σ' -> sb.append("$\\Sigma$");
-        case '∧' -> sb.append("$\\wedge$");
-        case '—' -> sb.append("---");
-        case '–' -> sb.append("--");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   private void html(StringBuilder out, boolean standalone) {
@@ -445,28 +433,7 @@ public final class Doc {
         l.items().forEach(item -> out.append("<li>").append(html(item)).append("</li>\n"));
         out.append("</ul>\n");
       } else if (b instanceof Table t) {
-        out.append("<table>\n<caption>").append(html(t.caption())).append("</caption>\n<tr>");
-        for (int c = 0; c < t.header().size(); c++) {
-          out.append(t.numeric()[c] ? "<th class=\"n\">" : "<th>");
-          out.append(html(t.header().get(c))).append("</th>");
-        }
-        out.append("</tr>\n");
-        for (List<String> row : t.rows()) {
-          out.append("<tr>");
-          for (int c = 0; c < row.size(); c++) {
-            out.append(t.numeric()[c] ? "<td class=\"n\">" : "<td>");
-            out.append(html(row.get(c))).append("</td>");
-          }
-          out.append("</tr>\n");
-        }
-        out.append("</table>\n");
-        if (!t.notes().isEmpty()) {
-          out.append("<div class=\"notes\">");
-          for (String n : t.notes()) {
-            out.append(html(n)).append("<br>");
-          }
-          out.append("</div>\n");
-        }
+        htmlTable(out, t);
       } else if (b instanceof Chart c) {
         svg(out, c);
       }
@@ -476,27 +443,119 @@ public final class Doc {
     }
   }
 
+  private static void htmlTable(StringBuilder out, Table t) {
+    out.append("<table>\n");
+    if (t.caption() != null) {
+      out.append("<caption>").append(html(t.caption())).append("</caption>\n");
+    }
+    out.append("<tr>");
+    htmlRow(out, "th", t.header(), t.numeric());
+    for (List<String> row : t.rows()) {
+      out.append("<tr>");
+      htmlRow(out, "td", row, t.numeric());
+    }
+    out.append("</table>\n");
+    if (!t.notes().isEmpty()) {
+      out.append("<div class=\"notes\">");
+      for (String n : t.notes()) {
+        out.append(html(n)).append("<br>");
+      }
+      out.append("</div>\n");
+    }
+  }
+
+  private static void htmlRow(StringBuilder out, String tag, List<String> cells, boolean[] num) {
+    for (int c = 0; c < cells.size(); c++) {
+      out.append('<').append(tag).append(num[c] ? " class=\"n\">" : ">");
+      out.append(html(cells.get(c))).append("</").append(tag).append('>');
+    }
+    out.append("</tr>\n");
+  }
+
+  // ------------------------------------------------------------------ the escapers, one per format
+
+  /** Plain text on one line: control characters (line breaks among them) become spaces. */
+  public static String plain(String text) {
+    return escape(text, (sb, c, i) -> sb.append(c < 0x20 || c == 0x7f ? ' ' : c));
+  }
+
+  /**
+   * Markdown-escapes plain text: every ASCII punctuation character that Markdown gives a meaning is
+   * backslash-escaped, and {@code < > &} become entities so that no raw HTML gets through.
+   */
+  public static String md(String text) {
+    return escape(
+        plain(text),
+        (sb, c, i) -> {
+          switch (c) {
+            case '<' -> sb.append("&lt;");
+            case '>' -> sb.append("&gt;");
+            case '&' -> sb.append("&amp;");
+            case '\\', '`', '*', '_', '{', '}', '[', ']', '|', '~' -> sb.append('\\').append(c);
+            case '#', '+', '-', '=', '!' -> sb.append(i == 0 ? "\\" : "").append(c);
+            default -> sb.append(c);
+          }
+        });
+  }
+
+  /** Escapes LaTeX's special characters in plain text (on one line). */
+  public static String tex(String text) {
+    return escape(
+        plain(text),
+        (sb, c, i) -> {
+          switch (c) {
+            case '\\' -> sb.append("\\textbackslash{}");
+            case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
+            case '~' -> sb.append("\\textasciitilde{}");
+            case '^' -> sb.append("\\textasciicircum{}");
+            case '<' -> sb.append("\\textless{}");
+            case '>' -> sb.append("\\textgreater{}");
+            case '|' -> sb.append("\\textbar{}");
+            case '"' -> sb.append("\\textquotedbl{}");
+            case 'κ' -> sb.append("$\\kappa$");
+            case 'α' -> sb.append("$\\alpha$");
+            case 'π' -> sb.append("$\\pi$");
+            case '±' -> sb.append("$\\pm$");
+            case '×' -> sb.append("$\\times$");
+            case '≥' -> sb.append("$\\geq$");
+            case '≤' -> sb.append("$\\leq$");
+            case '∋' -> sb.append("$\\ni$");
+            case 'Σ' -> sb.append("$\\Sigma$");
+            case '∧' -> sb.append("$\\wedge$");
+            case '—' -> sb.append("---");
+            case '–' -> sb.append("--");
+            default -> sb.append(c);
+          }
+        });
+  }
+
   /** Escapes text for HTML element content and attribute values. */
   public static String html(String text) {
+    return escape(
+        text,
+        (sb, c, i) -> {
+          switch (c) {
+            case '<' -> sb.append("&lt;");
+            case '>' -> sb.append("&gt;");
+            case '&' -> sb.append("&amp;");
+            case '"' -> sb.append("&quot;");
+            case '\'' -> sb.append("&#39;");
+            default -> sb.append(c < 0x20 ? ' ' : c);
+          }
+        });
+  }
+
+  /** How one character of plain text is written in a format ({@code i}: its index). */
+  private interface CharEscape {
+    void write(StringBuilder out, char c, int i);
+  }
+
+  /** {@code text} (null as empty) with every character written by {@code escape}. */
+  private static String escape(String text, CharEscape escape) {
     String s = text == null ? "" : text;
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\r', '\n', '\t' -> sb.append(' ');
-        default -> {
-          if (c < 0x20) {
-            sb.append(' ');
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+      escape.write(sb, s.charAt(i), i);
     }
     return sb.toString();
   }
@@ -602,17 +661,5 @@ public final class Doc {
   private static String num(double v) {
     String s = String.format(Locale.ROOT, "%.2f", v);
     return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s;
-  }
-
-  private static String oneLine(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? ' ' : c);
-    }
-    return sb.toString();
   }
 }
