@@ -1,4 +1,4 @@
--- LabelLens project database, schema version 4.
+-- LabelLens project database, schema version 5.
 --
 -- This file is the one source of the schema: the build packages it, `labellens init` applies it, and
 -- the application refuses a database whose PRAGMA user_version it does not know.
@@ -330,6 +330,58 @@ CREATE TABLE issue_search_pending (
   issue_id INTEGER PRIMARY KEY REFERENCES issue (id) ON DELETE CASCADE
 );
 
+-- Fetching from the GitHub API (schema version 5; docs/decisions/0018-fetch.md). A source is one
+-- listing fetched page by page: a repository's issues, or a search query, at one API host with
+-- one set of filters. Tokens are never stored.
+CREATE TABLE fetch_source (
+  id               INTEGER PRIMARY KEY,
+  api_url          TEXT    NOT NULL,            -- e.g. https://api.github.com
+  kind             TEXT    NOT NULL CHECK (kind IN ('repo', 'search')),
+  target           TEXT    NOT NULL,            -- OWNER/NAME; for search, OWNER/NAME and the query
+  filters          TEXT    NOT NULL,            -- JSON: state, labels, query, comments as given
+  since            TEXT,                        -- the next pass asks for issues updated since this (GitHub's updated_at)
+  pass_next_url    TEXT,                        -- the page a pass under way fetches next; null when no pass is under way
+  pass_started_at  TEXT,
+  pass_max_updated TEXT,                        -- the largest updated_at the pass under way has stored
+  pass_counts      TEXT,                        -- JSON: new/updated/unchanged/pull requests of the pass so far
+  completed_at     TEXT,                        -- when the last pass finished
+  CONSTRAINT fetch_source_key UNIQUE (api_url, kind, target, filters)
+);
+
+-- The ETag of each page a source fetched, with what the page held, so that a later pass asks
+-- conditionally (If-None-Match) and, on 304 Not Modified, knows the next page and the page's count.
+CREATE TABLE fetch_page (
+  source_id  INTEGER NOT NULL REFERENCES fetch_source (id) ON DELETE CASCADE,
+  url        TEXT    NOT NULL,                  -- the request URL (API host and query, never a token)
+  etag       TEXT    NOT NULL,
+  next_url   TEXT,                              -- the Link rel="next" of the page, or null on the last
+  items      INTEGER NOT NULL,                  -- issues on the page (pull requests not counted)
+  fetched_at TEXT    NOT NULL,
+  PRIMARY KEY (source_id, url)
+);
+
+-- Where and when an issue was last fetched from the API (issues only imported from files have none).
+CREATE TABLE issue_source (
+  issue_id          INTEGER PRIMARY KEY REFERENCES issue (id) ON DELETE CASCADE,
+  source_url        TEXT    NOT NULL,           -- the API page the issue was read from
+  fetched_at        TEXT    NOT NULL,
+  remote_updated_at TEXT                        -- the issue's updated_at on GitHub then
+);
+
+-- An issue's comments (fetch --comments), in GitHub's order.
+CREATE TABLE issue_comment (
+  issue_id   INTEGER NOT NULL REFERENCES issue (id) ON DELETE CASCADE,
+  comment_id INTEGER NOT NULL,                  -- GitHub's comment id
+  position   INTEGER NOT NULL,                  -- 1, 2, ... in the order GitHub lists them
+  author     TEXT,
+  body       TEXT    NOT NULL,
+  created_at TEXT,
+  updated_at TEXT,
+  url        TEXT,
+  PRIMARY KEY (issue_id, comment_id)
+);
+CREATE INDEX issue_comment_order ON issue_comment (issue_id, position);
+
 -- 'LBLN': marks the file as a LabelLens project, whatever its schema version.
 PRAGMA application_id = 1279413326;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;

@@ -37,6 +37,7 @@ public final class CliMain implements Runnable {
       List.of(
           InitCommand.class,
           ImportCommand.class,
+          FetchCommand.class,
           IssuesCommand.class,
           SampleCommand.class,
           SamplesCommand.class,

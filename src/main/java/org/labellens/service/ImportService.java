@@ -114,6 +114,26 @@ public final class ImportService {
         });
   }
 
+  /** An issue stored by {@link #storeIssues}: what the upsert did and the issue's row. */
+  record Stored(ImportedIssue imported, IssueStore.Outcome outcome, long id) {}
+
+  /**
+   * Stores issues read elsewhere (pages fetched from the GitHub API) in the caller's transaction,
+   * by the same rules as an imported file: idempotent by (repo, number), new/updated/unchanged by
+   * the content hash.
+   */
+  static List<Stored> storeIssues(
+      Repositories repos, Tx c, List<ImportedIssue> issues, String now) {
+    List<Stored> stored = new ArrayList<>(issues.size());
+    try (IssueStore.Upserter upserter = repos.issues().upserter(c, now)) {
+      for (ImportedIssue imported : issues) {
+        IssueStore.Outcome outcome = upserter.upsert(IssueStore.encode(imported.issue()));
+        stored.add(new Stored(imported, outcome, upserter.lastId()));
+      }
+    }
+    return stored;
+  }
+
   /** What the reading thread hands to the writing thread. */
   private sealed interface Item
       permits Parsed, PullRequest, PredictionRow, BytesRead, FileDone, Failed, Done {}

@@ -116,6 +116,16 @@ public final class Project implements AutoCloseable {
     return imports;
   }
 
+  /** Issues' comments (stored by fetch --comments). */
+  public CommentService comments() {
+    return new CommentService(repos);
+  }
+
+  /** Fetching from the GitHub API into this project. */
+  public FetchService fetches() {
+    return new FetchService(repos);
+  }
+
   public IssueService issues() {
     return issues;
   }

@@ -19,6 +19,8 @@ public final class Repositories {
   private final ClassifierRunStore runs = new ClassifierRunStore(runShares);
   private final ImportedRunWriter importedRuns = new ImportedRunWriter();
   private final RunQueries runQueries = new RunQueries();
+  private final CommentStore comments = new CommentStore();
+  private final FetchStateStore fetchState = new FetchStateStore();
 
   public Repositories(ConnectionSource source) {
     this.source = source;
@@ -88,5 +90,15 @@ public final class Repositories {
   /** Each run's stored label shares. */
   public RunShareStore runShares() {
     return runShares;
+  }
+
+  /** Issues' comments, as fetched. */
+  public CommentStore comments() {
+    return comments;
+  }
+
+  /** What fetching from the GitHub API has seen: sources, pages and each issue's provenance. */
+  public FetchStateStore fetchState() {
+    return fetchState;
   }
 }

@@ -12,6 +12,7 @@ import javafx.scene.layout.StackPane;
 import org.labellens.service.Project;
 import org.labellens.ui.annotate.AnnotateView;
 import org.labellens.ui.annotate.AnnotateViewModel;
+import org.labellens.ui.annotate.CommentsViewModel;
 import org.labellens.ui.common.BackgroundExecutor;
 import org.labellens.ui.common.ViewLoader;
 import org.labellens.ui.issues.IssuesView;
@@ -103,7 +104,13 @@ public final class AppContext {
   public Parent annotateView() {
     if (annotateView == null) {
       Map<Class<?>, Supplier<?>> controllers =
-          Map.of(AnnotateView.class, () -> new AnnotateView(annotateViewModel, openLink));
+          Map.of(
+              AnnotateView.class,
+              () ->
+                  new AnnotateView(
+                      annotateViewModel,
+                      openLink,
+                      new CommentsViewModel(project.comments()::of, background)));
       annotateView = new ViewLoader(controllers).load(AnnotateView.class);
     }
     return annotateView;

@@ -173,7 +173,7 @@ class ImportCommandTest {
 
     // any command upgrades it, after a backup of the version-3 file
     assertThat(snapshot()).isEqualTo(stored);
-    assertThat(userVersion(Path.of(db))).isEqualTo(4);
+    assertThat(userVersion(Path.of(db))).isEqualTo(org.labellens.store.Schema.packaged().version());
     List<Path> backups;
     try (var files = Files.list(dir)) {
       backups =

@@ -90,9 +90,21 @@ public final class AnnotateView {
 
   private IssuePage back;
 
+  /** The comments under the body (fetched issues), or null for a window without them. */
+  private final CommentsViewModel comments;
+
+  private CommentsPane commentsPane;
+  private PageStack pages;
+
   public AnnotateView(AnnotateViewModel viewModel, Consumer<String> openLink) {
+    this(viewModel, openLink, null);
+  }
+
+  public AnnotateView(
+      AnnotateViewModel viewModel, Consumer<String> openLink, CommentsViewModel comments) {
     this.viewModel = viewModel;
     this.openLink = openLink;
+    this.comments = comments;
   }
 
   @FXML
@@ -100,7 +112,15 @@ public final class AnnotateView {
     renderer = new BodyRenderer(openLink);
     front = new IssuePage(issuePane, issueTitle, issueMeta, issueLabels, bodyBox);
     back = front.emptyLike();
-    issueScroll.setContent(new PageStack(front.pane, back.pane));
+    pages = new PageStack(front.pane, back.pane);
+    if (comments == null) {
+      issueScroll.setContent(pages);
+    } else {
+      commentsPane = new CommentsPane(comments);
+      VBox withComments = new VBox(pages, commentsPane);
+      withComments.setFillWidth(true);
+      issueScroll.setContent(withComments);
+    }
     sessionLabel
         .textProperty()
         .bind(Bindings.concat(viewModel.sampleProperty(), " · ", viewModel.annotatorProperty()));
@@ -415,6 +435,9 @@ public final class AnnotateView {
       hideEvidence();
       front.clear();
       back.clear();
+      if (comments != null) {
+        comments.clear();
+      }
       return;
     }
     PreparedIssue prepared = shown.issue();
@@ -424,12 +447,15 @@ public final class AnnotateView {
       IssuePage was = front;
       front = back;
       back = was;
-      ((PageStack) issueScroll.getContent()).bringToFront(front.pane, back.pane);
+      pages.bringToFront(front.pane, back.pane);
       front.title.setId("issueTitle");
       back.title.setId(null);
     }
     boolean newIssue = prepared != front.issue;
     front.show(prepared, body);
+    if (comments != null) {
+      comments.show(prepared.display().id());
+    }
     if (!blind) {
       showEvidence(prepared);
     }

@@ -72,7 +72,15 @@ public final class ReviewView extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("toolbar");
-    setTop(bar);
+    Label changed = new Label();
+    changed.setId("changedAfterSampling");
+    changed.getStyleClass().add("status-text");
+    changed.setWrapText(true);
+    changed.textProperty().bind(viewModel.changed().flagProperty());
+    changed.visibleProperty().bind(changed.textProperty().isNotEmpty());
+    changed.managedProperty().bind(changed.visibleProperty());
+    changed.setPadding(new Insets(0, 12, 6, 12));
+    setTop(new javafx.scene.layout.VBox(bar, changed));
 
     adjudication = new AdjudicationPane(viewModel.adjudication(), openLink);
     tabs.setId("reviewTabs");

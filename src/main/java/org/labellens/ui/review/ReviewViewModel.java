@@ -39,6 +39,7 @@ public final class ReviewViewModel {
   private final AgreementViewModel agreement;
   private final ValidationViewModel validation;
   private final AdjudicationViewModel adjudication;
+  private final ChangedIssuesViewModel changed;
   private final BooleanBinding busy;
   private int generation;
 
@@ -51,6 +52,7 @@ public final class ReviewViewModel {
     this.adjudication =
         new AdjudicationViewModel(
             project.adjudication(), project.annotations(), project.displays(), background);
+    this.changed = new ChangedIssuesViewModel(project.comments()::changedAfterSampling, background);
     this.busy =
         Bindings.createBooleanBinding(
             () ->
@@ -111,6 +113,7 @@ public final class ReviewViewModel {
     agreement.open(s);
     validation.open(s);
     adjudication.open(s);
+    changed.open(s);
   }
 
   /** A failure for people: the message, or the kind of failure when it has none. */
@@ -157,5 +160,10 @@ public final class ReviewViewModel {
 
   public AdjudicationViewModel adjudication() {
     return adjudication;
+  }
+
+  /** The flag for sampled issues changed after sampling. */
+  public ChangedIssuesViewModel changed() {
+    return changed;
   }
 }

@@ -67,6 +67,24 @@ public final class ProjectSetupView extends ScrollPane {
           e.consume();
         });
 
+    // or fetch from GitHub
+    TextField fetchRepos = field(vm.fetchReposProperty(), "OWNER/REPO …");
+    fetchRepos.setId("fetchRepos");
+    HBox.setHgrow(fetchRepos, javafx.scene.layout.Priority.ALWAYS);
+    javafx.scene.control.CheckBox fetchComments =
+        new javafx.scene.control.CheckBox("with comments");
+    fetchComments.selectedProperty().bindBidirectional(vm.fetchCommentsProperty());
+    Button fetch = new Button("Fetch from GitHub");
+    fetch.setId("fetchButton");
+    fetch.setOnAction(e -> vm.fetch());
+    Label fetchHint =
+        new Label(
+            "Or fetch the repositories' issues from the GitHub API (token: GH_TOKEN, GITHUB_TOKEN or"
+                + " gh auth token). Each page is stored as it comes; stopping keeps them, and"
+                + " fetching again resumes, then asks only for what changed.");
+    fetchHint.setWrapText(true);
+    fetchHint.getStyleClass().add("muted");
+
     // classify
     Label classifyTitle = section("2  Run a classifier");
     ComboBox<String> taxonomy = new ComboBox<>(vm.taxonomies());
@@ -137,7 +155,7 @@ public final class ProjectSetupView extends ScrollPane {
     summary.setWrapText(true);
     summary.getStyleClass().add("muted");
     summary.textProperty().bind(vm.summaryProperty());
-    for (Button b : List.of(choose, classify, draw)) {
+    for (Button b : List.of(choose, fetch, classify, draw)) {
       b.disableProperty().bind(vm.runningProperty());
     }
 
@@ -147,6 +165,8 @@ public final class ProjectSetupView extends ScrollPane {
             importTitle,
             dropHint,
             choose,
+            fetchHint,
+            new HBox(10, fetchRepos, fetchComments, fetch),
             classifyTitle,
             new HBox(10, taxonomy, runName, classify),
             sampleTitle,

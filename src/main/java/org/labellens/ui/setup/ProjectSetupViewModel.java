@@ -63,6 +63,15 @@ public final class ProjectSetupViewModel {
   private final BooleanProperty blindFirst = new SimpleBooleanProperty();
   private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper("");
 
+  private final StringProperty fetchRepos =
+      new SimpleStringProperty("vllm-project/vllm ggml-org/llama.cpp sgl-project/sglang");
+  private final BooleanProperty fetchComments = new SimpleBooleanProperty();
+  private final StringProperty fetchApiUrl =
+      new SimpleStringProperty(
+          System.getenv("GITHUB_API_URL") != null
+              ? System.getenv("GITHUB_API_URL")
+              : org.labellens.service.FetchRequest.DEFAULT_API_URL);
+
   public ProjectSetupViewModel(
       Project project, BackgroundExecutor background, Consumer<Runnable> fxThread) {
     this.project = project;
@@ -134,6 +143,79 @@ public final class ProjectSetupViewModel {
           refresh();
         },
         this::fail);
+  }
+
+  /**
+   * Fetches the repositories named (space or comma separated) from the GitHub API, page by page;
+   * {@link #cancel()} stops it, keeping the pages stored (fetching again resumes). The token comes
+   * from GH_TOKEN, GITHUB_TOKEN or gh auth token, looked up in the background.
+   */
+  public void fetch() {
+    List<String> repos =
+        java.util.Arrays.stream(
+                fetchRepos.get() == null ? new String[0] : fetchRepos.get().split("[\\s,]+"))
+            .filter(r -> !r.isEmpty())
+            .toList();
+    if (repos.isEmpty() || !begin("fetching …")) {
+      return;
+    }
+    Cancellation c = cancellation;
+    Progress sink = progressSink();
+    boolean comments = fetchComments.get();
+    String api = fetchApiUrl.get();
+    background.run(
+        () ->
+            project
+                .fetches()
+                .fetch(
+                    new org.labellens.service.FetchRequest(
+                        repos,
+                        null,
+                        "all",
+                        List.of(),
+                        null,
+                        comments,
+                        api,
+                        org.labellens.service.GithubToken.find(System.getenv())),
+                    sink,
+                    line -> fxThread.accept(() -> summary.set(line)),
+                    c),
+        (org.labellens.service.FetchResult r) -> {
+          end("fetched " + r.total() + " issues");
+          summary.set(
+              r.newIssues()
+                  + " new, "
+                  + r.updated()
+                  + " updated, "
+                  + r.unchanged()
+                  + " unchanged; "
+                  + r.pullRequestsSkipped()
+                  + " pull requests skipped; "
+                  + r.requests()
+                  + " requests ("
+                  + r.notModified()
+                  + " not modified)"
+                  + (r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes())));
+          refresh();
+        },
+        e -> {
+          fail(e);
+          if (e instanceof java.util.concurrent.CancellationException) {
+            status.set("stopped: the pages fetched are kept; fetch again to resume");
+          }
+        });
+  }
+
+  public StringProperty fetchReposProperty() {
+    return fetchRepos;
+  }
+
+  public BooleanProperty fetchCommentsProperty() {
+    return fetchComments;
+  }
+
+  public StringProperty fetchApiUrlProperty() {
+    return fetchApiUrl;
   }
 
   /** Runs the chosen taxonomy over every issue and stores the run. */

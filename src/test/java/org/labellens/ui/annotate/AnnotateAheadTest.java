@@ -121,7 +121,12 @@ class AnnotateAheadTest {
 
   private PageStackView pages() {
     ScrollPane scroll = (ScrollPane) view.lookup(".issue-scroll");
-    return new PageStackView((AnnotateView.PageStack) scroll.getContent());
+    // the pages, alone or above the issue's comments
+    javafx.scene.Node content = scroll.getContent();
+    return new PageStackView(
+        content instanceof AnnotateView.PageStack stack
+            ? stack
+            : (AnnotateView.PageStack) ((VBox) content).getChildren().get(0));
   }
 
   private VBox shownPage() {

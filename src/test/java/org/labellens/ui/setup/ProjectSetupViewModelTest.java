@@ -53,6 +53,32 @@ class ProjectSetupViewModelTest {
   }
 
   @Test
+  void fetchFromTheWindowShowsEachPageAndStoresTheIssues() {
+    try (org.labellens.testing.FakeGithub server =
+        new org.labellens.testing.FakeGithub()
+            .repo(
+                "vllm-project/vllm",
+                getClass().getResourceAsStream("/org/labellens/fetch/vllm-issues.json"))) {
+      project = Project.create(dir.resolve("p.db"));
+      ProjectSetupViewModel vm =
+          new ProjectSetupViewModel(project, BackgroundExecutor.direct(), Runnable::run);
+      List<String> statuses = new java.util.ArrayList<>();
+      List<String> lines = new java.util.ArrayList<>();
+      vm.statusProperty().addListener((obs, o, n) -> statuses.add(n));
+      vm.summaryProperty().addListener((obs, o, n) -> lines.add(n));
+      vm.fetchReposProperty().set(" vllm-project/vllm, ");
+      vm.fetchApiUrlProperty().set(server.url());
+      vm.fetch();
+      assertThat(statuses).contains("vllm-project/vllm: page 2/4, 6 issues");
+      assertThat(lines).contains("vllm-project/vllm: page 1/4: 2 new, 0 updated, 0 unchanged");
+      assertThat(vm.statusProperty().get()).isEqualTo("fetched 14 issues");
+      assertThat(vm.summaryProperty().get())
+          .startsWith("14 new, 0 updated, 0 unchanged; 5 pull requests skipped;");
+      assertThat(vm.runningProperty().get()).isFalse();
+    }
+  }
+
+  @Test
   void importClassifyAndDrawFromTheWindow() {
     project = Project.create(dir.resolve("p.db"));
     ProjectSetupViewModel vm =
