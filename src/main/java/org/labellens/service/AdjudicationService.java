@@ -16,11 +16,8 @@ import org.labellens.core.model.IssueKey;
 import org.labellens.core.review.AdjudicationCase;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.core.validation.Adjudication;
-import org.labellens.store.AnnotationStore;
-import org.labellens.store.Database;
-import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
-import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
 /**
@@ -34,11 +31,11 @@ import org.labellens.store.Tx;
  * thread.
  */
 public final class AdjudicationService {
-  private final Database db;
+  private final Repositories repos;
   private final AnnotationService.SchemeSource schemes;
 
-  public AdjudicationService(Database db, AnnotationService.SchemeSource schemes) {
-    this.db = db;
+  public AdjudicationService(Repositories repos, AnnotationService.SchemeSource schemes) {
+    this.repos = repos;
     this.schemes = schemes;
   }
 
@@ -48,7 +45,8 @@ public final class AdjudicationService {
    * @param includeDone also the items whose flagged dimensions are all adjudicated
    */
   public List<AdjudicationCase> queue(String sample, boolean includeDone) {
-    SampleSnapshot s = db.read(tx -> SampleSnapshot.read(tx, sample, null, false, schemes));
+    SampleSnapshot s =
+        repos.read(tx -> SampleSnapshot.read(repos, tx, sample, null, false, schemes));
     List<AdjudicationCase> out = new ArrayList<>();
     for (ReviewStore.ItemRow row : s.items) {
       AdjudicationCase c = caseOf(s, row);
@@ -61,7 +59,8 @@ public final class AdjudicationService {
 
   /** One sampled item, flagged or not. */
   public AdjudicationCase item(String sample, IssueKey issue) {
-    SampleSnapshot s = db.read(tx -> SampleSnapshot.read(tx, sample, null, false, schemes));
+    SampleSnapshot s =
+        repos.read(tx -> SampleSnapshot.read(repos, tx, sample, null, false, schemes));
     for (ReviewStore.ItemRow row : s.items) {
       if (row.issue().equals(issue)) {
         return caseOf(s, row);
@@ -72,11 +71,11 @@ public final class AdjudicationService {
 
   /** Every adjudication ever made for an item, oldest first. */
   public List<Adjudication> history(String sample, IssueKey issue) {
-    return db.read(
+    return repos.read(
         tx -> {
           SampleInfo s =
-              SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
-          return ReviewStore.adjudicationHistory(tx, s.id(), s.name(), issueId(tx, s, issue));
+              repos.samples().byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
+          return repos.reviews().adjudicationHistory(tx, s.id(), s.name(), issueId(tx, s, issue));
         });
   }
 
@@ -99,10 +98,10 @@ public final class AdjudicationService {
       String lead) {
     AnnotatorNames.check(lead);
     String now = DecisionTime.format(Instant.now());
-    return db.write(
+    return repos.write(
         tx -> {
           SampleInfo s =
-              SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
+              repos.samples().byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
           long issueId = issueId(tx, s, issue);
           DecisionValue canonical = schemes.forSample(s).canonical(dimension, value);
           Adjudication a =
@@ -114,14 +113,14 @@ public final class AdjudicationService {
                   note == null || note.isBlank() ? null : note,
                   lead,
                   now);
-          ReviewStore.putAdjudication(tx, s.id(), issueId, a);
+          repos.reviews().putAdjudication(tx, s.id(), issueId, a);
           return a;
         });
   }
 
-  private static long issueId(Tx tx, SampleInfo s, IssueKey issue) {
-    Optional<Long> id = IssueStore.idOf(tx, issue);
-    if (id.isEmpty() || !AnnotationStore.inSample(tx, s.id(), id.get())) {
+  private long issueId(Tx tx, SampleInfo s, IssueKey issue) {
+    Optional<Long> id = repos.issues().idOf(tx, issue);
+    if (id.isEmpty() || !repos.annotations().inSample(tx, s.id(), id.get())) {
       throw new BadInputException("issue " + issue + " is not in sample '" + s.name() + "'");
     }
     return id.get();

@@ -24,10 +24,8 @@ import org.labellens.core.model.IssueKey;
 import org.labellens.core.model.Prediction;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.store.AnnotationStore;
-import org.labellens.store.Database;
-import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.RunQueries;
-import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
 /**
@@ -76,15 +74,15 @@ public final class AnnotationService {
    */
   public record Recorded(Decision decision, String eventKey, boolean newEvent, boolean current) {}
 
-  private final Database db;
+  private final Repositories repos;
   private final SchemeSource schemes;
 
-  public AnnotationService(Database db) {
-    this(db, SchemeSource.DEFAULT);
+  public AnnotationService(Repositories repos) {
+    this(repos, SchemeSource.DEFAULT);
   }
 
-  public AnnotationService(Database db, SchemeSource schemes) {
-    this.db = db;
+  public AnnotationService(Repositories repos, SchemeSource schemes) {
+    this.repos = repos;
     this.schemes = schemes;
   }
 
@@ -134,7 +132,7 @@ public final class AnnotationService {
       return List.of();
     }
     String recordedAt = DecisionTime.format(Instant.now());
-    return db.write(
+    return repos.write(
         tx -> {
           Resolver resolver = new Resolver(tx);
           List<Recorded> out = new ArrayList<>(decisions.size());
@@ -156,7 +154,7 @@ public final class AnnotationService {
       String at) {
     SampleContext sample = resolver.sample(index, d.sample());
     Optional<Long> issueId = resolver.issueId(d.issue());
-    if (issueId.isEmpty() || !AnnotationStore.inSample(tx, sample.info.id(), issueId.get())) {
+    if (issueId.isEmpty() || !repos.annotations().inSample(tx, sample.info.id(), issueId.get())) {
       throw new InvalidDecisionException(
           index, "number", "issue " + d.issue() + " is not in sample '" + d.sample() + "'");
     }
@@ -175,7 +173,7 @@ public final class AnnotationService {
                             + "'"));
     AnnotationStore.Refs refs =
         new AnnotationStore.Refs(sample.info.id(), issueId.get(), annotatorId);
-    if (AnnotationStore.position(tx, refs).isEmpty()) {
+    if (repos.annotations().position(tx, refs).isEmpty()) {
       throw new InvalidDecisionException(
           index,
           "annotator",
@@ -192,7 +190,7 @@ public final class AnnotationService {
       checked = checked.withTaxonomy(sample.scheme.reference());
     }
     Optional<AnnotationStore.Current> current =
-        AnnotationStore.current(tx, refs, checked.dimension(), checked.phase());
+        repos.annotations().current(tx, refs, checked.dimension(), checked.phase());
     if (origin.isLive() && current.isPresent()) {
       Instant previous = DecisionTime.parse(current.get().decidedAt());
       if (!checked.decidedAt().isAfter(previous)) {
@@ -200,12 +198,12 @@ public final class AnnotationService {
       }
     }
     String key = checked.eventKey();
-    Optional<Long> existing = AnnotationStore.eventId(tx, key);
+    Optional<Long> existing = repos.annotations().eventId(tx, key);
     if (existing.isPresent()) {
       boolean isCurrent = current.isPresent() && current.get().eventId() == existing.get();
       return new Recorded(checked, key, false, isCurrent);
     }
-    long eventId = AnnotationStore.appendEvent(tx, refs, checked, key, origin, madeBy, at);
+    long eventId = repos.annotations().appendEvent(tx, refs, checked, key, origin, madeBy, at);
     boolean wins =
         current.isEmpty()
             || isLater(
@@ -214,9 +212,9 @@ public final class AnnotationService {
                 current.get().decidedAt(),
                 current.get().eventKey());
     if (wins) {
-      AnnotationStore.putDecision(tx, refs, checked, eventId, madeBy);
+      repos.annotations().putDecision(tx, refs, checked, eventId, madeBy);
     }
-    AnnotationStore.clearSkip(tx, refs);
+    repos.annotations().clearSkip(tx, refs);
     return new Recorded(checked, key, true, wins);
   }
 
@@ -266,16 +264,16 @@ public final class AnnotationService {
 
   /** The samples in which the annotator has items, oldest first (for choosing what to work on). */
   public List<SampleInfo> samplesOf(String annotator) {
-    return db.read(tx -> SampleStore.assignedTo(tx, annotator));
+    return repos.read(tx -> repos.samples().assignedTo(tx, annotator));
   }
 
   /** An annotator's queue for a sample, with item states and where to resume. */
   public AnnotationQueue queue(String sample, String annotator) {
-    return db.read(
+    return repos.read(
         tx -> {
-          SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
+          SampleInfo s = repos.samples().byName(tx, sample).orElseThrow(() -> noSample(sample));
           long annotatorId = assignedAnnotator(tx, s, annotator);
-          List<AnnotationStore.QueueRow> rows = AnnotationStore.queue(tx, s.id(), annotatorId);
+          List<AnnotationStore.QueueRow> rows = repos.annotations().queue(tx, s.id(), annotatorId);
           List<QueueItem> inOrder = new ArrayList<>();
           List<AnnotationStore.QueueRow> skipped = new ArrayList<>();
           int decided = 0;
@@ -327,8 +325,8 @@ public final class AnnotationService {
    * the annotator goes back to it.
    */
   public List<Decision> decisions(String sample, String annotator, IssueKey issue) {
-    return db.read(
-        tx -> AnnotationStore.currentDecisions(tx, assignedRefs(tx, sample, annotator, issue)));
+    return repos.read(
+        tx -> repos.annotations().currentDecisions(tx, assignedRefs(tx, sample, annotator, issue)));
   }
 
   /**
@@ -336,10 +334,13 @@ public final class AnnotationService {
    * repo, number, annotator, dimension and phase.
    */
   public List<Decision> sampleDecisions(String sample) {
-    return db.read(
+    return repos.read(
         tx ->
-            AnnotationStore.currentDecisions(
-                tx, SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample)).id()));
+            repos
+                .annotations()
+                .currentDecisions(
+                    tx,
+                    repos.samples().byName(tx, sample).orElseThrow(() -> noSample(sample)).id()));
   }
 
   /**
@@ -362,14 +363,14 @@ public final class AnnotationService {
   /** Skips an item: it returns at the end of the queue. A decided item cannot be skipped. */
   public void skip(String sample, String annotator, IssueKey issue) {
     String now = DecisionTime.format(Instant.now());
-    db.write(
+    repos.write(
         tx -> {
           AnnotationStore.Refs refs = assignedRefs(tx, sample, annotator, issue);
-          if (AnnotationStore.decided(tx, refs)) {
+          if (repos.annotations().decided(tx, refs)) {
             throw new BadInputException(
                 "issue " + issue + " is already decided by '" + annotator + "': nothing to skip");
           }
-          AnnotationStore.skip(tx, refs, now);
+          repos.annotations().skip(tx, refs, now);
           return null;
         });
   }
@@ -387,18 +388,21 @@ public final class AnnotationService {
    * the issue.
    */
   public Map<String, DecisionValue> shownPrediction(String sample, IssueKey issue) {
-    return db.read(
+    return repos.read(
         tx -> {
-          SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
+          SampleInfo s = repos.samples().byName(tx, sample).orElseThrow(() -> noSample(sample));
           if (s.runId() == null) {
             return Map.of();
           }
           long issueId =
-              IssueStore.idOf(tx, issue)
+              repos
+                  .issues()
+                  .idOf(tx, issue)
                   .orElseThrow(
                       () -> new BadInputException("no issue " + issue + " in the project"));
           Optional<Prediction> prediction;
-          try (RunQueries.PredictionReader reader = RunQueries.predictionReader(tx, s.runId())) {
+          try (RunQueries.PredictionReader reader =
+              repos.runQueries().predictionReader(tx, s.runId())) {
             prediction = reader.forIssue(issueId);
           }
           if (prediction.isEmpty()) {
@@ -408,7 +412,9 @@ public final class AnnotationService {
           List<String> categories = prediction.get().labels().getOrDefault("category", List.of());
           shown.put("category", DecisionValue.set(categories));
           shown.put("primary", DecisionValue.single(prediction.get().primary()));
-          AnnotationStore.productionFlag(tx, s.runId(), issueId)
+          repos
+              .annotations()
+              .productionFlag(tx, s.runId(), issueId)
               .ifPresent(f -> shown.put("production", DecisionValue.single(f == 1 ? "yes" : "no")));
           prediction.get().labels().entrySet().stream()
               .sorted(Map.Entry.comparingByKey())
@@ -426,26 +432,29 @@ public final class AnnotationService {
 
   /** Each annotator's progress in a sample. */
   public List<AnnotatorProgress> progress(String sample) {
-    return db.read(
+    return repos.read(
         tx ->
-            SampleStore.progress(
-                tx, SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample)).id()));
+            repos
+                .samples()
+                .progress(
+                    tx,
+                    repos.samples().byName(tx, sample).orElseThrow(() -> noSample(sample)).id()));
   }
 
   private SampleInfo sampleInfo(String sample) {
-    return db.read(tx -> SampleStore.byName(tx, sample)).orElseThrow(() -> noSample(sample));
+    return repos.read(tx -> repos.samples().byName(tx, sample)).orElseThrow(() -> noSample(sample));
   }
 
-  private static AnnotationStore.Refs assignedRefs(
+  private AnnotationStore.Refs assignedRefs(
       Tx tx, String sample, String annotator, IssueKey issue) {
-    SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
+    SampleInfo s = repos.samples().byName(tx, sample).orElseThrow(() -> noSample(sample));
     long annotatorId = assignedAnnotator(tx, s, annotator);
-    Optional<Long> issueId = IssueStore.idOf(tx, issue);
-    if (issueId.isEmpty() || !AnnotationStore.inSample(tx, s.id(), issueId.get())) {
+    Optional<Long> issueId = repos.issues().idOf(tx, issue);
+    if (issueId.isEmpty() || !repos.annotations().inSample(tx, s.id(), issueId.get())) {
       throw new BadInputException("issue " + issue + " is not in sample '" + sample + "'");
     }
     AnnotationStore.Refs refs = new AnnotationStore.Refs(s.id(), issueId.get(), annotatorId);
-    if (AnnotationStore.position(tx, refs).isEmpty()) {
+    if (repos.annotations().position(tx, refs).isEmpty()) {
       throw new BadInputException(
           "issue "
               + issue
@@ -458,9 +467,9 @@ public final class AnnotationService {
     return refs;
   }
 
-  private static long assignedAnnotator(Tx tx, SampleInfo s, String annotator) {
-    Optional<Long> id = SampleStore.annotatorId(tx, annotator);
-    if (id.isEmpty() || !SampleStore.hasAssignments(tx, s.id(), id.get())) {
+  private long assignedAnnotator(Tx tx, SampleInfo s, String annotator) {
+    Optional<Long> id = repos.samples().annotatorId(tx, annotator);
+    if (id.isEmpty() || !repos.samples().hasAssignments(tx, s.id(), id.get())) {
       throw new BadInputException(
           "annotator '" + annotator + "' has no assignment in sample '" + s.name() + "'");
     }
@@ -489,7 +498,9 @@ public final class AnnotationService {
       SampleContext s = samples.get(name);
       if (s == null) {
         SampleInfo info =
-            SampleStore.byName(tx, name)
+            repos
+                .samples()
+                .byName(tx, name)
                 .orElseThrow(
                     () ->
                         new InvalidDecisionException(
@@ -505,11 +516,11 @@ public final class AnnotationService {
     }
 
     Optional<Long> issueId(IssueKey key) {
-      return issues.computeIfAbsent(key, k -> IssueStore.idOf(tx, k));
+      return issues.computeIfAbsent(key, k -> repos.issues().idOf(tx, k));
     }
 
     Optional<Long> annotatorId(String name) {
-      return annotators.computeIfAbsent(name, n -> SampleStore.annotatorId(tx, n));
+      return annotators.computeIfAbsent(name, n -> repos.samples().annotatorId(tx, n));
     }
   }
 }

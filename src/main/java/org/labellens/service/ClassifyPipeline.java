@@ -13,10 +13,9 @@ import org.labellens.classify.PatternWorkException;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.Classification;
 import org.labellens.core.model.Issue;
-import org.labellens.store.Database;
 import org.labellens.store.IssueFilter;
-import org.labellens.store.IssueStore;
 import org.labellens.store.IssueStore.StoredIssue;
+import org.labellens.store.Repositories;
 
 /**
  * Reads and classifies a project's issues on a thread of its own while the caller (the writer
@@ -51,18 +50,19 @@ final class ClassifyPipeline implements AutoCloseable {
   private volatile boolean stopped;
   private boolean ended;
 
-  private ClassifyPipeline(Database db, KeywordClassifier classifier, Cancellation cancellation) {
+  private ClassifyPipeline(
+      Repositories repos, KeywordClassifier classifier, Cancellation cancellation) {
     this.prototype = classifier;
     this.classifiers = ThreadLocal.withInitial(prototype::copy);
     this.cancellation = cancellation;
-    this.reader = new Thread(() -> read(db), "labellens-classify-reader");
+    this.reader = new Thread(() -> read(repos), "labellens-classify-reader");
     this.reader.setDaemon(true);
   }
 
-  /** Starts reading and classifying every issue of {@code db}. */
+  /** Starts reading and classifying every issue of the project, through {@code repos}. */
   static ClassifyPipeline start(
-      Database db, KeywordClassifier classifier, Cancellation cancellation) {
-    ClassifyPipeline p = new ClassifyPipeline(db, classifier, cancellation);
+      Repositories repos, KeywordClassifier classifier, Cancellation cancellation) {
+    ClassifyPipeline p = new ClassifyPipeline(repos, classifier, cancellation);
     p.reader.start();
     return p;
   }
@@ -101,22 +101,24 @@ final class ClassifyPipeline implements AutoCloseable {
     return chunk;
   }
 
-  private void read(Database db) {
+  private void read(Repositories repos) {
     Object last;
     try {
       List<StoredIssue> pending = new ArrayList<>(CHUNK);
-      db.read(
+      repos.read(
           tx -> {
-            IssueStore.forEach(
-                tx,
-                IssueFilter.ALL,
-                stored -> {
-                  pending.add(stored);
-                  if (pending.size() == CHUNK) {
-                    hand(classify(pending));
-                    pending.clear();
-                  }
-                });
+            repos
+                .issues()
+                .forEach(
+                    tx,
+                    IssueFilter.ALL,
+                    stored -> {
+                      pending.add(stored);
+                      if (pending.size() == CHUNK) {
+                        hand(classify(pending));
+                        pending.clear();
+                      }
+                    });
             return null;
           });
       if (!pending.isEmpty()) {

@@ -19,8 +19,7 @@ import org.labellens.core.model.Taxonomy;
 import org.labellens.core.model.TaxonomyDocument;
 import org.labellens.io.TaxonomyReader;
 import org.labellens.store.ClassifierRunStore;
-import org.labellens.store.Database;
-import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.Tx;
 
 /**
@@ -33,11 +32,11 @@ public final class ClassifyService {
   /** The taxonomy used when none is named. */
   public static final String DEFAULT_TAXONOMY = "study-v1";
 
-  private final Database db;
+  private final Repositories repos;
   private final TaxonomyReader reader = new TaxonomyReader();
 
-  public ClassifyService(Database db) {
-    this.db = db;
+  public ClassifyService(Repositories repos) {
+    this.repos = repos;
   }
 
   /** The built-in taxonomy names. */
@@ -77,17 +76,19 @@ public final class ClassifyService {
     }
     KeywordClassifier classifier = KeywordClassifier.forTaxonomy(t);
     String now = Instant.now().toString();
-    return db.writeBulk(
+    return repos.writeBulk(
         tx -> {
           String name = runName != null ? runName : freeName(tx, t.name());
           long taxonomyId =
-              ClassifierRunStore.saveTaxonomy(
-                  tx, t.name(), t.version(), doc.contentHash(), doc.canonicalJson(), now);
-          long runId = ClassifierRunStore.createKeywordRun(tx, name, taxonomyId, doc.source(), now);
-          int total = IssueStore.count(tx);
+              repos
+                  .runs()
+                  .saveTaxonomy(
+                      tx, t.name(), t.version(), doc.contentHash(), doc.canonicalJson(), now);
+          long runId = repos.runs().createKeywordRun(tx, name, taxonomyId, doc.source(), now);
+          int total = repos.issues().count(tx);
           Map<String, int[]> counts = new TreeMap<>();
-          try (ClassifierRunStore.RunWriter writer = ClassifierRunStore.runWriter(tx, runId);
-              ClassifyPipeline pipeline = ClassifyPipeline.start(db, classifier, cancellation)) {
+          try (ClassifierRunStore.RunWriter writer = repos.runs().runWriter(tx, runId);
+              ClassifyPipeline pipeline = ClassifyPipeline.start(repos, classifier, cancellation)) {
             for (List<ClassifyPipeline.Classified> chunk = pipeline.next();
                 !chunk.isEmpty();
                 chunk = pipeline.next()) {
@@ -141,13 +142,13 @@ public final class ClassifyService {
     return new IssueText(issue.title(), issue.body(), issue.labels());
   }
 
-  private static String freeName(Tx tx, String base) {
-    if (!ClassifierRunStore.runExists(tx, base)) {
+  private String freeName(Tx tx, String base) {
+    if (!repos.runs().runExists(tx, base)) {
       return base;
     }
     for (int n = 2; ; n++) {
       String name = base + "-" + n;
-      if (!ClassifierRunStore.runExists(tx, name)) {
+      if (!repos.runs().runExists(tx, name)) {
         return name;
       }
     }

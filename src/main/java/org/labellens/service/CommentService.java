@@ -3,8 +3,7 @@ package org.labellens.service;
 import java.util.List;
 import org.labellens.core.model.IssueComment;
 import org.labellens.core.review.ChangedIssue;
-import org.labellens.store.CommentStore;
-import org.labellens.store.Database;
+import org.labellens.store.Repositories;
 import org.labellens.store.SampledChangeStore;
 
 /**
@@ -13,19 +12,19 @@ import org.labellens.store.SampledChangeStore;
  * changed after their sample was drawn.
  */
 public final class CommentService {
-  private final Database db;
+  private final Repositories repos;
 
-  public CommentService(Database db) {
-    this.db = db;
+  public CommentService(Repositories repos) {
+    this.repos = repos;
   }
 
   /** The comments of issue row {@code issueId}, in GitHub's order; empty when none are stored. */
   public List<IssueComment> of(long issueId) {
-    return db.read(tx -> CommentStore.of(tx, issueId));
+    return repos.read(tx -> repos.comments().of(tx, issueId));
   }
 
   /** The issues of {@code sample} whose stored text changed after it was drawn. */
   public List<ChangedIssue> changedAfterSampling(String sample) {
-    return db.read(tx -> SampledChangeStore.changedAfterSampling(tx, sample));
+    return repos.read(tx -> SampledChangeStore.changedAfterSampling(tx, sample));
   }
 }

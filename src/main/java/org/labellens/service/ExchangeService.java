@@ -12,9 +12,7 @@ import org.labellens.core.annotation.InvalidDecisionException;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.io.ExchangeFileReader;
 import org.labellens.io.ExchangeFileWriter;
-import org.labellens.store.AnnotationStore;
-import org.labellens.store.Database;
-import org.labellens.store.SampleStore;
+import org.labellens.store.Repositories;
 
 /**
  * Annotation exchange files ({@code annotations/<annotator>.jsonl}; format in
@@ -27,11 +25,11 @@ import org.labellens.store.SampleStore;
  * the current decision is the latest by time, so files merged in any order give the same project.
  */
 public final class ExchangeService {
-  private final Database db;
+  private final Repositories repos;
   private final AnnotationService annotations;
 
-  public ExchangeService(Database db, AnnotationService annotations) {
-    this.db = db;
+  public ExchangeService(Repositories repos, AnnotationService annotations) {
+    this.repos = repos;
     this.annotations = annotations;
   }
 
@@ -106,10 +104,12 @@ public final class ExchangeService {
    */
   public ExportSummary export(
       String annotator, String sample, Path out, boolean currentOnly, boolean noClobber) {
-    return db.read(
+    return repos.read(
         tx -> {
           long annotatorId =
-              SampleStore.annotatorId(tx, annotator)
+              repos
+                  .samples()
+                  .annotatorId(tx, annotator)
                   .orElseThrow(
                       () ->
                           new BadInputException(
@@ -119,11 +119,14 @@ public final class ExchangeService {
           Long sampleId = null;
           if (sample != null) {
             SampleInfo s =
-                SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
+                repos
+                    .samples()
+                    .byName(tx, sample)
+                    .orElseThrow(() -> SampleService.noSample(sample));
             sampleId = s.id();
           }
           try (ExchangeFileWriter w = ExchangeFileWriter.open(out, noClobber)) {
-            AnnotationStore.forEachDecision(tx, annotatorId, sampleId, currentOnly, w::write);
+            repos.annotations().forEachDecision(tx, annotatorId, sampleId, currentOnly, w::write);
             w.commit();
             return new ExportSummary(out, annotator, sample, w.count());
           }

@@ -32,12 +32,8 @@ import org.labellens.core.validation.Gold;
 import org.labellens.core.validation.GoldRule;
 import org.labellens.io.AtomicFile;
 import org.labellens.io.ExportWriter;
-import org.labellens.store.AnnotationStore;
-import org.labellens.store.Database;
-import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
-import org.labellens.store.RunQueries;
-import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
 /**
@@ -47,11 +43,11 @@ import org.labellens.store.Tx;
  * time, plus counts per dimension, label and stratum.
  */
 public final class ExportService {
-  private final Database db;
+  private final Repositories repos;
   private final AnnotationService.SchemeSource schemes;
 
-  public ExportService(Database db, AnnotationService.SchemeSource schemes) {
-    this.db = db;
+  public ExportService(Repositories repos, AnnotationService.SchemeSource schemes) {
+    this.repos = repos;
     this.schemes = schemes;
   }
 
@@ -65,14 +61,15 @@ public final class ExportService {
    * @param goldOnly only issues with gold on every decided dimension, without the decisions
    */
   public ExportDocument document(String sample, boolean goldOnly, boolean withBodies) {
-    return db.read(
+    return repos.read(
         tx -> {
           Plan plan = plan(tx, sample, goldOnly);
           List<ExportDocument.Row> rows = new ArrayList<>();
           forEachRow(
               tx,
               plan,
-              row -> rows.add(withBodies ? withBody(row, IssueStore.find(tx, row.issue())) : row));
+              row ->
+                  rows.add(withBodies ? withBody(row, repos.issues().find(tx, row.issue())) : row));
           return new ExportDocument(plan.head, rows);
         });
   }
@@ -82,7 +79,7 @@ public final class ExportService {
    * as its issue is read and dropped once handed over.
    */
   void rows(String sample, boolean goldOnly, Consumer<ExportDocument.Row> action) {
-    db.read(
+    repos.read(
         tx -> {
           forEachRow(tx, plan(tx, sample, goldOnly), action);
           return null;
@@ -110,11 +107,11 @@ public final class ExportService {
   public Summary export(
       String sample, String format, Path out, boolean goldOnly, boolean noClobber) {
     ExportWriter.Format f = format(format);
-    return db.read(
+    return repos.read(
         tx -> {
           Plan plan = plan(tx, sample, goldOnly);
           ExportWriter.Bodies bodies =
-              row -> IssueStore.find(tx, row.issue()).map(Issue::body).orElse(null);
+              row -> repos.issues().find(tx, row.issue()).map(Issue::body).orElse(null);
           int[] written = {0};
           AtomicFile.write(
               out,
@@ -183,18 +180,20 @@ public final class ExportService {
    */
   private Plan plan(Tx tx, String sample, boolean goldOnly) {
     SampleInfo info =
-        SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
+        repos.samples().byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
     RunInfo run = null;
     if (info.run() != null) {
       run =
-          RunQueries.byName(tx, info.run())
+          repos
+              .runQueries()
+              .byName(tx, info.run())
               .orElseThrow(
                   () ->
                       new BadInputException(
                           "no classifier run named '" + info.run() + "' (see: labellens runs)"));
     }
     AnnotationScheme scheme = schemes.forSample(info);
-    List<SampleDraw.Stratum> strata = SampleStore.strata(tx, info.id());
+    List<SampleDraw.Stratum> strata = repos.samples().strata(tx, info.id());
     Map<String, List<String>> validated = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Integer>>> judged = new LinkedHashMap<>();
     for (SchemeDimension d : scheme.dimensions()) {
@@ -215,44 +214,49 @@ public final class ExportService {
     Set<String> used = new HashSet<>();
     Set<String> names = new TreeSet<>();
     long[] rows = {0};
-    ReviewStore.forEachItem(
-        tx,
-        info.id(),
-        info.name(),
-        run == null ? null : run.id(),
-        false,
-        si -> {
-          Item item = new Item(si, scheme);
-          for (Decision d : si.decisions()) {
-            used.add(d.dimension());
-            names.add(d.annotator());
-          }
-          used.addAll(item.adjudications.keySet());
-          used.addAll(item.predicted.keySet());
-          // a dimension nobody decided, adjudicated or predicted has no gold on any item, so
-          // counting over every dimension of the scheme is counting over the used ones
-          boolean any = false;
-          boolean complete = true;
-          for (SchemeDimension d : scheme.dimensions()) {
-            Gold g = item.gold(d);
-            if (g.isResolved()) {
-              any = true;
-            } else if (g.isUnresolved()) {
-              complete = false;
-            }
-            List<String> labels = validated.get(d.id());
-            if (labels != null && item.predicted.containsKey(d.id())) {
-              for (String label : labels) {
-                if (DimensionValidation.goldOn(g, label, ValidationReport.NONE_LABEL) != null) {
-                  judged.get(d.id()).get(label).merge(si.item().stratum().label(), 1, Integer::sum);
+    repos
+        .reviews()
+        .forEachItem(
+            tx,
+            info.id(),
+            info.name(),
+            run == null ? null : run.id(),
+            false,
+            si -> {
+              Item item = new Item(si, scheme);
+              for (Decision d : si.decisions()) {
+                used.add(d.dimension());
+                names.add(d.annotator());
+              }
+              used.addAll(item.adjudications.keySet());
+              used.addAll(item.predicted.keySet());
+              // a dimension nobody decided, adjudicated or predicted has no gold on any item, so
+              // counting over every dimension of the scheme is counting over the used ones
+              boolean any = false;
+              boolean complete = true;
+              for (SchemeDimension d : scheme.dimensions()) {
+                Gold g = item.gold(d);
+                if (g.isResolved()) {
+                  any = true;
+                } else if (g.isUnresolved()) {
+                  complete = false;
+                }
+                List<String> labels = validated.get(d.id());
+                if (labels != null && item.predicted.containsKey(d.id())) {
+                  for (String label : labels) {
+                    if (DimensionValidation.goldOn(g, label, ValidationReport.NONE_LABEL) != null) {
+                      judged
+                          .get(d.id())
+                          .get(label)
+                          .merge(si.item().stratum().label(), 1, Integer::sum);
+                    }
+                  }
                 }
               }
-            }
-          }
-          if (!goldOnly || (any && complete)) {
-            rows[0]++;
-          }
-        });
+              if (!goldOnly || (any && complete)) {
+                rows[0]++;
+              }
+            });
     List<String> dimensions = new ArrayList<>();
     for (SchemeDimension d : scheme.dimensions()) {
       if (used.contains(d.id())) {
@@ -279,18 +283,18 @@ public final class ExportService {
       population.put(st.key().label(), st.population());
     }
     List<String> annotators = List.copyOf(names);
-    List<String> assigned = ValidationService.assigned(tx, info.id(), annotators);
+    List<String> assigned = ValidationService.assigned(repos, tx, info.id(), annotators);
     ExportDocument.Head head =
         new ExportDocument.Head(
             info,
             SampleDescription.sentence(
-                info, strata, SampleStore.overlapCount(tx, info.id()), assigned),
+                info, strata, repos.samples().overlapCount(tx, info.id()), assigned),
             run == null ? null : run.name(),
             scheme,
             dimensions,
             annotators,
             goldOnly,
-            AnnotationStore.provenance(tx, info.id()),
+            repos.annotations().provenance(tx, info.id()),
             // the rows' labels: none when there are no rows
             rows[0] == 0 ? Map.of() : goldLabels,
             rows[0] == 0 ? Map.of() : weightLabels);
@@ -306,19 +310,21 @@ public final class ExportService {
   }
 
   /** The second pass: each row, built and handed over while its item is read. */
-  private static void forEachRow(Tx tx, Plan plan, Consumer<ExportDocument.Row> action) {
-    ReviewStore.forEachItem(
-        tx,
-        plan.info.id(),
-        plan.info.name(),
-        plan.runId,
-        true,
-        si -> {
-          ExportDocument.Row row = row(plan, new Item(si, plan.scheme));
-          if (row != null) {
-            action.accept(row);
-          }
-        });
+  private void forEachRow(Tx tx, Plan plan, Consumer<ExportDocument.Row> action) {
+    repos
+        .reviews()
+        .forEachItem(
+            tx,
+            plan.info.id(),
+            plan.info.name(),
+            plan.runId,
+            true,
+            si -> {
+              ExportDocument.Row row = row(plan, new Item(si, plan.scheme));
+              if (row != null) {
+                action.accept(row);
+              }
+            });
   }
 
   /** The row of an item, or null when a gold-only export leaves it out. */

@@ -25,11 +25,9 @@ import org.labellens.core.model.IssueKey;
 import org.labellens.io.GithubClient;
 import org.labellens.io.GithubPage;
 import org.labellens.io.ImportedIssue;
-import org.labellens.store.CommentStore;
-import org.labellens.store.Database;
 import org.labellens.store.FetchStateStore;
-import org.labellens.store.ImportBatchStore;
 import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 
 /**
  * Collects issues straight from the GitHub REST API into the project
@@ -40,16 +38,16 @@ import org.labellens.store.IssueStore;
  * (conditionally, with the pages' ETags).
  */
 public final class FetchService {
-  private final Database db;
+  private final Repositories repos;
   private final GithubClient.Clock clock;
 
-  public FetchService(Database db) {
-    this(db, GithubClient.Clock.SYSTEM);
+  public FetchService(Repositories repos) {
+    this(repos, GithubClient.Clock.SYSTEM);
   }
 
   /** With the clock and waits given (tests wait without sleeping). */
-  public FetchService(Database db, GithubClient.Clock clock) {
-    this.db = db;
+  public FetchService(Repositories repos, GithubClient.Clock clock) {
+    this.repos = repos;
     this.clock = clock;
   }
 
@@ -64,13 +62,13 @@ public final class FetchService {
     if (request.repos().isEmpty()) {
       throw new BadInputException("fetch: no repository given (OWNER/NAME)");
     }
-    List<String> repos = new ArrayList<>();
+    List<String> repoNames = new ArrayList<>();
     for (String repo : request.repos()) {
       String r = Frameworks.canonicalRepo(repo.strip());
       if (!Frameworks.isValidRepo(r)) {
         throw new BadInputException("'" + repo + "' is not an OWNER/NAME repository name");
       }
-      repos.add(r);
+      repoNames.add(r);
     }
     String state = request.state().toLowerCase(Locale.ROOT);
     if (!List.of("all", "open", "closed").contains(state)) {
@@ -101,13 +99,13 @@ public final class FetchService {
     Map<String, Integer> byFramework = new TreeMap<>();
     List<FetchResult.SourceResult> results = new ArrayList<>();
     int[] comments = {0};
-    for (String repo : repos) {
+    for (String repo : repoNames) {
       results.add(
           new SourceRun(client, request, repo, state, since, listener, cancellation, notes)
               .run(byFramework, comments));
     }
     List<String> targets = new ArrayList<>();
-    for (String repo : repos) {
+    for (String repo : repoNames) {
       targets.add(
           client.base()
               + (request.query() == null
@@ -123,17 +121,19 @@ public final class FetchService {
             client.notModifiedResponses(),
             comments[0],
             List.copyOf(notes));
-    db.write(
+    repos.write(
         tx -> {
-          ImportBatchStore.record(
-              tx,
-              startedAt,
-              JsonText.stringArray(targets),
-              "github-api",
-              result.newIssues(),
-              result.updated(),
-              result.unchanged(),
-              result.pullRequestsSkipped());
+          repos
+              .importBatches()
+              .record(
+                  tx,
+                  startedAt,
+                  JsonText.stringArray(targets),
+                  "github-api",
+                  result.newIssues(),
+                  result.updated(),
+                  result.unchanged(),
+                  result.pullRequestsSkipped());
           return null;
         });
     return result;
@@ -285,7 +285,7 @@ public final class FetchService {
     FetchResult.SourceResult run(Map<String, Integer> byFramework, int[] commentsStored) {
       String kind = search() ? "search" : "repo";
       FetchStateStore.Source source =
-          db.write(tx -> FetchStateStore.source(tx, client.base(), kind, repo, filters()));
+          repos.write(tx -> repos.fetchState().source(tx, client.base(), kind, repo, filters()));
       String url;
       String maxUpdated;
       boolean resumed = source.passUnderWay();
@@ -317,7 +317,7 @@ public final class FetchService {
         cancellation.check();
         String pageUrl = url;
         Optional<FetchStateStore.Page> known =
-            db.read(tx -> FetchStateStore.page(tx, source.id(), pageUrl));
+            repos.read(tx -> repos.fetchState().page(tx, source.id(), pageUrl));
         GithubClient.Response response =
             client.get(pageUrl, known.map(FetchStateStore.Page::etag).orElse(null), repo);
         boolean catchUp = "1".equals(counts.get("catchUp"));
@@ -337,9 +337,9 @@ public final class FetchService {
           }
           String n = next;
           String m = maxUpdated;
-          db.write(
+          repos.write(
               tx -> {
-                FetchStateStore.passProgress(tx, source.id(), n, null, m, json(frameworks));
+                repos.fetchState().passProgress(tx, source.id(), n, null, m, json(frameworks));
                 return null;
               });
         } else {
@@ -371,20 +371,20 @@ public final class FetchService {
           String m = later(maxUpdated, page.maxUpdated());
           maxUpdated = m;
           int stored =
-              db.writeBulk(
+              repos.writeBulk(
                   tx -> {
                     int commentsWritten = 0;
                     for (ImportService.Stored s :
-                        ImportService.storeIssues(tx, page.issues(), now)) {
+                        ImportService.storeIssues(repos, tx, page.issues(), now)) {
                       int number = s.imported().issue().number();
                       String updatedAt = page.updatedAt().get(number);
-                      FetchStateStore.fetched(tx, s.id(), pageUrl, now, updatedAt);
+                      repos.fetchState().fetched(tx, s.id(), pageUrl, now, updatedAt);
                       if (request.comments()) {
                         Integer c = s.imported().issue().comments();
                         List<IssueComment> list = fetchedComments.get((long) number);
                         if (list != null || (c != null && c == 0)) {
                           List<IssueComment> given = list == null ? List.of() : list;
-                          CommentStore.replace(tx, s.id(), given);
+                          repos.comments().replace(tx, s.id(), given);
                           commentsWritten += given.size();
                         }
                       }
@@ -418,14 +418,24 @@ public final class FetchService {
                       frameworks.merge(s.imported().issue().framework(), 1, Integer::sum);
                     }
                     for (String[] cp : commentPages) {
-                      FetchStateStore.putPage(
-                          tx, source.id(), cp[0], cp[1], null, Integer.parseInt(cp[2]), now);
+                      repos
+                          .fetchState()
+                          .putPage(
+                              tx, source.id(), cp[0], cp[1], null, Integer.parseInt(cp[2]), now);
                     }
                     if (response.etag() != null) {
-                      FetchStateStore.putPage(
-                          tx, source.id(), pageUrl, response.etag(), n, page.issues().size(), now);
+                      repos
+                          .fetchState()
+                          .putPage(
+                              tx,
+                              source.id(),
+                              pageUrl,
+                              response.etag(),
+                              n,
+                              page.issues().size(),
+                              now);
                     } else {
-                      FetchStateStore.dropPage(tx, source.id(), pageUrl);
+                      repos.fetchState().dropPage(tx, source.id(), pageUrl);
                     }
                     add("new", outcome[0]);
                     add("updated", outcome[1]);
@@ -433,7 +443,7 @@ public final class FetchService {
                     if (!catchUp) {
                       add("pullRequests", page.pullRequests());
                     }
-                    FetchStateStore.passProgress(tx, source.id(), n, null, m, json(frameworks));
+                    repos.fetchState().passProgress(tx, source.id(), n, null, m, json(frameworks));
                     return commentsWritten;
                   });
           commentsStored[0] += stored;
@@ -474,9 +484,9 @@ public final class FetchService {
         String newSince = later(passSince, maxUpdated);
         if (Objects.equals(newSince, passSince)) {
           String done = newSince;
-          db.write(
+          repos.write(
               tx -> {
-                FetchStateStore.passDone(tx, source.id(), done, Instant.now().toString());
+                repos.fetchState().passDone(tx, source.id(), done, Instant.now().toString());
                 return null;
               });
           break;
@@ -498,9 +508,9 @@ public final class FetchService {
         maxUpdated = null;
         url = firstUrl(newSince);
         String u = url;
-        db.write(
+        repos.write(
             tx -> {
-              FetchStateStore.passProgress(tx, source.id(), u, null, null, json(frameworks));
+              repos.fetchState().passProgress(tx, source.id(), u, null, null, json(frameworks));
               return null;
             });
       }
@@ -560,7 +570,8 @@ public final class FetchService {
               + "/issues/"
               + imported.issue().number()
               + "/comments?per_page=100";
-      Optional<FetchStateStore.Page> known = db.read(tx -> FetchStateStore.page(tx, sourceId, url));
+      Optional<FetchStateStore.Page> known =
+          repos.read(tx -> repos.fetchState().page(tx, sourceId, url));
       String subject = imported.issue().repo() + "#" + imported.issue().number();
       GithubClient.Response first =
           client.get(url, known.map(FetchStateStore.Page::etag).orElse(null), subject);

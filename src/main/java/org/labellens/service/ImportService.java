@@ -23,10 +23,8 @@ import org.labellens.io.ImportedIssue;
 import org.labellens.io.IssueFileReader;
 import org.labellens.io.IssueSink;
 import org.labellens.io.ReadOptions;
-import org.labellens.store.Database;
-import org.labellens.store.ImportBatchStore;
-import org.labellens.store.ImportedRunWriter;
 import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.Tx;
 
 /**
@@ -36,10 +34,10 @@ import org.labellens.store.Tx;
  */
 public final class ImportService {
   private static final int QUEUE_CAPACITY = 256;
-  private final Database db;
+  private final Repositories repos;
 
-  public ImportService(Database db) {
-    this.db = db;
+  public ImportService(Repositories repos) {
+    this.repos = repos;
   }
 
   public ImportResult importFiles(
@@ -79,29 +77,31 @@ public final class ImportService {
     }
     final long total = totalBytes;
     String now = Instant.now().toString();
-    return db.writeBulk(c -> run(c, files, request, progress, cancellation, total, now));
+    return repos.writeBulk(c -> run(c, files, request, progress, cancellation, total, now));
   }
 
   /** Imports issues made in memory (the demo), with the same rules as files. */
   public ImportResult importIssues(List<org.labellens.core.model.Issue> issues, String source) {
     String now = Instant.now().toString();
-    return db.write(
+    return repos.write(
         c -> {
           Counter counter = new Counter();
-          try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
+          try (IssueStore.Upserter upserter = repos.issues().upserter(c, now)) {
             for (org.labellens.core.model.Issue issue : issues) {
               counter.count(upserter.upsert(issue), issue.framework());
             }
           }
-          ImportBatchStore.record(
-              c,
-              now,
-              JsonText.stringArray(List.of(source)),
-              "generated",
-              counter.newIssues,
-              counter.updated,
-              counter.unchanged,
-              0);
+          repos
+              .importBatches()
+              .record(
+                  c,
+                  now,
+                  JsonText.stringArray(List.of(source)),
+                  "generated",
+                  counter.newIssues,
+                  counter.updated,
+                  counter.unchanged,
+                  0);
           return new ImportResult(
               counter.newIssues,
               counter.updated,
@@ -122,9 +122,10 @@ public final class ImportService {
    * by the same rules as an imported file: idempotent by (repo, number), new/updated/unchanged by
    * the content hash.
    */
-  static List<Stored> storeIssues(Tx c, List<ImportedIssue> issues, String now) {
+  static List<Stored> storeIssues(
+      Repositories repos, Tx c, List<ImportedIssue> issues, String now) {
     List<Stored> stored = new ArrayList<>(issues.size());
-    try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
+    try (IssueStore.Upserter upserter = repos.issues().upserter(c, now)) {
       for (ImportedIssue imported : issues) {
         IssueStore.Outcome outcome = upserter.upsert(IssueStore.encode(imported.issue()));
         stored.add(new Stored(imported, outcome, upserter.lastId()));
@@ -265,7 +266,7 @@ public final class ImportService {
     List<String> formats = new ArrayList<>();
     long doneBefore = 0;
     MemoryBound memory = new MemoryBound(totalBytes);
-    try (IssueStore.Upserter upserter = IssueStore.upserter(c, now)) {
+    try (IssueStore.Upserter upserter = repos.issues().upserter(c, now)) {
       while (true) {
         cancellation.check();
         Item item;
@@ -321,7 +322,7 @@ public final class ImportService {
       }
       Map<Long, List<String>> byId = new LinkedHashMap<>();
       for (Map.Entry<IssueKey, List<String>> e : outside.entrySet()) {
-        Long id = IssueStore.idOf(c, e.getKey()).orElse(null);
+        Long id = repos.issues().idOf(c, e.getKey()).orElse(null);
         if (id == null) {
           String where = predictionLocation.getOrDefault(e.getKey(), "predictions");
           throw new BadInputException(
@@ -333,20 +334,22 @@ public final class ImportService {
           request.labelField() != null
               ? "field " + request.labelField() + " of " + fileNames(files)
               : fileNames(files);
-      long runId = ImportedRunWriter.ensureRun(c, request.run(), source, now);
-      ImportedRunWriter.writeLabels(c, runId, byId);
+      long runId = repos.importedRuns().ensureRun(c, request.run(), source, now);
+      repos.importedRuns().writeLabels(c, runId, byId);
       run = request.run();
       predicted = byId.size();
     }
-    ImportBatchStore.record(
-        c,
-        now,
-        JsonText.stringArray(files.stream().map(Path::toString).toList()),
-        String.join(",", formats),
-        counter.newIssues,
-        counter.updated,
-        counter.unchanged,
-        counter.pullRequests);
+    repos
+        .importBatches()
+        .record(
+            c,
+            now,
+            JsonText.stringArray(files.stream().map(Path::toString).toList()),
+            String.join(",", formats),
+            counter.newIssues,
+            counter.updated,
+            counter.unchanged,
+            counter.pullRequests);
     progress.update("imported " + counter.total() + " issues", totalBytes, totalBytes);
     return new ImportResult(
         counter.newIssues,

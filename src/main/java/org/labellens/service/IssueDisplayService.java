@@ -17,9 +17,7 @@ import org.labellens.core.model.Occurrence;
 import org.labellens.core.model.RunInfo;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.io.TaxonomyReader;
-import org.labellens.store.ClassifierRunStore;
-import org.labellens.store.Database;
-import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 
 /**
  * Loads what the annotation window shows of a sampled issue: its text, the sample's classifier
@@ -28,15 +26,18 @@ import org.labellens.store.IssueStore;
  * so they are exactly what the classifier saw; the compiled classifier is kept per taxonomy.
  */
 public final class IssueDisplayService {
-  private final Database db;
+  private final Repositories repos;
   private final IssueService issues;
   private final AnnotationService annotations;
   private final SampleService samples;
   private final Map<String, KeywordClassifier> classifiers = new ConcurrentHashMap<>();
 
   public IssueDisplayService(
-      Database db, IssueService issues, AnnotationService annotations, SampleService samples) {
-    this.db = db;
+      Repositories repos,
+      IssueService issues,
+      AnnotationService annotations,
+      SampleService samples) {
+    this.repos = repos;
     this.issues = issues;
     this.annotations = annotations;
     this.samples = samples;
@@ -45,7 +46,8 @@ public final class IssueDisplayService {
   /** The display of a sampled issue named by its key (the lead's queue knows keys, not ids). */
   public IssueDisplay display(String sample, IssueKey key) {
     long id =
-        db.read(tx -> IssueStore.idOf(tx, key))
+        repos
+            .read(tx -> repos.issues().idOf(tx, key))
             .orElseThrow(() -> new BadInputException("issue " + key + " is not in the project"));
     return display(sample, id);
   }
@@ -109,7 +111,8 @@ public final class IssueDisplayService {
       return Optional.of(cached);
     }
     String content =
-        db.read(tx -> ClassifierRunStore.taxonomyContent(tx, run.taxonomyHash()))
+        repos
+            .read(tx -> repos.runs().taxonomyContent(tx, run.taxonomyHash()))
             .orElseThrow(
                 () -> new BadInputException("the taxonomy of run '" + run.name() + "' is missing"));
     KeywordClassifier compiled =

@@ -11,9 +11,8 @@ import org.labellens.core.model.IssueSummary;
 import org.labellens.core.model.Prediction;
 import org.labellens.core.model.RunInfo;
 import org.labellens.store.ClassifierRunStore;
-import org.labellens.store.Database;
 import org.labellens.store.IssueFilter;
-import org.labellens.store.IssueStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.RunQueries;
 
 /**
@@ -22,10 +21,10 @@ import org.labellens.store.RunQueries;
  */
 public final class IssueService {
   private static final int INDEX_BATCH = 2_000;
-  private final Database db;
+  private final Repositories repos;
 
-  public IssueService(Database db) {
-    this.db = db;
+  public IssueService(Repositories repos) {
+    this.repos = repos;
   }
 
   /** An issue with its id and, when a run was asked for, that run's prediction. */
@@ -38,25 +37,33 @@ public final class IssueService {
       ensureSearchIndex(Progress.NONE);
     }
     IssueFilter filter = new IssueFilter(query, run == null ? null : run.id());
-    db.read(
+    repos.read(
         c -> {
           if (run == null) {
-            IssueStore.forEach(
-                c, filter, s -> action.accept(new IssueRow(s.id(), s.issue(), Optional.empty())));
+            repos
+                .issues()
+                .forEach(
+                    c,
+                    filter,
+                    s -> action.accept(new IssueRow(s.id(), s.issue(), Optional.empty())));
             return null;
           }
-          try (RunQueries.PredictionReader reader = RunQueries.predictionReader(c, run.id())) {
-            IssueStore.forEach(
-                c,
-                filter,
-                s -> action.accept(new IssueRow(s.id(), s.issue(), reader.forIssue(s.id()))));
+          try (RunQueries.PredictionReader reader =
+              repos.runQueries().predictionReader(c, run.id())) {
+            repos
+                .issues()
+                .forEach(
+                    c,
+                    filter,
+                    s -> action.accept(new IssueRow(s.id(), s.issue(), reader.forIssue(s.id()))));
           }
           return null;
         });
   }
 
   public RunInfo run(String name) {
-    return db.read(c -> RunQueries.byName(c, name))
+    return repos
+        .read(c -> repos.runQueries().byName(c, name))
         .orElseThrow(
             () ->
                 new BadInputException(
@@ -68,7 +75,7 @@ public final class IssueService {
    * (nothing changed) while a sample depends on it.
    */
   public DeletedRun deleteRun(String name) {
-    ClassifierRunStore.Deleted d = db.write(c -> ClassifierRunStore.deleteRun(c, name));
+    ClassifierRunStore.Deleted d = repos.write(c -> repos.runs().deleteRun(c, name));
     return new DeletedRun(d.name(), d.kind(), d.items(), d.predictions(), d.evidence());
   }
 
@@ -76,28 +83,28 @@ public final class IssueService {
   public record DeletedRun(String name, String kind, int items, int predictions, int evidence) {}
 
   public List<RunInfo> runs() {
-    return db.read(RunQueries::list);
+    return repos.read(repos.runQueries()::list);
   }
 
   public List<IssueSummary> page(IssueQuery query, int offset, int limit) {
-    return db.read(c -> IssueStore.page(c, new IssueFilter(query, null), offset, limit));
+    return repos.read(c -> repos.issues().page(c, new IssueFilter(query, null), offset, limit));
   }
 
   public int count(IssueQuery query) {
-    return db.read(c -> IssueStore.count(c, new IssueFilter(query, null)));
+    return repos.read(c -> repos.issues().count(c, new IssueFilter(query, null)));
   }
 
   public Optional<Issue> get(long id) {
-    return db.read(c -> IssueStore.byId(c, id));
+    return repos.read(c -> repos.issues().byId(c, id));
   }
 
   public Map<String, Integer> countByFramework() {
-    return db.read(IssueStore::countByFramework);
+    return repos.read(repos.issues()::countByFramework);
   }
 
   /** Whether issues wait to enter the full-text index. */
   public int searchPending() {
-    return db.read(IssueStore::searchPending);
+    return repos.read(repos.issues()::searchPending);
   }
 
   /**
@@ -111,7 +118,7 @@ public final class IssueService {
     }
     int done = 0;
     while (true) {
-      int moved = db.write(c -> IssueStore.indexPending(c, INDEX_BATCH));
+      int moved = repos.write(c -> repos.issues().indexPending(c, INDEX_BATCH));
       if (moved == 0) {
         break;
       }

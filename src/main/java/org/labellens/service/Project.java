@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.labellens.io.AtomicFile;
 import org.labellens.io.OutputTarget;
 import org.labellens.store.Database;
-import org.labellens.store.ProjectMeta;
+import org.labellens.store.Repositories;
 
 /**
  * An open project and the use cases over it: what the CLI and the window hold. Closing it closes
@@ -12,6 +12,7 @@ import org.labellens.store.ProjectMeta;
  */
 public final class Project implements AutoCloseable {
   private final Database db;
+  private final Repositories repos;
   private final ImportService imports;
   private final IssueService issues;
   private final SampleService samples;
@@ -31,19 +32,22 @@ public final class Project implements AutoCloseable {
     this.db = db;
     // outputs are compared with the open project by identity (io/OutputTarget)
     OutputTarget.protect(db.file());
-    this.imports = new ImportService(db);
-    this.issues = new IssueService(db);
-    this.samples = new SampleService(db);
-    this.annotations = new AnnotationService(db, new TaxonomySchemes(db, issues));
-    this.exchange = new ExchangeService(db, annotations);
+    // the one place that names the engine: services are given repositories over it
+    Repositories repos = new Repositories(db);
+    this.repos = repos;
+    this.imports = new ImportService(repos);
+    this.issues = new IssueService(repos);
+    this.samples = new SampleService(repos);
+    this.annotations = new AnnotationService(repos, new TaxonomySchemes(repos, issues));
+    this.exchange = new ExchangeService(repos, annotations);
     this.simulation = new SimulationService(annotations);
-    this.validation = new ValidationService(db, annotations.schemes());
-    this.sampleAgreement = new SampleAgreementService(db, annotations.schemes());
-    this.adjudication = new AdjudicationService(db, annotations.schemes());
-    this.export = new ExportService(db, annotations.schemes());
-    this.report = new ReportService(db, annotations.schemes());
-    this.displays = new IssueDisplayService(db, issues, annotations, samples);
-    this.classifier = new ClassifyService(db);
+    this.validation = new ValidationService(repos, annotations.schemes());
+    this.sampleAgreement = new SampleAgreementService(repos, annotations.schemes());
+    this.adjudication = new AdjudicationService(repos, annotations.schemes());
+    this.export = new ExportService(repos, annotations.schemes());
+    this.report = new ReportService(repos, annotations.schemes());
+    this.displays = new IssueDisplayService(repos, issues, annotations, samples);
+    this.classifier = new ClassifyService(repos);
   }
 
   /** Creates a new project from the packaged schema; refuses an existing file. */
@@ -72,14 +76,14 @@ public final class Project implements AutoCloseable {
 
   /** A value of {@code project_meta}. */
   java.util.Optional<String> meta(String key) {
-    return db.read(tx -> ProjectMeta.get(tx, key));
+    return repos.read(tx -> repos.meta().get(tx, key));
   }
 
   /** Stores a value in {@code project_meta}. */
   void putMeta(String key, String value) {
-    db.write(
+    repos.write(
         tx -> {
-          ProjectMeta.put(tx, key, value);
+          repos.meta().put(tx, key, value);
           return null;
         });
   }
@@ -114,12 +118,12 @@ public final class Project implements AutoCloseable {
 
   /** Issues' comments (stored by fetch --comments). */
   public CommentService comments() {
-    return new CommentService(db);
+    return new CommentService(repos);
   }
 
   /** Fetching from the GitHub API into this project. */
   public FetchService fetches() {
-    return new FetchService(db);
+    return new FetchService(repos);
   }
 
   public IssueService issues() {

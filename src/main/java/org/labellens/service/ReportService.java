@@ -15,8 +15,7 @@ import org.labellens.core.sampling.SampleDraw;
 import org.labellens.io.AtomicFile;
 import org.labellens.io.SampleAgreementWriter;
 import org.labellens.io.ValidationReportWriter;
-import org.labellens.store.Database;
-import org.labellens.store.SampleStore;
+import org.labellens.store.Repositories;
 
 /**
  * The full report of a sample for a paper: how the sample was drawn (one citable sentence and the
@@ -26,11 +25,11 @@ import org.labellens.store.SampleStore;
  * written atomically.
  */
 public final class ReportService {
-  private final Database db;
+  private final Repositories repos;
   private final AnnotationService.SchemeSource schemes;
 
-  public ReportService(Database db, AnnotationService.SchemeSource schemes) {
-    this.db = db;
+  public ReportService(Repositories repos, AnnotationService.SchemeSource schemes) {
+    this.repos = repos;
     this.schemes = schemes;
   }
 
@@ -54,16 +53,16 @@ public final class ReportService {
   /** The report as a document. */
   public Doc document(String sample, String run, int bootstrap, long seed, boolean charts) {
     ValidationService.checkBootstrap(bootstrap);
-    return db.read(
+    return repos.read(
         tx -> {
-          SampleSnapshot s = SampleSnapshot.read(tx, sample, run, false, schemes);
-          List<AnnotatorProgress> progress = SampleStore.progress(tx, s.info.id());
+          SampleSnapshot s = SampleSnapshot.read(repos, tx, sample, run, false, schemes);
+          List<AnnotatorProgress> progress = repos.samples().progress(tx, s.info.id());
           // agreement needs only the snapshot: it is computed while validation runs
           CompletableFuture<SampleAgreement> agreed =
               CompletableFuture.supplyAsync(
                   () -> SampleAgreementService.compute(s, null, bootstrap, seed));
           ValidationReport validation =
-              s.run == null ? null : ValidationService.validate(db, tx, s, bootstrap, seed);
+              s.run == null ? null : ValidationService.validate(repos, tx, s, bootstrap, seed);
           SampleAgreement agreement;
           try {
             agreement = agreed.join();
@@ -84,7 +83,7 @@ public final class ReportService {
                   s.info,
                   s.strata,
                   s.overlapItems,
-                  ValidationService.assigned(tx, s.info.id(), s.annotators)));
+                  ValidationService.assigned(repos, tx, s.info.id(), s.annotators)));
           Doc.TableBuilder strata =
               new Doc.TableBuilder(
                   "Strata: population N_h, sample size n_h, inclusion probability n_h/N_h, design"

@@ -24,7 +24,7 @@ import org.labellens.core.stats.PairResult;
 import org.labellens.core.stats.SetAgreementReport;
 import org.labellens.core.stats.SetAgreementStudy;
 import org.labellens.io.SampleAgreementWriter;
-import org.labellens.store.Database;
+import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
 
 /**
@@ -38,11 +38,11 @@ public final class SampleAgreementService {
   /** The classifier's name as a rater (not a valid annotator name, so it never collides). */
   public static final String CLASSIFIER = "(classifier)";
 
-  private final Database db;
+  private final Repositories repos;
   private final AnnotationService.SchemeSource schemes;
 
-  public SampleAgreementService(Database db, AnnotationService.SchemeSource schemes) {
-    this.db = db;
+  public SampleAgreementService(Repositories repos, AnnotationService.SchemeSource schemes) {
+    this.repos = repos;
     this.schemes = schemes;
   }
 
@@ -53,7 +53,8 @@ public final class SampleAgreementService {
    */
   public SampleAgreement agreement(String sample, String dimension, int bootstrap, long seed) {
     ValidationService.checkBootstrap(bootstrap);
-    SampleSnapshot s = db.read(tx -> SampleSnapshot.read(tx, sample, null, false, schemes));
+    SampleSnapshot s =
+        repos.read(tx -> SampleSnapshot.read(repos, tx, sample, null, false, schemes));
     return compute(s, dimension, bootstrap, seed);
   }
 

@@ -21,8 +21,7 @@ import org.labellens.core.sampling.SampleSize;
 import org.labellens.core.sampling.Stratification;
 import org.labellens.core.sampling.StratumKey;
 import org.labellens.io.JsonOutput;
-import org.labellens.store.Database;
-import org.labellens.store.RunQueries;
+import org.labellens.store.Repositories;
 import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
@@ -46,10 +45,10 @@ public final class SampleService {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-  private final Database db;
+  private final Repositories repos;
 
-  public SampleService(Database db) {
-    this.db = db;
+  public SampleService(Repositories repos) {
+    this.repos = repos;
   }
 
   /** Draws and stores a sample; on any error nothing is written. */
@@ -57,9 +56,9 @@ public final class SampleService {
     Design d = design(request);
     RunInfo run = d.runName == null ? null : run(d.runName);
     String now = Instant.now().toString();
-    return db.write(
+    return repos.write(
         tx -> {
-          if (SampleStore.exists(tx, request.name())) {
+          if (repos.samples().exists(tx, request.name())) {
             throw new BadInputException(
                 "a sample named '"
                     + request.name()
@@ -67,47 +66,49 @@ public final class SampleService {
           }
           SampleDraw.Result draw =
               SampleDraw.draw(candidates(tx, run, d.frame, d.strataBy, "sample"), d.design);
-          SampleStore.insert(
-              tx,
-              new SampleStore.NewSample(
-                  request.name(),
-                  run == null ? null : run.id(),
-                  d.frame,
-                  d.strataBy,
-                  d.design.allocation(),
-                  d.design.seed(),
-                  d.design.overlap().doubleValue(),
-                  request.blindFirst(),
-                  parameters(request, d),
-                  now,
-                  draw));
+          repos
+              .samples()
+              .insert(
+                  tx,
+                  new SampleStore.NewSample(
+                      request.name(),
+                      run == null ? null : run.id(),
+                      d.frame,
+                      d.strataBy,
+                      d.design.allocation(),
+                      d.design.seed(),
+                      d.design.overlap().doubleValue(),
+                      request.blindFirst(),
+                      parameters(request, d),
+                      now,
+                      draw));
           return report(tx, request.name());
         });
   }
 
   /** A stored sample with its strata, items and progress. */
   public SampleReport get(String name) {
-    return db.read(tx -> report(tx, name));
+    return repos.read(tx -> report(tx, name));
   }
 
   public SampleInfo info(String name) {
-    return db.read(tx -> SampleStore.byName(tx, name)).orElseThrow(() -> noSample(name));
+    return repos.read(tx -> repos.samples().byName(tx, name)).orElseThrow(() -> noSample(name));
   }
 
   /** Every sample, oldest first, with strata and each annotator's progress (no item lists). */
   public List<SampleReport> list() {
-    return db.read(
+    return repos.read(
         tx -> {
           List<SampleReport> out = new ArrayList<>();
-          for (SampleInfo s : SampleStore.list(tx)) {
-            List<SampleDraw.Stratum> strata = SampleStore.strata(tx, s.id());
+          for (SampleInfo s : repos.samples().list(tx)) {
+            List<SampleDraw.Stratum> strata = repos.samples().strata(tx, s.id());
             out.add(
                 new SampleReport(
                     s,
                     strata,
                     List.of(),
-                    SampleStore.overlapCount(tx, s.id()),
-                    SampleStore.progress(tx, s.id()),
+                    repos.samples().overlapCount(tx, s.id()),
+                    repos.samples().progress(tx, s.id()),
                     warnings(strata)));
           }
           return out;
@@ -116,10 +117,10 @@ public final class SampleService {
 
   /** Each annotator's progress in a sample. */
   public List<AnnotatorProgress> progress(String sample) {
-    return db.read(
+    return repos.read(
         tx -> {
-          SampleInfo s = SampleStore.byName(tx, sample).orElseThrow(() -> noSample(sample));
-          return SampleStore.progress(tx, s.id());
+          SampleInfo s = repos.samples().byName(tx, sample).orElseThrow(() -> noSample(sample));
+          return repos.samples().progress(tx, s.id());
         });
   }
 
@@ -133,7 +134,7 @@ public final class SampleService {
     String runName = checkRunNeeds(request.run(), frame, strataBy);
     RunInfo run = runName == null ? null : run(runName);
     Map<StratumKey, Long> populations =
-        db.read(
+        repos.read(
             tx -> {
               Map<StratumKey, Long> counts = new TreeMap<>();
               candidates(tx, run, frame, strataBy, "plan for")
@@ -171,7 +172,8 @@ public final class SampleService {
   }
 
   private RunInfo run(String name) {
-    return db.read(tx -> RunQueries.byName(tx, name))
+    return repos
+        .read(tx -> repos.runQueries().byName(tx, name))
         .orElseThrow(
             () ->
                 new BadInputException(
@@ -183,32 +185,34 @@ public final class SampleService {
    * issue); reading them fails with a precise message when the frame is empty or needs production
    * flags the run does not have.
    */
-  private static SampleDraw.CandidateSource candidates(
+  private SampleDraw.CandidateSource candidates(
       Tx tx, RunInfo run, Frame frame, List<String> strataBy, String purpose) {
     Long runId = run == null ? null : run.id();
     return action -> {
       long[] inFrame = {0};
       boolean[] flagged = {false};
-      SampleStore.forEachFrameRow(
-          tx,
-          runId,
-          r -> {
-            flagged[0] |= r.production() != null;
-            boolean in =
-                switch (frame) {
-                  case ALL -> true;
-                  case PRODUCTION -> r.production() != null && r.production() == 1;
-                  case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
-                };
-            if (in) {
-              inFrame[0]++;
-              action.accept(
-                  new Candidate(
-                      r.issueId(),
-                      r.issue(),
-                      Stratification.key(strataBy, r.framework(), r.primaryLabel())));
-            }
-          });
+      repos
+          .samples()
+          .forEachFrameRow(
+              tx,
+              runId,
+              r -> {
+                flagged[0] |= r.production() != null;
+                boolean in =
+                    switch (frame) {
+                      case ALL -> true;
+                      case PRODUCTION -> r.production() != null && r.production() == 1;
+                      case BUG_PERF -> Frame.hasBugPerfLabel(r.labels());
+                    };
+                if (in) {
+                  inFrame[0]++;
+                  action.accept(
+                      new Candidate(
+                          r.issueId(),
+                          r.issue(),
+                          Stratification.key(strataBy, r.framework(), r.primaryLabel())));
+                }
+              });
       if (frame == Frame.PRODUCTION && !flagged[0]) {
         throw new BadInputException(
             "run '"
@@ -223,16 +227,16 @@ public final class SampleService {
     };
   }
 
-  private static SampleReport report(Tx tx, String name) {
-    SampleInfo s = SampleStore.byName(tx, name).orElseThrow(() -> noSample(name));
-    List<SampleDraw.Stratum> strata = SampleStore.strata(tx, s.id());
-    List<SampleDraw.Item> items = SampleStore.items(tx, s.id());
+  private SampleReport report(Tx tx, String name) {
+    SampleInfo s = repos.samples().byName(tx, name).orElseThrow(() -> noSample(name));
+    List<SampleDraw.Stratum> strata = repos.samples().strata(tx, s.id());
+    List<SampleDraw.Item> items = repos.samples().items(tx, s.id());
     return new SampleReport(
         s,
         strata,
         items,
-        SampleStore.overlapCount(tx, s.id()),
-        SampleStore.progress(tx, s.id()),
+        repos.samples().overlapCount(tx, s.id()),
+        repos.samples().progress(tx, s.id()),
         warnings(strata));
   }
 

@@ -24,10 +24,8 @@ import org.labellens.core.validation.Adjudication;
 import org.labellens.core.validation.DimensionValidation;
 import org.labellens.core.validation.Gold;
 import org.labellens.core.validation.GoldRule;
-import org.labellens.store.AnnotationStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
-import org.labellens.store.RunQueries;
-import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
 /**
@@ -117,36 +115,39 @@ final class SampleSnapshot {
    * @param withBodies whether to read the issues' bodies (for exports that carry the text)
    */
   static SampleSnapshot read(
+      Repositories repos,
       Tx tx,
       String sample,
       String runName,
       boolean withBodies,
       AnnotationService.SchemeSource schemes) {
     SampleInfo info =
-        SampleStore.byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
+        repos.samples().byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
     RunInfo run = null;
     String name = runName != null ? runName : info.run();
     if (name != null) {
       run =
-          RunQueries.byName(tx, name)
+          repos
+              .runQueries()
+              .byName(tx, name)
               .orElseThrow(
                   () ->
                       new BadInputException(
                           "no classifier run named '" + name + "' (see: labellens runs)"));
     }
     Map<Long, ReviewStore.RunItem> runItems =
-        run == null ? Map.of() : ReviewStore.runItems(tx, run.id(), info.id());
+        run == null ? Map.of() : repos.reviews().runItems(tx, run.id(), info.id());
     return new SampleSnapshot(
         info,
         schemes.forSample(info),
-        SampleStore.strata(tx, info.id()),
-        ReviewStore.items(tx, info.id(), withBodies),
-        AnnotationStore.currentDecisions(tx, info.id()),
-        ReviewStore.adjudications(tx, info.id(), info.name()),
+        repos.samples().strata(tx, info.id()),
+        repos.reviews().items(tx, info.id(), withBodies),
+        repos.annotations().currentDecisions(tx, info.id()),
+        repos.reviews().adjudications(tx, info.id(), info.name()),
         run,
         runItems,
-        SampleStore.overlapCount(tx, info.id()),
-        AnnotationStore.provenance(tx, info.id()));
+        repos.samples().overlapCount(tx, info.id()),
+        repos.annotations().provenance(tx, info.id()));
   }
 
   /** Every current decision of an item (all annotators, dimensions and phases). */

@@ -12,8 +12,7 @@ import org.labellens.core.model.RunInfo;
 import org.labellens.core.model.Taxonomy;
 import org.labellens.core.sampling.SampleInfo;
 import org.labellens.io.TaxonomyReader;
-import org.labellens.store.ClassifierRunStore;
-import org.labellens.store.Database;
+import org.labellens.store.Repositories;
 
 /**
  * The annotation scheme of a sample: the dimensions of its run's stored taxonomy (their kinds and
@@ -22,12 +21,12 @@ import org.labellens.store.Database;
  * AnnotationScheme#STUDY_DEFAULT}. Schemes are kept per taxonomy content.
  */
 final class TaxonomySchemes implements AnnotationService.SchemeSource {
-  private final Database db;
+  private final Repositories repos;
   private final IssueService issues;
   private final Map<String, AnnotationScheme> byHash = new ConcurrentHashMap<>();
 
-  TaxonomySchemes(Database db, IssueService issues) {
-    this.db = db;
+  TaxonomySchemes(Repositories repos, IssueService issues) {
+    this.repos = repos;
     this.issues = issues;
   }
 
@@ -43,7 +42,8 @@ final class TaxonomySchemes implements AnnotationService.SchemeSource {
     return byHash.computeIfAbsent(
         run.taxonomyHash(),
         hash ->
-            db.read(tx -> ClassifierRunStore.taxonomyContent(tx, hash))
+            repos
+                .read(tx -> repos.runs().taxonomyContent(tx, hash))
                 .map(
                     content ->
                         scheme(new TaxonomyReader().parse(content, "run " + run.name()).taxonomy()))

@@ -33,11 +33,9 @@ import org.labellens.core.validation.Gold;
 import org.labellens.core.validation.KeywordDiagnostics;
 import org.labellens.io.TaxonomyReader;
 import org.labellens.io.ValidationReportWriter;
-import org.labellens.store.ClassifierRunStore;
-import org.labellens.store.Database;
+import org.labellens.store.Repositories;
 import org.labellens.store.ReviewStore;
 import org.labellens.store.RunShareStore;
-import org.labellens.store.SampleStore;
 import org.labellens.store.Tx;
 
 /**
@@ -51,11 +49,11 @@ public final class ValidationService {
   /** The predicted dimensions validated, in this order, where the scheme and the run have them. */
   public static final List<String> DIMENSIONS = List.of("category", "production", "primary");
 
-  private final Database db;
+  private final Repositories repos;
   private final AnnotationService.SchemeSource schemes;
 
-  public ValidationService(Database db, AnnotationService.SchemeSource schemes) {
-    this.db = db;
+  public ValidationService(Repositories repos, AnnotationService.SchemeSource schemes) {
+    this.repos = repos;
     this.schemes = schemes;
   }
 
@@ -69,9 +67,9 @@ public final class ValidationService {
    */
   public ValidationReport validate(String sample, String run, int bootstrap, long seed) {
     checkBootstrap(bootstrap);
-    return db.read(
+    return repos.read(
         tx -> {
-          SampleSnapshot s = SampleSnapshot.read(tx, sample, run, false, schemes);
+          SampleSnapshot s = SampleSnapshot.read(repos, tx, sample, run, false, schemes);
           if (s.run == null) {
             throw new BadInputException(
                 "sample '"
@@ -79,7 +77,7 @@ public final class ValidationService {
                     + "' was drawn without a classifier run: name the run to validate with --run R"
                     + " (see: labellens runs)");
           }
-          return validate(db, tx, s, bootstrap, seed);
+          return validate(repos, tx, s, bootstrap, seed);
         });
   }
 
@@ -96,9 +94,10 @@ public final class ValidationService {
   /**
    * Validates a sample read in {@code tx}. The run's raw shares over the frame, which depend only
    * on the run and the frame (never on annotations), are counted at the same time on a second read
-   * connection of {@code db}.
+   * connection of {@code repos}.
    */
-  static ValidationReport validate(Database db, Tx tx, SampleSnapshot s, int bootstrap, long seed) {
+  static ValidationReport validate(
+      Repositories repos, Tx tx, SampleSnapshot s, int bootstrap, long seed) {
     SchemeDimension first =
         DIMENSIONS.stream()
             .map(id -> s.scheme.dimension(id).orElse(null))
@@ -109,9 +108,11 @@ public final class ValidationService {
         first == null
             ? null
             : CompletableFuture.supplyAsync(
-                () -> db.read(tx2 -> classifierShares(tx2, s, first.id(), labelsOf(first))));
+                () ->
+                    repos.read(
+                        tx2 -> classifierShares(repos, tx2, s, first.id(), labelsOf(first))));
     CompletableFuture<List<KeywordDiagnostics.Keyword>> taxonomyKeywords =
-        CompletableFuture.supplyAsync(() -> db.read(tx3 -> taxonomyKeywords(tx3, s)));
+        CompletableFuture.supplyAsync(() -> repos.read(tx3 -> taxonomyKeywords(repos, tx3, s)));
     List<String> warnings = new ArrayList<>();
     List<DimensionValidation.Outcome> outcomes = new ArrayList<>();
     for (String id : DIMENSIONS) {
@@ -155,7 +156,7 @@ public final class ValidationService {
       }
     } else {
       SchemeDimension d = s.scheme.require(main.dimension());
-      shares = classifierShares(tx, s, d.id(), labelsOf(d));
+      shares = classifierShares(repos, tx, s, d.id(), labelsOf(d));
     }
     List<KeywordDiagnostics.Result> keywords;
     try {
@@ -169,12 +170,13 @@ public final class ValidationService {
           o.dimension(),
           o.dimension().equals(main.dimension())
               ? shares
-              : classifierShares(tx, s, o.dimension(), labelsOf(s.scheme.require(o.dimension()))));
+              : classifierShares(
+                  repos, tx, s, o.dimension(), labelsOf(s.scheme.require(o.dimension()))));
     }
     return new ValidationReport(
         s.info,
         SampleDescription.sentence(
-            s.info, s.strata, s.overlapItems, assigned(tx, s.info.id(), s.annotators)),
+            s.info, s.strata, s.overlapItems, assigned(repos, tx, s.info.id(), s.annotators)),
         s.run.name(),
         s.items.size(),
         outcomes,
@@ -188,9 +190,9 @@ public final class ValidationService {
         s.provenance);
   }
 
-  static List<String> assigned(Tx tx, long sampleId, List<String> decided) {
+  static List<String> assigned(Repositories repos, Tx tx, long sampleId, List<String> decided) {
     List<String> names = new ArrayList<>();
-    for (AnnotatorProgress p : SampleStore.progress(tx, sampleId)) {
+    for (AnnotatorProgress p : repos.samples().progress(tx, sampleId)) {
       names.add(p.annotator());
     }
     Set<String> all = new java.util.TreeSet<>(names);
@@ -275,16 +277,16 @@ public final class ValidationService {
   }
 
   static ClassifierShares classifierShares(
-      Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
+      Repositories repos, Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
     Frame frame = s.info.frame();
     Long frameRun = s.info.runId();
     if (frameRun != null && frameRun == s.run.id() && frame != Frame.BUG_PERF) {
-      Optional<List<RunShareStore.Row>> summary = RunShareStore.rows(tx, frameRun);
+      Optional<List<RunShareStore.Row>> summary = repos.runShares().rows(tx, frameRun);
       if (summary.isPresent()) {
         return fromSummary(summary.get(), frame, dimension, labels);
       }
     }
-    return counted(tx, s, dimension, labels);
+    return counted(repos, tx, s, dimension, labels);
   }
 
   /**
@@ -334,10 +336,11 @@ public final class ValidationService {
   }
 
   /** The raw shares counted from the run's items and predictions, whatever the frame. */
-  static ClassifierShares counted(Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
+  static ClassifierShares counted(
+      Repositories repos, Tx tx, SampleSnapshot s, String dimension, List<String> labels) {
     List<String> known = new ArrayList<>(labels);
     known.remove(ValidationReport.NONE_LABEL);
-    ReviewStore.FrameworkIndex fx = ReviewStore.frameworks(tx);
+    ReviewStore.FrameworkIndex fx = repos.reviews().frameworks(tx);
     int size = fx.frameworkOf().length;
     boolean[] inFrame = new boolean[size];
     Frame frame = s.info.frame();
@@ -346,36 +349,42 @@ public final class ValidationService {
     boolean[] covered = new boolean[size];
     boolean sameRun = frameRun != null && frameRun == runId && frame != Frame.BUG_PERF;
     if (frame == Frame.BUG_PERF) {
-      SampleStore.forEachFrameRow(
-          tx, frameRun, r -> inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels()));
+      repos
+          .samples()
+          .forEachFrameRow(
+              tx, frameRun, r -> inFrame[(int) r.issueId()] = Frame.hasBugPerfLabel(r.labels()));
     } else if (frameRun == null) {
       for (int id = 0; id < size; id++) {
         inFrame[id] = fx.frameworkOf()[id] >= 0;
       }
     } else {
-      ReviewStore.forEachRunItem(
-          tx,
-          frameRun,
-          (id, flag) -> {
-            if (id < size) {
-              inFrame[id] = frame == Frame.ALL || flag == 1;
-              covered[id] = sameRun && inFrame[id];
-            }
-          });
+      repos
+          .reviews()
+          .forEachRunItem(
+              tx,
+              frameRun,
+              (id, flag) -> {
+                if (id < size) {
+                  inFrame[id] = frame == Frame.ALL || flag == 1;
+                  covered[id] = sameRun && inFrame[id];
+                }
+              });
     }
     long frameItems = 0;
     for (boolean b : inFrame) {
       frameItems += b ? 1 : 0;
     }
     if (!sameRun) {
-      ReviewStore.forEachRunItem(
-          tx,
-          runId,
-          (id, flag) -> {
-            if (id < size && inFrame[id]) {
-              covered[id] = true;
-            }
-          });
+      repos
+          .reviews()
+          .forEachRunItem(
+              tx,
+              runId,
+              (id, flag) -> {
+                if (id < size && inFrame[id]) {
+                  covered[id] = true;
+                }
+              });
     }
     long[] frameworkCovered = new long[fx.frameworks().size()];
     for (int i = 0; i < size; i++) {
@@ -385,17 +394,19 @@ public final class ValidationService {
     }
     long[][] counts = new long[fx.frameworks().size()][known.size()];
     boolean[] hasLabel = new boolean[size];
-    ReviewStore.forEachRunLabel(
-        tx,
-        runId,
-        dimension,
-        known,
-        (id, k) -> {
-          if (k >= 0 && id < size && covered[id]) {
-            counts[fx.frameworkOf()[id]][k]++;
-            hasLabel[id] = true;
-          }
-        });
+    repos
+        .reviews()
+        .forEachRunLabel(
+            tx,
+            runId,
+            dimension,
+            known,
+            (id, k) -> {
+              if (k >= 0 && id < size && covered[id]) {
+                counts[fx.frameworkOf()[id]][k]++;
+                hasLabel[id] = true;
+              }
+            });
     long[] none = new long[fx.frameworks().size()];
     for (int i = 0; i < size; i++) {
       if (covered[i] && !hasLabel[i]) {
@@ -457,11 +468,12 @@ public final class ValidationService {
    * records them), so that keywords that never fired in the sample are listed too; empty for a run
    * of outside labels (its evidence, if any, still counts).
    */
-  private static List<KeywordDiagnostics.Keyword> taxonomyKeywords(Tx tx, SampleSnapshot s) {
+  private static List<KeywordDiagnostics.Keyword> taxonomyKeywords(
+      Repositories repos, Tx tx, SampleSnapshot s) {
     if (s.run.taxonomyHash() == null) {
       return List.of();
     }
-    Optional<String> content = ClassifierRunStore.taxonomyContent(tx, s.run.taxonomyHash());
+    Optional<String> content = repos.runs().taxonomyContent(tx, s.run.taxonomyHash());
     if (content.isEmpty()) {
       return List.of();
     }

@@ -23,7 +23,7 @@ import org.labellens.core.model.IssueKey;
  * ({@code decision}), skips, and the queries the annotation queue needs.
  */
 public final class AnnotationStore {
-  private AnnotationStore() {}
+  AnnotationStore() {}
 
   /** The row ids one decision refers to. */
   public record Refs(long sampleId, long issueId, long annotatorId) {}
@@ -32,74 +32,38 @@ public final class AnnotationStore {
   public record Current(long eventId, String decidedAt, String eventKey) {}
 
   /** The queue position of an assigned issue, or empty when it is not assigned to the annotator. */
-  public static Optional<Integer> position(Tx tx, Refs r) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT position FROM assignment WHERE sample_id = ? AND annotator_id = ?"
-                      + " AND issue_id = ?")) {
-            ps.setLong(1, r.sampleId());
-            ps.setLong(2, r.annotatorId());
-            ps.setLong(3, r.issueId());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<Integer> position(Tx tx, Refs r) {
+    return tx.first(
+        "SELECT position FROM assignment WHERE sample_id = ? AND annotator_id = ?"
+            + " AND issue_id = ?",
+        rs -> rs.getInt(1),
+        r.sampleId(),
+        r.annotatorId(),
+        r.issueId());
   }
 
-  public static boolean inSample(Tx tx, long sampleId, long issueId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM sample_item WHERE sample_id = ? AND issue_id = ?")) {
-            ps.setLong(1, sampleId);
-            ps.setLong(2, issueId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean inSample(Tx tx, long sampleId, long issueId) {
+    return tx.exists(
+        "SELECT 1 FROM sample_item WHERE sample_id = ? AND issue_id = ?", sampleId, issueId);
   }
 
-  public static Optional<Current> current(Tx tx, Refs r, String dimension, Phase phase) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT d.event_id, d.decided_at, e.event_key FROM decision d"
-                      + " JOIN annotation_event e ON e.id = d.event_id WHERE d.sample_id = ?"
-                      + " AND d.issue_id = ? AND d.annotator_id = ? AND d.dimension = ? AND d.phase = ?")) {
-            bind(ps, r);
-            ps.setString(4, dimension);
-            ps.setString(5, phase.key());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new Current(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                  : Optional.empty();
-            }
-          }
-        });
+  public Optional<Current> current(Tx tx, Refs r, String dimension, Phase phase) {
+    return tx.first(
+        "SELECT d.event_id, d.decided_at, e.event_key FROM decision d"
+            + " JOIN annotation_event e ON e.id = d.event_id WHERE d.sample_id = ?"
+            + " AND d.issue_id = ? AND d.annotator_id = ? AND d.dimension = ? AND d.phase = ?",
+        rs -> new Current(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        params(r, dimension, phase.key()));
   }
 
   /** The id of the event with this key, if the log has it. */
-  public static Optional<Long> eventId(Tx tx, String eventKey) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT id FROM annotation_event WHERE event_key = ?")) {
-            ps.setString(1, eventKey);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<Long> eventId(Tx tx, String eventKey) {
+    return tx.first(
+        "SELECT id FROM annotation_event WHERE event_key = ?", rs -> rs.getLong(1), eventKey);
   }
 
   /** Appends an event to the log; returns its id. The key must not be in the log yet. */
-  public static long appendEvent(
+  public long appendEvent(
       Tx tx,
       Refs r,
       Decision d,
@@ -148,99 +112,64 @@ public final class AnnotationStore {
   }
 
   /** Makes an event the current decision of its (sample, issue, annotator, dimension, phase). */
-  public static void putDecision(Tx tx, Refs r, Decision d, long eventId, MadeBy madeBy) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO decision (sample_id, issue_id, annotator_id, dimension, phase, event_id,"
-                      + " value, unsure, decided_at, made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (sample_id, issue_id, annotator_id, dimension, phase) DO UPDATE SET"
-                      + " event_id = excluded.event_id, value = excluded.value,"
-                      + " unsure = excluded.unsure, decided_at = excluded.decided_at,"
-                      + " made_by = excluded.made_by")) {
-            bind(ps, r);
-            ps.setString(4, d.dimension());
-            ps.setString(5, d.phase().key());
-            ps.setLong(6, eventId);
-            ps.setString(7, d.value().toJson());
-            ps.setInt(8, d.unsure() ? 1 : 0);
-            ps.setString(9, DecisionTime.format(d.decidedAt()));
-            ps.setString(10, madeBy.key());
-            ps.executeUpdate();
-          }
-          return null;
-        });
+  public void putDecision(Tx tx, Refs r, Decision d, long eventId, MadeBy madeBy) {
+    tx.update(
+        "INSERT INTO decision (sample_id, issue_id, annotator_id, dimension, phase, event_id,"
+            + " value, unsure, decided_at, made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (sample_id, issue_id, annotator_id, dimension, phase) DO UPDATE SET"
+            + " event_id = excluded.event_id, value = excluded.value,"
+            + " unsure = excluded.unsure, decided_at = excluded.decided_at,"
+            + " made_by = excluded.made_by",
+        params(
+            r,
+            d.dimension(),
+            d.phase().key(),
+            eventId,
+            d.value().toJson(),
+            d.unsure() ? 1 : 0,
+            DecisionTime.format(d.decidedAt()),
+            madeBy.key()));
   }
 
   /** Who made the current decisions of a sample: people's and {@code simulate}'s counts. */
-  public static Provenance provenance(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT made_by, COUNT(*) FROM decision WHERE sample_id = ? GROUP BY made_by")) {
-            ps.setLong(1, sampleId);
-            long person = 0;
-            long simulated = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                if (MadeBy.SIMULATE.key().equals(rs.getString(1))) {
-                  simulated += rs.getLong(2);
-                } else {
-                  person += rs.getLong(2);
-                }
-              }
-            }
-            return new Provenance(person, simulated);
-          }
-        });
+  public Provenance provenance(Tx tx, long sampleId) {
+    record Count(String madeBy, long decisions) {}
+    long person = 0;
+    long simulated = 0;
+    for (Count row :
+        tx.list(
+            "SELECT made_by, COUNT(*) FROM decision WHERE sample_id = ? GROUP BY made_by",
+            rs -> new Count(rs.getString(1), rs.getLong(2)),
+            sampleId)) {
+      if (MadeBy.SIMULATE.key().equals(row.madeBy())) {
+        simulated += row.decisions();
+      } else {
+        person += row.decisions();
+      }
+    }
+    return new Provenance(person, simulated);
   }
 
-  public static void clearSkip(Tx tx, Refs r) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM skip WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?")) {
-            bind(ps, r);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+  public void clearSkip(Tx tx, Refs r) {
+    tx.update(
+        "DELETE FROM skip WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?", params(r));
   }
 
   /** Records a skip (a second skip moves the item to the end again). */
-  public static void skip(Tx tx, Refs r, String now) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO skip (sample_id, issue_id, annotator_id, skipped_at) VALUES (?, ?, ?, ?)"
-                      + " ON CONFLICT (sample_id, issue_id, annotator_id) DO UPDATE SET"
-                      + " skipped_at = excluded.skipped_at")) {
-            bind(ps, r);
-            ps.setString(4, now);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+  public void skip(Tx tx, Refs r, String now) {
+    tx.update(
+        "INSERT INTO skip (sample_id, issue_id, annotator_id, skipped_at) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (sample_id, issue_id, annotator_id) DO UPDATE SET"
+            + " skipped_at = excluded.skipped_at",
+        params(r, now));
   }
 
   /** Whether the annotator has a revealed-phase decision for the item. */
-  public static boolean decided(Tx tx, Refs r) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM decision WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?"
-                      + " AND phase = 'revealed' LIMIT 1")) {
-            bind(ps, r);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean decided(Tx tx, Refs r) {
+    return tx.exists(
+        "SELECT 1 FROM decision WHERE sample_id = ? AND issue_id = ? AND annotator_id = ?"
+            + " AND phase = 'revealed' LIMIT 1",
+        params(r));
   }
 
   /**
@@ -259,7 +188,7 @@ public final class AnnotationStore {
       boolean blindDecided,
       String skippedAt) {}
 
-  public static List<QueueRow> queue(Tx tx, long sampleId, long annotatorId) {
+  public List<QueueRow> queue(Tx tx, long sampleId, long annotatorId) {
     return tx.jdbc(
         c -> {
           List<QueueRow> rows = new ArrayList<>();
@@ -305,7 +234,7 @@ public final class AnnotationStore {
           + " e.reason, e.note, e.seconds, e.decided_at, e.taxonomy, e.made_by";
 
   /** The annotator's current decisions for one item, ordered by phase and dimension. */
-  public static List<Decision> currentDecisions(Tx tx, Refs r) {
+  public List<Decision> currentDecisions(Tx tx, Refs r) {
     return currentDecisions(
         tx,
         "d.sample_id = ? AND d.issue_id = ? AND d.annotator_id = ?",
@@ -317,7 +246,7 @@ public final class AnnotationStore {
    * Every current decision of a sample (all annotators, dimensions and phases), ordered by repo,
    * number, annotator, dimension and phase.
    */
-  public static List<Decision> currentDecisions(Tx tx, long sampleId) {
+  public List<Decision> currentDecisions(Tx tx, long sampleId) {
     return currentDecisions(
         tx,
         "d.sample_id = ?",
@@ -360,7 +289,7 @@ public final class AnnotationStore {
    * Streams an annotator's decisions (optionally of one sample), ordered by sample, time and event
    * key: the whole log, or with {@code currentOnly} the current decisions only.
    */
-  public static int forEachDecision(
+  public int forEachDecision(
       Tx tx,
       long annotatorId,
       Long sampleId,
@@ -418,7 +347,7 @@ public final class AnnotationStore {
   }
 
   /** The run's production flag for an issue: 1 or 0, or empty where the run has none. */
-  public static Optional<Integer> productionFlag(Tx tx, long runId, long issueId) {
+  public Optional<Integer> productionFlag(Tx tx, long runId, long issueId) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -441,5 +370,15 @@ public final class AnnotationStore {
     ps.setLong(1, r.sampleId());
     ps.setLong(2, r.issueId());
     ps.setLong(3, r.annotatorId());
+  }
+
+  /** The statement parameters of the decision's row ids, then {@code more}. */
+  private static Object[] params(Refs r, Object... more) {
+    Object[] all = new Object[3 + more.length];
+    all[0] = r.sampleId();
+    all[1] = r.issueId();
+    all[2] = r.annotatorId();
+    System.arraycopy(more, 0, all, 3, more.length);
+    return all;
   }
 }

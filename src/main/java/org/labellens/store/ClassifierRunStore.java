@@ -2,9 +2,7 @@ package org.labellens.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
@@ -23,60 +21,41 @@ public final class ClassifierRunStore {
   /** Run items per executed batch (with their predictions and evidence). */
   static final int BATCH = 500;
 
-  private ClassifierRunStore() {}
+  private final RunShareStore shares;
+
+  ClassifierRunStore(RunShareStore shares) {
+    this.shares = shares;
+  }
 
   /**
    * The id of the stored taxonomy with this content hash, storing the document first if it is new.
    */
-  public static long saveTaxonomy(
+  public long saveTaxonomy(
       Tx tx, String name, String version, String contentHash, String content, String now) {
-    return tx.jdbc(
-        c -> {
-          Optional<Long> existing = taxonomyId(c, contentHash);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO taxonomy (name, version, content_hash, content, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setString(2, version);
-            ps.setString(3, contentHash);
-            ps.setString(4, content);
-            ps.setString(5, now);
-            ps.executeUpdate();
-            return generatedKey(ps);
-          }
-        });
+    Optional<Long> existing =
+        tx.first(
+            "SELECT id FROM taxonomy WHERE content_hash = ?", rs -> rs.getLong(1), contentHash);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    return tx.insert(
+        "INSERT INTO taxonomy (name, version, content_hash, content, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        name,
+        version,
+        contentHash,
+        content,
+        now);
   }
 
   /** The stored taxonomy document (canonical JSON) with this content hash. */
-  public static Optional<String> taxonomyContent(Tx tx, String contentHash) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT content FROM taxonomy WHERE content_hash = ?")) {
-            ps.setString(1, contentHash);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<String> taxonomyContent(Tx tx, String contentHash) {
+    return tx.first(
+        "SELECT content FROM taxonomy WHERE content_hash = ?", rs -> rs.getString(1), contentHash);
   }
 
-  public static boolean runExists(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT 1 FROM classifier_run WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean runExists(Tx tx, String name) {
+    return tx.exists("SELECT 1 FROM classifier_run WHERE name = ?", name);
   }
 
   /**
@@ -85,23 +64,18 @@ public final class ClassifierRunStore {
    * @param source where the taxonomy came from ({@code builtin:study-v1} or a file path)
    * @throws BadInputException if a run of that name exists (runs are never overwritten)
    */
-  public static long createKeywordRun(
-      Tx tx, String name, long taxonomyId, String source, String now) {
+  public long createKeywordRun(Tx tx, String name, long taxonomyId, String source, String now) {
     return tx.jdbc(
         c -> {
           refuseChange(c, name, false);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
-                      + " VALUES (?, 'keyword', ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setLong(2, taxonomyId);
-            ps.setString(3, source);
-            ps.setString(4, now);
-            ps.executeUpdate();
-            return generatedKey(ps);
-          }
+          return Statements.insert(
+              c,
+              "INSERT INTO classifier_run (name, kind, taxonomy_id, source, created_at)"
+                  + " VALUES (?, 'keyword', ?, ?, ?)",
+              name,
+              taxonomyId,
+              source,
+              now);
         });
   }
 
@@ -114,21 +88,12 @@ public final class ClassifierRunStore {
    * @param importing true when outside labels are to be written under {@code name}
    */
   static void refuseChange(Connection c, String name, boolean importing) throws SQLException {
-    String kind;
-    long id;
-    try (PreparedStatement find =
-        c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
-      find.setString(1, name);
-      try (ResultSet rs = find.executeQuery()) {
-        if (!rs.next()) {
-          return;
-        }
-        id = rs.getLong(1);
-        kind = rs.getString(2);
-      }
+    Optional<Run> run = find(c, name);
+    if (run.isEmpty()) {
+      return;
     }
-    List<String> samples = samplesUsing(c, id);
-    String base = "a classifier run named '" + name + "' exists (" + kind + ")";
+    List<String> samples = samplesUsing(c, run.get().id());
+    String base = "a classifier run named '" + name + "' exists (" + run.get().kind() + ")";
     if (!samples.isEmpty()) {
       throw new BadInputException(
           base
@@ -136,7 +101,7 @@ public final class ClassifierRunStore {
               + samplesPhrase(samples)
               + " on it, so it cannot change: give the new labels another name (--run NEW)");
     }
-    if (importing && "imported".equals(kind)) {
+    if (importing && "imported".equals(run.get().kind())) {
       return;
     }
     throw new BadInputException(
@@ -147,6 +112,17 @@ public final class ClassifierRunStore {
             + ")");
   }
 
+  /** A stored run's id and kind ({@code keyword} or {@code imported}). */
+  private record Run(long id, String kind) {}
+
+  private static Optional<Run> find(Connection c, String name) throws SQLException {
+    return Statements.first(
+        c,
+        "SELECT id, kind FROM classifier_run WHERE name = ?",
+        rs -> new Run(rs.getLong(1), rs.getString(2)),
+        name);
+  }
+
   /** "sample 's' depends" or "samples 'a', 'b' depend". */
   static String samplesPhrase(List<String> samples) {
     String names = String.join(", ", samples.stream().map(n -> "'" + n + "'").toList());
@@ -155,17 +131,8 @@ public final class ClassifierRunStore {
 
   /** The names of the samples drawn over the run, in the order they were drawn. */
   static List<String> samplesUsing(Connection c, long runId) throws SQLException {
-    List<String> names = new java.util.ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT name FROM sample WHERE run_id = ? ORDER BY id")) {
-      ps.setLong(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-    }
-    return names;
+    return Statements.list(
+        c, "SELECT name FROM sample WHERE run_id = ? ORDER BY id", rs -> rs.getString(1), runId);
   }
 
   /** What {@link #deleteRun} removed. */
@@ -175,23 +142,16 @@ public final class ClassifierRunStore {
    * Deletes a run with its items, predictions, evidence and share summary, in the caller's
    * transaction; refused while a sample depends on it, or when there is no such run.
    */
-  public static Deleted deleteRun(Tx tx, String name) {
+  public Deleted deleteRun(Tx tx, String name) {
     return tx.jdbc(
         c -> {
-          long id;
-          String kind;
-          try (PreparedStatement find =
-              c.prepareStatement("SELECT id, kind FROM classifier_run WHERE name = ?")) {
-            find.setString(1, name);
-            try (ResultSet rs = find.executeQuery()) {
-              if (!rs.next()) {
-                throw new BadInputException(
-                    "no classifier run named '" + name + "' (see: labellens runs)");
-              }
-              id = rs.getLong(1);
-              kind = rs.getString(2);
-            }
-          }
+          Run run =
+              find(c, name)
+                  .orElseThrow(
+                      () ->
+                          new BadInputException(
+                              "no classifier run named '" + name + "' (see: labellens runs)"));
+          long id = run.id();
           List<String> samples = samplesUsing(c, id);
           if (!samples.isEmpty()) {
             throw new BadInputException(
@@ -211,33 +171,25 @@ public final class ClassifierRunStore {
                   "DELETE FROM run_share_count WHERE run_id = ?",
                   "DELETE FROM run_item WHERE run_id = ?",
                   "DELETE FROM classifier_run WHERE id = ?")) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-              ps.setLong(1, id);
-              ps.executeUpdate();
-            }
+            Statements.update(c, sql, id);
           }
-          return new Deleted(name, kind, items, predictions, evidence);
+          return new Deleted(name, run.kind(), items, predictions, evidence);
         });
   }
 
   private static int count(Connection c, String sql, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+    return Statements.first(c, sql, rs -> rs.getInt(1), id).orElseThrow();
   }
 
   /** Batched writes of one run's items; {@link RunWriter#finish()} completes the run. */
-  public static RunWriter runWriter(Tx tx, long runId) {
-    return tx.jdbc(c -> new RunWriter(tx, c, runId));
+  public RunWriter runWriter(Tx tx, long runId) {
+    return tx.jdbc(c -> new RunWriter(tx, c, runId, shares));
   }
 
   /** Prepared, batched inserts of run items, predictions and evidence. */
   public static final class RunWriter implements AutoCloseable {
     private final Tx tx;
+    private final RunShareStore shares;
     private final long runId;
     private final PreparedStatement item;
     private final PreparedStatement prediction;
@@ -246,8 +198,9 @@ public final class ClassifierRunStore {
     private int pending;
     private int written;
 
-    RunWriter(Tx tx, Connection c, long runId) throws SQLException {
+    RunWriter(Tx tx, Connection c, long runId, RunShareStore shares) throws SQLException {
       this.tx = tx;
+      this.shares = shares;
       this.runId = runId;
       item =
           c.prepareStatement(
@@ -337,7 +290,7 @@ public final class ClassifierRunStore {
             count.setInt(1, written);
             count.setLong(2, runId);
             count.executeUpdate();
-            RunShareStore.summarize(tx, runId);
+            shares.summarize(tx, runId);
             return null;
           });
     }
@@ -353,23 +306,6 @@ public final class ClassifierRunStore {
             count.close();
             return null;
           });
-    }
-  }
-
-  private static Optional<Long> taxonomyId(Connection c, String contentHash) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM taxonomy WHERE content_hash = ?")) {
-      ps.setString(1, contentHash);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static long generatedKey(PreparedStatement ps) throws SQLException {
-    try (ResultSet keys = ps.getGeneratedKeys()) {
-      keys.next();
-      return keys.getLong(1);
     }
   }
 }

@@ -8,13 +8,13 @@ import org.labellens.core.model.IssueComment;
 
 /** The comments of fetched issues ({@code issue_comment}), in GitHub's order. */
 public final class CommentStore {
-  private CommentStore() {}
+  CommentStore() {}
 
   /**
    * Replaces the stored comments of issue row {@code issueId} with {@code comments} (GitHub's
    * current list: a deleted comment goes, an edited one is rewritten).
    */
-  public static void replace(Tx tx, long issueId, List<IssueComment> comments) {
+  public void replace(Tx tx, long issueId, List<IssueComment> comments) {
     tx.jdbc(
         c -> {
           try (PreparedStatement del =
@@ -46,7 +46,7 @@ public final class CommentStore {
   }
 
   /** The stored comments of issue row {@code issueId}, in GitHub's order (empty when none). */
-  public static List<IssueComment> of(Tx tx, long issueId) {
+  public List<IssueComment> of(Tx tx, long issueId) {
     return tx.jdbc(
         c -> {
           List<IssueComment> comments = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.labellens.core.BadInputException;
 import org.labellens.core.JsonText;
 
 /**
- * A LabelLens project database (one SQLite file).
+ * A LabelLens project database (one SQLite file): the SQLite {@link ConnectionSource}.
  *
  * <p>SQLite allows one writer at a time, so every write runs on this object's single writer thread,
  * in its own transaction ({@code BEGIN IMMEDIATE}: the write lock is taken up front, which avoids
@@ -31,7 +31,7 @@ import org.labellens.core.JsonText;
  * <p>Opening checks that the file is a LabelLens project of a schema version this build knows: a
  * newer, unknown or damaged file is refused with a clear message and never modified.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements ConnectionSource {
   /** 'LBLN': the application id that schema.sql stamps into every project file. */
   public static final int APPLICATION_ID = 1279413326;
 
@@ -252,12 +252,18 @@ public final class Database implements AutoCloseable {
     return schemaVersion;
   }
 
+  @Override
+  public Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
   /**
    * Runs {@code work} in one transaction on the writer thread and returns its result. On any
    * exception the transaction is rolled back (nothing is written) and the exception is rethrown
    * here: runtime exceptions as they are, {@link SQLException} as a {@link StoreException} or, for
    * a damaged or read-only file, as a {@link BadInputException}.
    */
+  @Override
   public <T> T write(TxWork<T> work) {
     return write(work, true);
   }
@@ -268,6 +274,7 @@ public final class Database implements AutoCloseable {
    * synchronous = NORMAL}); after a power cut the whole transaction may be missing, never half of
    * it.
    */
+  @Override
   public <T> T writeBulk(TxWork<T> work) {
     return write(work, false);
   }
@@ -297,6 +304,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs read-only {@code work} on a pooled read connection on the caller's thread. */
+  @Override
   public <T> T read(TxWork<T> work) {
     ensureOpen();
     Connection c = idleReaders.pollFirst();
@@ -304,7 +312,7 @@ public final class Database implements AutoCloseable {
       if (c == null) {
         c = newConnection();
       }
-      return work.run(new Tx(this, c));
+      return work.run(new Tx(c, e -> describe(file, e)));
     } catch (SQLException e) {
       throw describe(file, e);
     } catch (RuntimeException e) {
@@ -356,7 +364,7 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      T result = work.run(new Tx(this, c));
+      T result = work.run(new Tx(c, e -> describe(file, e)));
       try (Statement s = c.createStatement()) {
         s.execute("COMMIT");
       }

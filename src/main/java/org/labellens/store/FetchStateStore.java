@@ -13,7 +13,7 @@ import java.util.Optional;
  * was fetched.
  */
 public final class FetchStateStore {
-  private FetchStateStore() {}
+  FetchStateStore() {}
 
   /**
    * A source's state.
@@ -41,7 +41,7 @@ public final class FetchStateStore {
   public record Page(String etag, String nextUrl, int items) {}
 
   /** The source of these four keys, made (with no state) when new. */
-  public static Source source(Tx tx, String apiUrl, String kind, String target, String filters) {
+  public Source source(Tx tx, String apiUrl, String kind, String target, String filters) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -79,7 +79,7 @@ public final class FetchStateStore {
   }
 
   /** The page fetched before at {@code url} for source {@code sourceId}, if any. */
-  public static Optional<Page> page(Tx tx, long sourceId, String url) {
+  public Optional<Page> page(Tx tx, long sourceId, String url) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -97,7 +97,7 @@ public final class FetchStateStore {
   }
 
   /** Remembers the page at {@code url} (replacing what was remembered). */
-  public static void putPage(
+  public void putPage(
       Tx tx, long sourceId, String url, String etag, String nextUrl, int items, String now) {
     tx.jdbc(
         c -> {
@@ -120,7 +120,7 @@ public final class FetchStateStore {
   }
 
   /** Forgets the page at {@code url} (it carried no ETag this time). */
-  public static void dropPage(Tx tx, long sourceId, String url) {
+  public void dropPage(Tx tx, long sourceId, String url) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -137,7 +137,7 @@ public final class FetchStateStore {
    * Records how far the pass under way got: {@code nextUrl} is fetched next (the pass is resumed
    * there after an interruption).
    */
-  public static void passProgress(
+  public void passProgress(
       Tx tx,
       long sourceId,
       String nextUrl,
@@ -162,7 +162,7 @@ public final class FetchStateStore {
   }
 
   /** Ends the pass under way: the next pass asks for issues updated since {@code since}. */
-  public static void passDone(Tx tx, long sourceId, String since, String now) {
+  public void passDone(Tx tx, long sourceId, String since, String now) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -180,7 +180,7 @@ public final class FetchStateStore {
   }
 
   /** Records where and when issue row {@code issueId} was fetched. */
-  public static void fetched(
+  public void fetched(
       Tx tx, long issueId, String sourceUrl, String fetchedAt, String remoteUpdatedAt) {
     tx.jdbc(
         c -> {
@@ -210,7 +210,7 @@ public final class FetchStateStore {
   public record Fetched(String sourceUrl, String fetchedAt, String remoteUpdatedAt) {}
 
   /** Where and when issue row {@code issueId} was last fetched, if it was. */
-  public static Optional<Fetched> fetchedOf(Tx tx, long issueId) {
+  public Optional<Fetched> fetchedOf(Tx tx, long issueId) {
     return tx.jdbc(
         c -> {
           try (PreparedStatement ps =

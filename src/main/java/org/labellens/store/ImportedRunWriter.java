@@ -2,11 +2,11 @@ package org.labellens.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes labels that came from an outside classifier as a classifier run of kind {@code imported}.
@@ -15,45 +15,35 @@ import java.util.Map;
  * over the run: then it is refused ({@link ClassifierRunStore#refuseChange}).
  */
 public final class ImportedRunWriter {
-  private ImportedRunWriter() {}
+  ImportedRunWriter() {}
 
   /**
    * Creates (or reuses) the imported run {@code name}; refuses a keyword run of that name and a run
    * a sample depends on.
    */
-  public static long ensureRun(Tx tx, String name, String source, String now) {
+  public long ensureRun(Tx tx, String name, String source, String now) {
     return tx.jdbc(c -> ensureRun(c, name, source, now));
   }
 
   private static long ensureRun(Connection c, String name, String source, String now)
       throws SQLException {
     ClassifierRunStore.refuseChange(c, name, true);
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM classifier_run WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
+    Optional<Long> existing =
+        Statements.first(
+            c, "SELECT id FROM classifier_run WHERE name = ?", rs -> rs.getLong(1), name);
+    if (existing.isPresent()) {
+      return existing.get();
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO classifier_run (name, kind, source, created_at) VALUES (?, 'imported', ?, ?)",
-            java.sql.Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, name);
-      ps.setString(2, source);
-      ps.setString(3, now);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    }
+    return Statements.insert(
+        c,
+        "INSERT INTO classifier_run (name, kind, source, created_at) VALUES (?, 'imported', ?, ?)",
+        name,
+        source,
+        now);
   }
 
   /** Replaces the run's labels for the given issues (issue id -> labels, in order). */
-  public static void writeLabels(Tx tx, long runId, Map<Long, List<String>> labelsByIssue) {
+  public void writeLabels(Tx tx, long runId, Map<Long, List<String>> labelsByIssue) {
     tx.jdbc(
         c -> {
           writeLabels(c, runId, labelsByIssue);
@@ -90,13 +80,11 @@ public final class ImportedRunWriter {
       }
       prediction.executeBatch();
     }
-    try (PreparedStatement count =
-        c.prepareStatement(
-            "UPDATE classifier_run SET issue_count = (SELECT count(*) FROM run_item WHERE run_id = ?)"
-                + " WHERE id = ?")) {
-      count.setLong(1, runId);
-      count.setLong(2, runId);
-      count.executeUpdate();
-    }
+    Statements.update(
+        c,
+        "UPDATE classifier_run SET issue_count = (SELECT count(*) FROM run_item WHERE run_id = ?)"
+            + " WHERE id = ?",
+        runId,
+        runId);
   }
 }

@@ -21,27 +21,18 @@ public record IssueFilter(IssueQuery query, Long runId) {
   public record Sql(String where, List<Object> params) {
     /** Binds the parameters from index {@code first}; returns the next free index. */
     public int bind(PreparedStatement ps, int first) throws SQLException {
-      int i = first;
-      for (Object p : params) {
-        if (p instanceof Integer n) {
-          ps.setInt(i++, n);
-        } else if (p instanceof Long n) {
-          ps.setLong(i++, n);
-        } else {
-          ps.setString(i++, (String) p);
-        }
-      }
-      return i;
+      return Statements.bind(ps, first, params.toArray());
     }
   }
 
-  public Sql toSql() {
+  /** The condition in {@code dialect}'s terms (full-text search differs between engines). */
+  public Sql toSql(Dialect dialect) {
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (query.text() != null) {
-      String match = ftsQuery(query.text());
+      String match = dialect.fullTextQuery(query.text());
       if (match != null) {
-        parts.add("issue.id IN (SELECT rowid FROM issue_search WHERE issue_search MATCH ?)");
+        parts.add(dialect.fullTextCondition());
         params.add(match);
       }
     }
@@ -115,24 +106,5 @@ public record IssueFilter(IssueQuery query, Long runId) {
                   + "'"
                   + (numeric ? " (use = != < <= > >=)" : ""));
     };
-  }
-
-  /**
-   * Words of a search box as an FTS5 query: each word quoted (so no FTS syntax from the user runs),
-   * all required, the last one as a prefix. Returns null when there are no words.
-   */
-  static String ftsQuery(String text) {
-    List<String> words = new ArrayList<>();
-    for (String w : text.split("[\\s\\p{Punct}&&[^_]]+")) {
-      if (!w.isBlank()) {
-        words.add("\"" + w.replace("\"", "\"\"") + "\"");
-      }
-    }
-    if (words.isEmpty()) {
-      return null;
-    }
-    int last = words.size() - 1;
-    words.set(last, words.get(last) + "*");
-    return String.join(" ", words);
   }
 }

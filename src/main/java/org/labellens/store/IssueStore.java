@@ -30,7 +30,11 @@ public final class IssueStore {
     UNCHANGED
   }
 
-  private IssueStore() {}
+  private final Dialect dialect;
+
+  IssueStore(Dialect dialect) {
+    this.dialect = dialect;
+  }
 
   /**
    * Prepared statements for many upserts in one transaction.
@@ -265,7 +269,7 @@ public final class IssueStore {
     }
   }
 
-  public static Upserter upserter(Tx tx, String now) {
+  public Upserter upserter(Tx tx, String now) {
     return tx.jdbc(c -> new Upserter(tx, c, now));
   }
 
@@ -366,9 +370,9 @@ public final class IssueStore {
   }
 
   /** Streams every issue matching {@code filter}, ordered by repo and number. */
-  static void forEach(Connection c, IssueFilter filter, Consumer<StoredIssue> action)
+  private void forEach(Connection c, IssueFilter filter, Consumer<StoredIssue> action)
       throws SQLException {
-    IssueFilter.Sql sql = filter.toSql();
+    IssueFilter.Sql sql = filter.toSql(dialect);
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT " + COLUMNS + " FROM issue WHERE " + sql.where() + " ORDER BY repo, number")) {
@@ -382,9 +386,9 @@ public final class IssueStore {
   }
 
   /** One page of issue summaries matching {@code filter}, ordered by framework, repo and number. */
-  static List<IssueSummary> page(Connection c, IssueFilter filter, int offset, int limit)
+  private List<IssueSummary> page(Connection c, IssueFilter filter, int offset, int limit)
       throws SQLException {
-    IssueFilter.Sql sql = filter.toSql();
+    IssueFilter.Sql sql = filter.toSql(dialect);
     List<IssueSummary> page = new ArrayList<>(limit);
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -411,8 +415,8 @@ public final class IssueStore {
     return page;
   }
 
-  static int count(Connection c, IssueFilter filter) throws SQLException {
-    IssueFilter.Sql sql = filter.toSql();
+  private int count(Connection c, IssueFilter filter) throws SQLException {
+    IssueFilter.Sql sql = filter.toSql(dialect);
     try (PreparedStatement ps =
         c.prepareStatement("SELECT count(*) FROM issue WHERE " + sql.where())) {
       sql.bind(ps, 1);
@@ -506,44 +510,44 @@ public final class IssueStore {
   /** An issue with its row id. */
   public record StoredIssue(long id, Issue issue) {}
 
-  public static int count(Tx tx) {
+  public int count(Tx tx) {
     return tx.jdbc(c -> count(c));
   }
 
-  public static Map<String, Integer> countByFramework(Tx tx) {
+  public Map<String, Integer> countByFramework(Tx tx) {
     return tx.jdbc(c -> countByFramework(c));
   }
 
-  public static Optional<Issue> find(Tx tx, IssueKey key) {
+  public Optional<Issue> find(Tx tx, IssueKey key) {
     return tx.jdbc(c -> find(c, key));
   }
 
-  public static Optional<Issue> byId(Tx tx, long id) {
+  public Optional<Issue> byId(Tx tx, long id) {
     return tx.jdbc(c -> byId(c, id));
   }
 
-  public static Optional<Long> idOf(Tx tx, IssueKey key) {
+  public Optional<Long> idOf(Tx tx, IssueKey key) {
     return tx.jdbc(c -> idOf(c, key));
   }
 
-  public static List<IssueSummary> page(Tx tx, IssueFilter filter, int offset, int limit) {
+  public List<IssueSummary> page(Tx tx, IssueFilter filter, int offset, int limit) {
     return tx.jdbc(c -> page(c, filter, offset, limit));
   }
 
-  public static int searchPending(Tx tx) {
+  public int searchPending(Tx tx) {
     return tx.jdbc(c -> searchPending(c));
   }
 
-  public static int indexPending(Tx tx, int batch) {
+  public int indexPending(Tx tx, int batch) {
     return tx.jdbc(c -> indexPending(c, batch));
   }
 
-  public static int count(Tx tx, IssueFilter filter) {
+  public int count(Tx tx, IssueFilter filter) {
     return tx.jdbc(c -> count(c, filter));
   }
 
   /** Streams every issue matching {@code filter}, ordered by repo and number. */
-  public static void forEach(Tx tx, IssueFilter filter, Consumer<StoredIssue> action) {
+  public void forEach(Tx tx, IssueFilter filter, Consumer<StoredIssue> action) {
     tx.jdbc(
         c -> {
           forEach(c, filter, action);

@@ -24,7 +24,7 @@ import org.labellens.core.validation.Adjudication;
  * labels over a whole run, and the adjudication tables it writes.
  */
 public final class ReviewStore {
-  private ReviewStore() {}
+  ReviewStore() {}
 
   /**
    * A sampled issue.
@@ -45,7 +45,7 @@ public final class ReviewStore {
       boolean overlap) {}
 
   /** The sample's items, ordered by repo and number. */
-  public static List<ItemRow> items(Tx tx, long sampleId, boolean withBody) {
+  public List<ItemRow> items(Tx tx, long sampleId, boolean withBody) {
     return tx.jdbc(
         c -> {
           List<ItemRow> rows = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class ReviewStore {
    *
    * @param runId the run whose predictions to read, or null for none
    */
-  public static void forEachItem(
+  public void forEachItem(
       Tx tx,
       long sampleId,
       String sampleName,
@@ -277,7 +277,7 @@ public final class ReviewStore {
   }
 
   /** A run's predictions and evidence for the issues of a sample (issue id → prediction). */
-  public static Map<Long, RunItem> runItems(Tx tx, long runId, long sampleId) {
+  public Map<Long, RunItem> runItems(Tx tx, long runId, long sampleId) {
     return tx.jdbc(
         c -> {
           Map<Long, String> primary = new HashMap<>();
@@ -355,7 +355,7 @@ public final class ReviewStore {
    */
   public record FrameworkIndex(List<String> frameworks, int[] frameworkOf) {}
 
-  public static FrameworkIndex frameworks(Tx tx) {
+  public FrameworkIndex frameworks(Tx tx) {
     return tx.jdbc(
         c -> {
           int max;
@@ -409,7 +409,7 @@ public final class ReviewStore {
   }
 
   /** Streams a run's items: issue id and production flag. */
-  public static void forEachRunItem(Tx tx, long runId, RunRows rows) {
+  public void forEachRunItem(Tx tx, long runId, RunRows rows) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =
@@ -430,7 +430,7 @@ public final class ReviewStore {
    * Streams a run's predicted labels of one dimension as (issue id, index of the label in {@code
    * labels}, or -1); the database maps labels to indices, so no text crosses per row.
    */
-  public static void forEachRunLabel(
+  public void forEachRunLabel(
       Tx tx, long runId, String dimension, List<String> labels, RunRows rows) {
     tx.jdbc(
         c -> {
@@ -457,47 +457,25 @@ public final class ReviewStore {
   }
 
   /** The sample's adjudications, ordered by repo, number and dimension. */
-  public static List<Adjudication> adjudications(Tx tx, long sampleId, String sampleName) {
-    return tx.jdbc(
-        c -> {
-          List<Adjudication> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
-                      + " a.adjudicated_at FROM adjudication a JOIN issue i ON i.id = a.issue_id"
-                      + " WHERE a.sample_id = ? ORDER BY i.repo, i.number, a.dimension")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(adjudication(rs, sampleName));
-              }
-            }
-          }
-          return out;
-        });
+  public List<Adjudication> adjudications(Tx tx, long sampleId, String sampleName) {
+    return tx.list(
+        "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
+            + " a.adjudicated_at FROM adjudication a JOIN issue i ON i.id = a.issue_id"
+            + " WHERE a.sample_id = ? ORDER BY i.repo, i.number, a.dimension",
+        rs -> adjudication(rs, sampleName),
+        sampleId);
   }
 
   /** Every adjudication ever made for an issue of a sample, oldest first. */
-  public static List<Adjudication> adjudicationHistory(
+  public List<Adjudication> adjudicationHistory(
       Tx tx, long sampleId, String sampleName, long issueId) {
-    return tx.jdbc(
-        c -> {
-          List<Adjudication> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
-                      + " a.adjudicated_at FROM adjudication_event a JOIN issue i ON i.id ="
-                      + " a.issue_id WHERE a.sample_id = ? AND a.issue_id = ? ORDER BY a.id")) {
-            ps.setLong(1, sampleId);
-            ps.setLong(2, issueId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(adjudication(rs, sampleName));
-              }
-            }
-          }
-          return out;
-        });
+    return tx.list(
+        "SELECT i.repo, i.number, a.dimension, a.value, a.note, a.adjudicator,"
+            + " a.adjudicated_at FROM adjudication_event a JOIN issue i ON i.id ="
+            + " a.issue_id WHERE a.sample_id = ? AND a.issue_id = ? ORDER BY a.id",
+        rs -> adjudication(rs, sampleName),
+        sampleId,
+        issueId);
   }
 
   private static Adjudication adjudication(ResultSet rs, String sampleName) throws SQLException {
@@ -515,7 +493,7 @@ public final class ReviewStore {
    * Makes {@code a} the adjudication of its (sample, issue, dimension) and appends it to the
    * history, in the caller's transaction.
    */
-  public static void putAdjudication(Tx tx, long sampleId, long issueId, Adjudication a) {
+  public void putAdjudication(Tx tx, long sampleId, long issueId, Adjudication a) {
     tx.jdbc(
         c -> {
           try (PreparedStatement ps =

@@ -19,27 +19,7 @@ public final class RunQueries {
       "r.id, r.name, r.kind, t.name || '@' || t.version, t.content_hash, r.source, r.created_at,"
           + " r.issue_count FROM classifier_run r LEFT JOIN taxonomy t ON t.id = r.taxonomy_id";
 
-  private RunQueries() {}
-
-  static List<RunInfo> list(Connection c) throws SQLException {
-    List<RunInfo> runs = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " ORDER BY r.id");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        runs.add(run(rs));
-      }
-    }
-    return runs;
-  }
-
-  static Optional<RunInfo> byName(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " WHERE r.name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(run(rs)) : Optional.empty();
-      }
-    }
-  }
+  RunQueries() {}
 
   private static RunInfo run(ResultSet rs) throws SQLException {
     return new RunInfo(
@@ -132,15 +112,15 @@ public final class RunQueries {
     }
   }
 
-  public static PredictionReader predictionReader(Tx tx, long runId) {
+  public PredictionReader predictionReader(Tx tx, long runId) {
     return tx.jdbc(c -> new PredictionReader(tx, c, runId));
   }
 
-  public static List<RunInfo> list(Tx tx) {
-    return tx.jdbc(RunQueries::list);
+  public List<RunInfo> list(Tx tx) {
+    return tx.list("SELECT " + RUN_COLUMNS + " ORDER BY r.id", RunQueries::run);
   }
 
-  public static Optional<RunInfo> byName(Tx tx, String name) {
-    return tx.jdbc(c -> byName(c, name));
+  public Optional<RunInfo> byName(Tx tx, String name) {
+    return tx.first("SELECT " + RUN_COLUMNS + " WHERE r.name = ?", RunQueries::run, name);
   }
 }

@@ -1,8 +1,5 @@
 package org.labellens.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.labellens.core.JsonText;
@@ -18,7 +15,7 @@ public final class RunShareStore {
   /** The dimension of the rows that count all of a run's items (labels {@code []}). */
   public static final String ALL_ITEMS = "";
 
-  private RunShareStore() {}
+  RunShareStore() {}
 
   /**
    * A group of a run's items: those of {@code framework} with production flag {@code production}
@@ -44,48 +41,28 @@ public final class RunShareStore {
    * Writes the summary of a run whose items and predictions are all written (replacing any); call
    * it in the transaction that wrote them.
    */
-  public static void summarize(Tx tx, long runId) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM run_share_count WHERE run_id = ?")) {
-            delete.setLong(1, runId);
-            delete.executeUpdate();
-          }
-          try (PreparedStatement ps = c.prepareStatement(SUMMARIZE)) {
-            ps.setLong(1, runId);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+  public void summarize(Tx tx, long runId) {
+    tx.update("DELETE FROM run_share_count WHERE run_id = ?", runId);
+    tx.update(SUMMARIZE, runId);
   }
 
   /**
    * The run's summary, or empty where it has none (an imported run, or one whose items changed
    * since it was written). A run without items has no summary either.
    */
-  public static Optional<List<Row>> rows(Tx tx, long runId) {
-    return tx.jdbc(
-        c -> {
-          List<Row> rows = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT framework, production, dimension, labels, items FROM run_share_count"
-                      + " WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(
-                    new Row(
-                        rs.getString(1),
-                        rs.getInt(2),
-                        rs.getString(3),
-                        JsonText.parseStringArray(rs.getString(4)),
-                        rs.getLong(5)));
-              }
-            }
-          }
-          return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
-        });
+  public Optional<List<Row>> rows(Tx tx, long runId) {
+    List<Row> rows =
+        tx.list(
+            "SELECT framework, production, dimension, labels, items FROM run_share_count"
+                + " WHERE run_id = ?",
+            rs ->
+                new Row(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    JsonText.parseStringArray(rs.getString(4)),
+                    rs.getLong(5)),
+            runId);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
   }
 }

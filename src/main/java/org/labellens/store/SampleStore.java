@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import org.labellens.core.sampling.StratumKey;
 
 /** Samples: their frames, strata, items, annotators and assignments. */
 public final class SampleStore {
-  private SampleStore() {}
+  SampleStore() {}
 
   /**
    * An issue as the frame sees it.
@@ -48,7 +47,7 @@ public final class SampleStore {
    * Every issue of the frame's source (all issues, or those the run covers), streamed in no
    * particular order: nothing is held per issue.
    */
-  public static void forEachFrameRow(Tx tx, Long runId, Consumer<FrameRow> action) {
+  public void forEachFrameRow(Tx tx, Long runId, Consumer<FrameRow> action) {
     tx.jdbc(
         c -> {
           String sql =
@@ -80,16 +79,8 @@ public final class SampleStore {
         });
   }
 
-  public static boolean exists(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sample WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean exists(Tx tx, String name) {
+    return tx.exists("SELECT 1 FROM sample WHERE name = ?", name);
   }
 
   /** A sample to store, with its draw. */
@@ -107,7 +98,7 @@ public final class SampleStore {
       SampleDraw.Result draw) {}
 
   /** Stores a sample, its strata, items, annotators and queues; returns the sample's id. */
-  public static long insert(Tx tx, NewSample s) {
+  public long insert(Tx tx, NewSample s) {
     return tx.jdbc(
         c -> {
           long sampleId;
@@ -187,52 +178,24 @@ public final class SampleStore {
         });
   }
 
-  public static long ensureAnnotator(Tx tx, String name, String now) {
-    return tx.jdbc(
-        c -> {
-          Optional<Long> id = annotatorId(tx, name);
-          if (id.isPresent()) {
-            return id.get();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO annotator (name, created_at) VALUES (?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setString(2, now);
-            ps.executeUpdate();
-            return generatedKey(ps);
-          }
-        });
+  public long ensureAnnotator(Tx tx, String name, String now) {
+    Optional<Long> id = annotatorId(tx, name);
+    if (id.isPresent()) {
+      return id.get();
+    }
+    return tx.insert("INSERT INTO annotator (name, created_at) VALUES (?, ?)", name, now);
   }
 
-  public static Optional<Long> annotatorId(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT id FROM annotator WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<Long> annotatorId(Tx tx, String name) {
+    return tx.first("SELECT id FROM annotator WHERE name = ?", rs -> rs.getLong(1), name);
   }
 
   /** Whether the annotator has any item of the sample. */
-  public static boolean hasAssignments(Tx tx, long sampleId, long annotatorId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM assignment WHERE sample_id = ? AND annotator_id = ? LIMIT 1")) {
-            ps.setLong(1, sampleId);
-            ps.setLong(2, annotatorId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+  public boolean hasAssignments(Tx tx, long sampleId, long annotatorId) {
+    return tx.exists(
+        "SELECT 1 FROM assignment WHERE sample_id = ? AND annotator_id = ? LIMIT 1",
+        sampleId,
+        annotatorId);
   }
 
   private static final String SAMPLE_COLUMNS =
@@ -241,71 +204,34 @@ public final class SampleStore {
           + " FROM sample s LEFT JOIN classifier_run r ON r.id = s.run_id"
           + " LEFT JOIN taxonomy t ON t.id = s.taxonomy_id";
 
-  public static Optional<SampleInfo> byName(Tx tx, String name) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT " + SAMPLE_COLUMNS + " WHERE s.name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(sample(rs)) : Optional.empty();
-            }
-          }
-        });
+  public Optional<SampleInfo> byName(Tx tx, String name) {
+    return tx.first("SELECT " + SAMPLE_COLUMNS + " WHERE s.name = ?", SampleStore::sample, name);
   }
 
   /** Every sample, oldest first. */
-  public static List<SampleInfo> list(Tx tx) {
-    return tx.jdbc(
-        c -> {
-          List<SampleInfo> samples = new ArrayList<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT " + SAMPLE_COLUMNS + " ORDER BY s.id");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              samples.add(sample(rs));
-            }
-          }
-          return samples;
-        });
+  public List<SampleInfo> list(Tx tx) {
+    return tx.list("SELECT " + SAMPLE_COLUMNS + " ORDER BY s.id", SampleStore::sample);
   }
 
   /** How many of the sample's items every annotator labels. */
-  public static int overlapCount(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT count(*) FROM sample_item WHERE sample_id = ? AND overlap = 1")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 0;
-            }
-          }
-        });
+  public int overlapCount(Tx tx, long sampleId) {
+    return tx.first(
+            "SELECT count(*) FROM sample_item WHERE sample_id = ? AND overlap = 1",
+            rs -> rs.getInt(1),
+            sampleId)
+        .orElse(0);
   }
 
   /** The samples in which the annotator has items, oldest first. */
-  public static List<SampleInfo> assignedTo(Tx tx, String annotator) {
-    return tx.jdbc(
-        c -> {
-          List<SampleInfo> samples = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + SAMPLE_COLUMNS
-                      + " WHERE s.id IN (SELECT a.sample_id FROM assignment a"
-                      + " JOIN annotator n ON n.id = a.annotator_id WHERE n.name = ?)"
-                      + " ORDER BY s.id")) {
-            ps.setString(1, annotator);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                samples.add(sample(rs));
-              }
-            }
-          }
-          return samples;
-        });
+  public List<SampleInfo> assignedTo(Tx tx, String annotator) {
+    return tx.list(
+        "SELECT "
+            + SAMPLE_COLUMNS
+            + " WHERE s.id IN (SELECT a.sample_id FROM assignment a"
+            + " JOIN annotator n ON n.id = a.annotator_id WHERE n.name = ?)"
+            + " ORDER BY s.id",
+        SampleStore::sample,
+        annotator);
   }
 
   private static SampleInfo sample(ResultSet rs) throws SQLException {
@@ -330,28 +256,17 @@ public final class SampleStore {
   }
 
   /** The sample's strata in key order. */
-  public static List<SampleDraw.Stratum> strata(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          List<SampleDraw.Stratum> strata = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT stratum_key, population, size FROM stratum WHERE sample_id = ? ORDER BY id")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                strata.add(
-                    new SampleDraw.Stratum(
-                        StratumKey.fromJson(rs.getString(1)), rs.getLong(2), rs.getInt(3)));
-              }
-            }
-          }
-          return strata;
-        });
+  public List<SampleDraw.Stratum> strata(Tx tx, long sampleId) {
+    return tx.list(
+        "SELECT stratum_key, population, size FROM stratum WHERE sample_id = ? ORDER BY id",
+        rs ->
+            new SampleDraw.Stratum(
+                StratumKey.fromJson(rs.getString(1)), rs.getLong(2), rs.getInt(3)),
+        sampleId);
   }
 
   /** The sample's items by rank, each with its stratum and annotators (in name order). */
-  public static List<SampleDraw.Item> items(Tx tx, long sampleId) {
+  public List<SampleDraw.Item> items(Tx tx, long sampleId) {
     return tx.jdbc(
         c -> {
           Map<Long, List<String>> annotators = new HashMap<>();
@@ -400,36 +315,23 @@ public final class SampleStore {
    * Each annotator's progress in a sample, in name order: an item counts as decided when it has a
    * revealed-phase decision, as skipped when it has a skip and no such decision.
    */
-  public static List<AnnotatorProgress> progress(Tx tx, long sampleId) {
-    return tx.jdbc(
-        c -> {
-          Map<String, AnnotatorProgress> progress = new LinkedHashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT n.name, count(*),"
-                      + " sum(CASE WHEN EXISTS (SELECT 1 FROM decision d WHERE d.sample_id = a.sample_id"
-                      + "   AND d.issue_id = a.issue_id AND d.annotator_id = a.annotator_id"
-                      + "   AND d.phase = 'revealed') THEN 1 ELSE 0 END),"
-                      + " sum(CASE WHEN NOT EXISTS (SELECT 1 FROM decision d"
-                      + "   WHERE d.sample_id = a.sample_id AND d.issue_id = a.issue_id"
-                      + "   AND d.annotator_id = a.annotator_id AND d.phase = 'revealed')"
-                      + "   AND EXISTS (SELECT 1 FROM skip k WHERE k.sample_id = a.sample_id"
-                      + "   AND k.issue_id = a.issue_id AND k.annotator_id = a.annotator_id)"
-                      + "   THEN 1 ELSE 0 END)"
-                      + " FROM assignment a JOIN annotator n ON n.id = a.annotator_id"
-                      + " WHERE a.sample_id = ? GROUP BY n.name ORDER BY n.name")) {
-            ps.setLong(1, sampleId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                progress.put(
-                    rs.getString(1),
-                    new AnnotatorProgress(
-                        rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
-              }
-            }
-          }
-          return new ArrayList<>(progress.values());
-        });
+  public List<AnnotatorProgress> progress(Tx tx, long sampleId) {
+    // one row per annotator (grouped by name)
+    return tx.list(
+        "SELECT n.name, count(*),"
+            + " sum(CASE WHEN EXISTS (SELECT 1 FROM decision d WHERE d.sample_id = a.sample_id"
+            + "   AND d.issue_id = a.issue_id AND d.annotator_id = a.annotator_id"
+            + "   AND d.phase = 'revealed') THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN NOT EXISTS (SELECT 1 FROM decision d"
+            + "   WHERE d.sample_id = a.sample_id AND d.issue_id = a.issue_id"
+            + "   AND d.annotator_id = a.annotator_id AND d.phase = 'revealed')"
+            + "   AND EXISTS (SELECT 1 FROM skip k WHERE k.sample_id = a.sample_id"
+            + "   AND k.issue_id = a.issue_id AND k.annotator_id = a.annotator_id)"
+            + "   THEN 1 ELSE 0 END)"
+            + " FROM assignment a JOIN annotator n ON n.id = a.annotator_id"
+            + " WHERE a.sample_id = ? GROUP BY n.name ORDER BY n.name",
+        rs -> new AnnotatorProgress(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+        sampleId);
   }
 
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

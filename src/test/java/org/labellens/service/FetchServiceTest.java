@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labellens.core.BadInputException;
 import org.labellens.core.model.IssueFormat;
 import org.labellens.io.GithubClient;
+import org.labellens.store.Repositories;
 import org.labellens.store.StoreProbe;
 import org.labellens.testing.FakeGithub;
 import org.labellens.testing.FakeGithub.Fault;
@@ -94,7 +95,7 @@ class FetchServiceTest {
   }
 
   private FetchResult fetch(Project p, FetchRequest request, Cancellation cancellation) {
-    return new FetchService(p.database(), clock)
+    return new FetchService(new Repositories(p.database()), clock)
         .fetch(request, (m, d, t) -> shown.add(m), log::add, cancellation);
   }
 
@@ -307,7 +308,7 @@ class FetchServiceTest {
       log.clear();
       assertThatThrownBy(
               () ->
-                  new FetchService(p.database(), clock)
+                  new FetchService(new Repositories(p.database()), clock)
                       .fetch(
                           request(true),
                           Progress.NONE,

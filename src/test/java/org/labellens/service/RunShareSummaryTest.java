@@ -13,7 +13,7 @@ import org.labellens.core.review.ClassifierShares;
 import org.labellens.core.review.ValidationReport;
 import org.labellens.service.demo.DemoIssues;
 import org.labellens.store.Database;
-import org.labellens.store.RunShareStore;
+import org.labellens.store.Repositories;
 import org.labellens.store.StoreProbe;
 import org.labellens.testing.StudyProjects;
 import org.labellens.testing.TestIssues;
@@ -73,14 +73,16 @@ class RunShareSummaryTest {
 
   private Shares shares(String sample) {
     try (Database d = Database.open(db)) {
-      AnnotationService annotations = new AnnotationService(d);
-      return d.read(
+      Repositories repos = new Repositories(d);
+      AnnotationService annotations = new AnnotationService(repos);
+      return repos.read(
           tx -> {
-            SampleSnapshot s = SampleSnapshot.read(tx, sample, null, false, annotations.schemes());
+            SampleSnapshot s =
+                SampleSnapshot.read(repos, tx, sample, null, false, annotations.schemes());
             return new Shares(
-                ValidationService.classifierShares(tx, s, "category", CATEGORY_LABELS),
-                ValidationService.counted(tx, s, "category", CATEGORY_LABELS),
-                RunShareStore.rows(tx, s.run.id()).isPresent());
+                ValidationService.classifierShares(repos, tx, s, "category", CATEGORY_LABELS),
+                ValidationService.counted(repos, tx, s, "category", CATEGORY_LABELS),
+                repos.runShares().rows(tx, s.run.id()).isPresent());
           });
     }
   }
@@ -148,7 +150,7 @@ class RunShareSummaryTest {
       long run = runId(d);
       d.write(
           tx -> {
-            RunShareStore.summarize(tx, run);
+            new Repositories(d).runShares().summarize(tx, run);
             return null;
           });
     }

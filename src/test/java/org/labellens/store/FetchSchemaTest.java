@@ -48,14 +48,20 @@ class FetchSchemaTest {
               + " updated_at) VALUES (1, 'o/r', 1, 'r', 't', 'b', '', 'x', 'x')");
       db.write(
           tx -> {
-            FetchStateStore.fetched(tx, 1, "https://api.github.com/repos/o/r/issues", "now", null);
-            CommentStore.replace(
-                tx,
-                1,
-                List.of(new org.labellens.core.model.IssueComment(7, "a", "hi", null, null, null)));
+            new Repositories(db)
+                .fetchState()
+                .fetched(tx, 1, "https://api.github.com/repos/o/r/issues", "now", null);
+            new Repositories(db)
+                .comments()
+                .replace(
+                    tx,
+                    1,
+                    List.of(
+                        new org.labellens.core.model.IssueComment(7, "a", "hi", null, null, null)));
             return null;
           });
-      List<org.labellens.core.model.IssueComment> stored = db.read(tx -> CommentStore.of(tx, 1));
+      List<org.labellens.core.model.IssueComment> stored =
+          db.read(tx -> new Repositories(db).comments().of(tx, 1));
       assertThat(stored).extracting(c -> c.body()).containsExactly("hi");
       StoreProbe.update(db, "DELETE FROM issue WHERE id = 1");
       assertThat(StoreProbe.count(db, "SELECT count(*) FROM issue_comment")).isZero();

@@ -43,7 +43,7 @@ class IssueUpsertTest {
     return db.write(
         tx -> {
           List<IssueStore.Outcome> out = new ArrayList<>();
-          try (IssueStore.Upserter up = IssueStore.upserter(tx, now)) {
+          try (IssueStore.Upserter up = new Repositories(db).issues().upserter(tx, now)) {
             issues.forEach(i -> out.add(up.upsert(i)));
           }
           return out;
@@ -153,14 +153,16 @@ class IssueUpsertTest {
     }
     upsert(issues, NOW);
     for (Issue i : issues) {
-      assertThat(db.read(tx -> IssueStore.find(tx, i.key())).orElseThrow()).isEqualTo(i);
+      assertThat(db.read(tx -> new Repositories(db).issues().find(tx, i.key())).orElseThrow())
+          .isEqualTo(i);
     }
     assertThat(column("SELECT DISTINCT typeof(title) || typeof(body) FROM issue"))
         .containsExactly("texttext");
     // changing one of them is seen as an update and stored exactly too
     Issue changed = retitled(issues.get(4), "中文 😀 changed");
     assertThat(upsert(List.of(changed), LATER)).containsExactly(IssueStore.Outcome.UPDATED);
-    assertThat(db.read(tx -> IssueStore.find(tx, changed.key())).orElseThrow()).isEqualTo(changed);
+    assertThat(db.read(tx -> new Repositories(db).issues().find(tx, changed.key())).orElseThrow())
+        .isEqualTo(changed);
     assertThat(column("SELECT count(*) FROM issue WHERE title = '中文 😀 changed'"))
         .containsExactly("1");
   }
@@ -327,7 +329,8 @@ class IssueUpsertTest {
     assertThat(column("SELECT count(*) FROM issue WHERE updated_at = '" + LATER + "'"))
         .containsExactly("2");
     for (Issue i : again) {
-      assertThat(db.read(tx -> IssueStore.find(tx, i.key())).orElseThrow()).isEqualTo(i);
+      assertThat(db.read(tx -> new Repositories(db).issues().find(tx, i.key())).orElseThrow())
+          .isEqualTo(i);
     }
     List<String> expected = new ArrayList<>();
     for (Issue i : again) {

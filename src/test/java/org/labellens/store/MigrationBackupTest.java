@@ -45,7 +45,8 @@ class MigrationBackupTest {
     try (Database db = Database.create(file)) {
       db.write(
           tx -> {
-            try (IssueStore.Upserter up = IssueStore.upserter(tx, "2025-01-01T00:00:00Z")) {
+            try (IssueStore.Upserter up =
+                new Repositories(db).issues().upserter(tx, "2025-01-01T00:00:00Z")) {
               TestIssues.make(50, 4).forEach(up::upsert);
             }
             return null;
