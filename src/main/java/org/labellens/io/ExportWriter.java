@@ -165,6 +165,9 @@ public final class ExportWriter {
     Map<String, List<String>> goldLabels = doc.goldLabels();
     Map<String, List<String>> weightLabels = doc.weightLabels();
     for (String d : doc.dimensions()) {
+      if (doc.isText(d)) {
+        continue; // free text: only the annotators' columns
+      }
       if (!doc.goldOnly()) {
         header.add("predicted_" + d);
       }
@@ -208,6 +211,9 @@ public final class ExportWriter {
     cells.add(Double.toString(row.weight()));
     cells.add(row.overlap() ? "1" : "0");
     for (String d : doc.dimensions()) {
+      if (doc.isText(d)) {
+        continue;
+      }
       if (!doc.goldOnly()) {
         cells.add(csvValue(row.predicted().get(d)));
       }
@@ -331,6 +337,9 @@ public final class ExportWriter {
     m.put("overlap", row.overlap());
     Map<String, Object> gold = new LinkedHashMap<>();
     for (String d : doc.dimensions()) {
+      if (doc.isText(d)) {
+        continue; // free text has no gold; its values are in "annotations"
+      }
       Gold g = row.gold().get(d);
       Map<String, Object> gm = new LinkedHashMap<>();
       gm.put("value", g != null && g.isResolved() ? g.value().plain() : null);
@@ -401,7 +410,11 @@ public final class ExportWriter {
           double seconds = 0;
           for (String d : doc.dimensions()) {
             DecisionValue v = finalValue(row, a, d);
-            choice(result, a + ":" + d, d, v);
+            if (doc.isText(d)) {
+              text(result, a + ":" + d, d, v);
+            } else {
+              choice(result, a + ":" + d, d, v);
+            }
           }
           for (Decision d : row.decisions()) {
             if (d.annotator().equals(a) && d.seconds() != null) {
@@ -456,6 +469,20 @@ public final class ExportWriter {
       task.put("predictions", predictions);
       return task;
     }
+  }
+
+  /** A free-text decision, as Label Studio's {@code <TextArea>} result. */
+  private static void text(List<Object> result, String id, String dimension, DecisionValue v) {
+    if (v == null || v.set()) {
+      return;
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", id);
+    r.put("from_name", dimension);
+    r.put("to_name", LABEL_STUDIO_TEXT);
+    r.put("type", "textarea");
+    r.put("value", Map.of("text", List.of(v.label())));
+    result.add(r);
   }
 
   private static void choice(List<Object> result, String id, String dimension, DecisionValue v) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -275,7 +276,11 @@ public final class TaxonomyReader {
         problems.add(path, "a dimension is either predicted ('match') or derived ('derived_from')");
       }
       List<Label> labels = new ArrayList<>();
-      JsonNode labelNodes = node.get("labels");
+      JsonNode labelNodes = node.path("labels");
+      if (kind == DimensionKind.TEXT) {
+        textOnly(node, path);
+        labelNodes = MissingNode.getInstance();
+      }
       Map<String, String> seen = new HashMap<>();
       for (int i = 0; i < labelNodes.size(); i++) {
         String lpath = path + ".labels[" + i + "]";
@@ -290,7 +295,23 @@ public final class TaxonomyReader {
       return dimension;
     }
 
+    /** A free-text dimension is decided by annotators alone: no labels, rules or fallback. */
+    private void textOnly(JsonNode node, String path) {
+      for (String key : List.of("labels", "match", "derived_from", "fallback")) {
+        if (node.has(key)) {
+          problems.add(
+              path + "." + key,
+              "a text dimension has no '"
+                  + key
+                  + "' (annotators write free text; the classifier predicts nothing)");
+        }
+      }
+    }
+
     private void checkDimension(Dimension d, String path) {
+      if (d.kind() == DimensionKind.TEXT) {
+        return;
+      }
       if (d.kind() == DimensionKind.BINARY && d.labels().size() != 2) {
         problems.add(
             path + ".labels",

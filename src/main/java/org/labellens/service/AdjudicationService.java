@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.labellens.core.BadInputException;
+import org.labellens.core.annotation.AnnotationScheme;
 import org.labellens.core.annotation.AnnotatorNames;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionTime;
@@ -103,7 +104,9 @@ public final class AdjudicationService {
           SampleInfo s =
               repos.samples().byName(tx, sample).orElseThrow(() -> SampleService.noSample(sample));
           long issueId = issueId(tx, s, issue);
-          DecisionValue canonical = schemes.forSample(s).canonical(dimension, value);
+          AnnotationScheme scheme = schemes.forSample(s);
+          scheme.requireCategorical(dimension);
+          DecisionValue canonical = scheme.canonical(dimension, value);
           Adjudication a =
               new Adjudication(
                   s.name(),
@@ -128,7 +131,7 @@ public final class AdjudicationService {
 
   static AdjudicationCase caseOf(SampleSnapshot s, ReviewStore.ItemRow row) {
     List<AdjudicationCase.DimensionState> states = new ArrayList<>();
-    for (SchemeDimension d : s.scheme.dimensions()) {
+    for (SchemeDimension d : s.scheme.categorical()) {
       Map<String, Decision> fin = s.finalDecisions(row.issue(), d.id());
       if (fin.isEmpty() && s.adjudication(row.issue(), d.id()) == null) {
         continue;

@@ -197,7 +197,7 @@ public final class ExportService {
     Map<String, List<String>> validated = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Integer>>> judged = new LinkedHashMap<>();
     for (SchemeDimension d : scheme.dimensions()) {
-      if (!ValidationService.DIMENSIONS.contains(d.id())) {
+      if (!ValidationService.DIMENSIONS.contains(d.id()) || !d.isCategorical()) {
         continue;
       }
       List<String> labels = new ArrayList<>(d.labels());

@@ -60,14 +60,14 @@ public final class SampleAgreementService {
 
   static SampleAgreement compute(SampleSnapshot s, String only, int bootstrap, long seed) {
     if (only != null) {
-      s.scheme.require(only);
+      s.scheme.requireCategorical(only);
     }
     AgreementOptions options = new AgreementOptions(bootstrap, seed, false);
     Map<String, SampleAgreement.Dimension> dimensions = new LinkedHashMap<>();
     List<SampleAgreement.ClassifierRow> classifier = new ArrayList<>();
     List<SampleAgreement.PhaseRow> phases = new ArrayList<>();
     boolean anyDecision = false;
-    for (SchemeDimension d : s.scheme.dimensions()) {
+    for (SchemeDimension d : s.scheme.categorical()) {
       if (only != null && !only.equals(d.id())) {
         continue;
       }

@@ -229,7 +229,7 @@ final class SampleSnapshot {
   static Map<String, DecisionValue> predictedValues(
       AnnotationScheme scheme, ReviewStore.RunItem r, Set<String> outside) {
     Map<String, DecisionValue> out = new LinkedHashMap<>();
-    for (SchemeDimension d : scheme.dimensions()) {
+    for (SchemeDimension d : scheme.categorical()) {
       switch (d.id()) {
         case "primary" -> {
           if (d.labels().contains(r.primary())) {

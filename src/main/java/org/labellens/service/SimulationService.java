@@ -80,7 +80,7 @@ public final class SimulationService {
     AnnotationScheme scheme = annotations.scheme(r.sample());
     List<SchemeDimension> dims = new ArrayList<>();
     for (String id : DIMENSIONS) {
-      scheme.dimension(id).ifPresent(dims::add);
+      scheme.dimension(id).filter(SchemeDimension::isCategorical).ifPresent(dims::add);
     }
     if (dims.isEmpty()) {
       throw new BadInputException(

@@ -66,7 +66,9 @@ final class TaxonomySchemes implements AnnotationService.SchemeSource {
             .findFirst()
             .ifPresent(from -> labels.addAll(from.labelIds()));
       }
-      if (kind != null && !labels.isEmpty()) {
+      if (kind == ValueKind.TEXT) {
+        dims.add(new SchemeDimension(d.id(), kind, List.of()));
+      } else if (kind != null && !labels.isEmpty()) {
         if (d.fallback() != null && !labels.contains(d.fallback())) {
           labels.add(d.fallback());
         }

@@ -100,7 +100,7 @@ public final class ValidationService {
       Repositories repos, Tx tx, SampleSnapshot s, int bootstrap, long seed) {
     SchemeDimension first =
         DIMENSIONS.stream()
-            .map(id -> s.scheme.dimension(id).orElse(null))
+            .map(id -> s.scheme.dimension(id).filter(SchemeDimension::isCategorical).orElse(null))
             .filter(d -> d != null)
             .findFirst()
             .orElse(null);
@@ -116,7 +116,8 @@ public final class ValidationService {
     List<String> warnings = new ArrayList<>();
     List<DimensionValidation.Outcome> outcomes = new ArrayList<>();
     for (String id : DIMENSIONS) {
-      SchemeDimension dimension = s.scheme.dimension(id).orElse(null);
+      SchemeDimension dimension =
+          s.scheme.dimension(id).filter(SchemeDimension::isCategorical).orElse(null);
       if (dimension == null) {
         continue;
       }
@@ -138,7 +139,7 @@ public final class ValidationService {
     }
     List<UnresolvedItem> unresolved = new ArrayList<>();
     for (var row : s.items) {
-      for (SchemeDimension d : s.scheme.dimensions()) {
+      for (SchemeDimension d : s.scheme.categorical()) {
         Gold g = s.gold(row.issue(), d);
         if (g.isUnresolved()) {
           unresolved.add(new UnresolvedItem(row.issue(), row.title(), d.id(), g));

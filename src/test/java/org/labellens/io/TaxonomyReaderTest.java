@@ -147,7 +147,50 @@ class TaxonomyReaderTest {
 
     assertThat(error(json))
         .contains(
-            "$.dimensions[2].kind: unknown dimension kind 'ordered' (expected set, single, binary, ordinal)");
+            "$.dimensions[2].kind: unknown dimension kind 'ordered' (expected set, single, binary, ordinal, text)");
+  }
+
+  /** {@link #minimal} with {@code dimension} added as its last dimension. */
+  private static String withDimension(String dimension) {
+    String m = minimal("");
+    int end = m.lastIndexOf(']', m.indexOf("\"frames\""));
+    return m.substring(0, end) + ",\n" + dimension + m.substring(end);
+  }
+
+  @Test
+  void aTextDimensionHasNoLabelsAndIsManual() {
+    Dimension text =
+        reader
+            .parse(
+                withDimension(
+                    "{\"id\": \"rationale\", \"kind\": \"text\", \"description\": \"why\"}"),
+                "t.json")
+            .taxonomy()
+            .dimension("rationale")
+            .orElseThrow();
+    assertThat(text.kind()).isEqualTo(DimensionKind.TEXT);
+    assertThat(text.labels()).isEmpty();
+    assertThat(text.isPredicted()).isFalse();
+    assertThat(text.isDerived()).isFalse();
+  }
+
+  @Test
+  void aTextDimensionWithLabelsRulesOrFallbackIsRefusedWithThePaths() {
+    String message =
+        error(
+            withDimension(
+                "{\"id\": \"rationale\", \"kind\": \"text\", \"labels\": [{\"id\": \"a\"}],"
+                    + " \"match\": {}, \"fallback\": \"a\"}"));
+    assertThat(message)
+        .contains("$.dimensions[3].labels: a text dimension has no 'labels'")
+        .contains("$.dimensions[3].match: a text dimension has no 'match'")
+        .contains("$.dimensions[3].fallback: a text dimension has no 'fallback'");
+  }
+
+  @Test
+  void onlyATextDimensionMayLeaveOutItsLabels() {
+    assertThat(error(withDimension("{\"id\": \"impact\", \"kind\": \"single\"}")))
+        .contains("$.dimensions[3]: missing required key 'labels'");
   }
 
   @Test

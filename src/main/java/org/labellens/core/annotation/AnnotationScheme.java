@@ -61,6 +61,9 @@ public record AnnotationScheme(
               new SchemeDimension("severity", ValueKind.ORDINAL, List.of("P0", "P1", "P2", "P3"))),
           DEFAULT_REASON_CODES);
 
+  /** The longest free-text value a decision holds, in characters (UTF-16 code units). */
+  public static final int MAX_TEXT = 2000;
+
   public AnnotationScheme {
     dimensions = List.copyOf(dimensions);
     reasonCodes = List.copyOf(reasonCodes);
@@ -90,8 +93,33 @@ public record AnnotationScheme(
                         + ")"));
   }
 
+  /**
+   * The dimension, which must take labels: a free-text dimension has no agreement, gold or
+   * adjudication.
+   *
+   * @throws BadInputException for an unknown or a free-text dimension
+   */
+  public SchemeDimension requireCategorical(String id) {
+    SchemeDimension d = require(id);
+    if (!d.isCategorical()) {
+      throw new BadInputException(
+          "dimension '"
+              + id
+              + "' is free text: it has no labels to agree on, adjudicate or validate");
+    }
+    return d;
+  }
+
   public List<String> dimensionIds() {
     return dimensions.stream().map(SchemeDimension::id).toList();
+  }
+
+  /**
+   * The dimensions whose decisions take labels, in taxonomy order: every dimension but free text.
+   * Agreement, gold, adjudication and validation are defined on these only.
+   */
+  public List<SchemeDimension> categorical() {
+    return dimensions.stream().filter(SchemeDimension::isCategorical).toList();
   }
 
   /**
@@ -102,6 +130,9 @@ public record AnnotationScheme(
    */
   public DecisionValue canonical(String dimensionId, DecisionValue value) {
     SchemeDimension d = require(dimensionId);
+    if (!d.isCategorical()) {
+      return checkText(d, value);
+    }
     if (d.kind().isSet() != value.set()) {
       throw new BadInputException(
           d.kind().isSet()
@@ -132,6 +163,26 @@ public record AnnotationScheme(
       }
     }
     return DecisionValue.set(ordered);
+  }
+
+  /** A free-text value: one string, at most {@link #MAX_TEXT} characters, kept as written. */
+  private static DecisionValue checkText(SchemeDimension d, DecisionValue value) {
+    if (value.set()) {
+      throw new BadInputException(
+          "dimension '" + d.id() + "' takes free text (a string), not a set of labels");
+    }
+    int length = value.label().length();
+    if (length > MAX_TEXT) {
+      throw new BadInputException(
+          "the text of dimension '"
+              + d.id()
+              + "' has "
+              + length
+              + " characters; at most "
+              + MAX_TEXT
+              + " are allowed");
+    }
+    return value;
   }
 
   /** Checks a reason code: null, or one of the scheme's codes. */

@@ -12,7 +12,12 @@ public enum ValueKind {
   /** Exactly one of two labels (e.g. yes / no). */
   BINARY("binary"),
   /** Exactly one label of an ordered scale. */
-  ORDINAL("ordinal");
+  ORDINAL("ordinal"),
+  /**
+   * Free text: one string of at most {@link AnnotationScheme#MAX_TEXT} characters, stored as the
+   * decision's value. Not categorical: agreement, gold and validation leave it out.
+   */
+  TEXT("text");
 
   private final String key;
 
@@ -26,6 +31,11 @@ public enum ValueKind {
 
   public boolean isSet() {
     return this == SET;
+  }
+
+  /** Whether decisions take labels (every kind but free text). */
+  public boolean isCategorical() {
+    return this != TEXT;
   }
 
   public static Optional<ValueKind> fromKey(String key) {

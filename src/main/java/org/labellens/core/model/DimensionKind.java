@@ -12,7 +12,12 @@ public enum DimensionKind {
   /** Exactly one of two labels, e.g. {@code production}: yes / no. */
   BINARY("binary"),
   /** Exactly one label of an ordered scale, listed from first to last, e.g. {@code severity}. */
-  ORDINAL("ordinal");
+  ORDINAL("ordinal"),
+  /**
+   * Free text, e.g. a short explanation: no labels, never predicted, not compared between
+   * annotators (docs/taxonomy-format.md).
+   */
+  TEXT("text");
 
   private final String key;
 

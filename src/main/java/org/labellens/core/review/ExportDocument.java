@@ -57,6 +57,14 @@ public record ExportDocument(Head head, List<Row> rows) {
       weightLabels = Collections.unmodifiableMap(new LinkedHashMap<>(weightLabels));
     }
 
+    /**
+     * Whether {@code dimension} is free text: exported with each annotator's decisions, never with
+     * gold or predictions (it has neither).
+     */
+    public boolean isText(String dimension) {
+      return scheme.dimension(dimension).map(d -> !d.isCategorical()).orElse(false);
+    }
+
     /** This head with its labels as {@code rows} carry them (none when there are no rows). */
     Head withLabelsOf(List<Row> rows) {
       Map<String, List<String>> gold = new LinkedHashMap<>();

@@ -37,6 +37,9 @@ public final class GoldRule {
   public static Gold derive(
       SchemeDimension dimension, DecisionValue adjudicated, List<DecisionValue> values) {
     Objects.requireNonNull(dimension, "dimension");
+    if (!dimension.isCategorical()) {
+      return Gold.none(); // free text has no gold: it is not a choice among labels
+    }
     Map<String, Integer> votes = new LinkedHashMap<>();
     for (String label : dimension.labels()) {
       votes.put(label, 0);
