@@ -20,8 +20,10 @@ import org.labellens.ui.common.WindowKeys;
  * The annotation window's key map, made from the sample's scheme: what each key does, in the order
  * the help overlay lists them. The first set dimension takes the digits, a second one Ctrl+digits;
  * the first single-label dimension Shift+digits; a yes/no dimension Y and N; every other dimension
- * a letter of its name (consonants first) that steps through its labels, Shift stepping back. The
- * session's own keys (Enter, Backspace, S, U, O, M, T, F1, paging) are fixed.
+ * a letter of its name (consonants first) that steps through its labels, Shift stepping back; a
+ * free-text dimension a letter of its name that starts writing in its field (Enter or Esc gives the
+ * keys back, as for the note). The session's own keys (Enter, Backspace, S, U, O, M, T, F1, paging)
+ * are fixed.
  */
 final class AnnotateKeys {
   /** Letters the session's own commands use. */
@@ -46,6 +48,9 @@ final class AnnotateKeys {
     void stepReason(boolean backwards);
 
     void openNote();
+
+    /** Starts writing in the field of free-text dimension {@code dimension}. */
+    void editText(String dimension);
 
     void toggleSource();
 
@@ -179,8 +184,17 @@ final class AnnotateKeys {
       }
       taken.add(c);
       KeyCode code = KeyCode.getKeyCode(String.valueOf(c));
-      String keys = c + " / Shift+" + c;
       dimensionKeys.put(d.id(), String.valueOf(c));
+      if (!d.isCategorical()) {
+        out.add(
+            new Binding(
+                String.valueOf(c),
+                "write the " + name(d) + " (Enter commits, Esc leaves the field)",
+                letter(code),
+                e -> a.editText(d.id())));
+        continue;
+      }
+      String keys = c + " / Shift+" + c;
       out.add(
           new Binding(
               keys,

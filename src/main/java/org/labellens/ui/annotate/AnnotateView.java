@@ -210,6 +210,11 @@ public final class AnnotateView implements AnnotateKeys.Actions {
   }
 
   @Override
+  public void editText(String dimension) {
+    decisions.editText(dimension);
+  }
+
+  @Override
   public void toggleSource() {
     viewModel.sourceViewProperty().set(!viewModel.sourceViewProperty().get());
   }

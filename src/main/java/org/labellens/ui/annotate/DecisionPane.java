@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -23,8 +25,8 @@ import org.labellens.core.annotation.ValueKind;
 /**
  * The decision controls, one group per dimension of the sample's scheme: a set's labels as toggles
  * (two columns), a binary or ordinal dimension's labels as a row of toggles, a single dimension's
- * labels in a list box; each titled with its keys, and after the reveal with the classifier's value
- * beside it. Bound both ways to the view model's draft.
+ * labels in a list box, a free-text dimension as a text field; each titled with its keys, and after
+ * the reveal with the classifier's value beside it. Bound both ways to the view model's draft.
  */
 final class DecisionPane {
   private final VBox box;
@@ -37,7 +39,8 @@ final class DecisionPane {
       Label classifier,
       List<ToggleButton> toggles,
       ToggleGroup group,
-      ComboBox<String> list) {}
+      ComboBox<String> list,
+      TextField text) {}
 
   DecisionPane(VBox box, AnnotateViewModel viewModel) {
     this.box = box;
@@ -84,7 +87,7 @@ final class DecisionPane {
         }
         tiles.getChildren().setAll(toggles);
         box.getChildren().add(tiles);
-        groups.put(d.id(), new Group(d, classifier, toggles, null, null));
+        groups.put(d.id(), new Group(d, classifier, toggles, null, null, null));
       } else if (d.kind() == ValueKind.SINGLE && d.labels().size() > 5) {
         ComboBox<String> list = new ComboBox<>();
         list.getItems().setAll(d.labels());
@@ -93,7 +96,20 @@ final class DecisionPane {
         list.setFocusTraversable(false);
         list.valueProperty().bindBidirectional(viewModel.valueProperty(d.id()));
         box.getChildren().add(list);
-        groups.put(d.id(), new Group(d, classifier, List.of(), null, list));
+        groups.put(d.id(), new Group(d, classifier, List.of(), null, list, null));
+      } else if (!d.isCategorical()) {
+        TextField field = new TextField();
+        field.setId(d.id() + "Field");
+        field.setPromptText(k.isEmpty() ? "free text" : "free text: " + k + " to write");
+        field.setMaxWidth(Double.MAX_VALUE);
+        field.setFocusTraversable(false);
+        // the stored limit: longer text cannot be typed or pasted
+        field.setTextFormatter(
+            new TextFormatter<String>(
+                c -> c.getControlNewText().length() <= AnnotationScheme.MAX_TEXT ? c : null));
+        field.textProperty().bindBidirectional(viewModel.valueProperty(d.id()));
+        box.getChildren().add(field);
+        groups.put(d.id(), new Group(d, classifier, List.of(), null, null, field));
       } else {
         FlowPane row = new FlowPane(6, 4);
         ToggleGroup group = new ToggleGroup();
@@ -114,7 +130,7 @@ final class DecisionPane {
             .selectedToggleProperty()
             .addListener((obs, o, t) -> value.set(t == null ? null : (String) t.getUserData()));
         selectIn(group, value.get());
-        groups.put(d.id(), new Group(d, classifier, toggles, group, null));
+        groups.put(d.id(), new Group(d, classifier, toggles, group, null, null));
       }
     }
   }
@@ -122,6 +138,10 @@ final class DecisionPane {
   /** Shows the classifier's value beside each dimension's title (empty: hidden, blind). */
   void showClassifier(Map<String, DecisionValue> predicted, boolean shown) {
     for (Group g : groups.values()) {
+      if (g.text() != null) {
+        g.classifier().setVisible(false); // the classifier says nothing about free text
+        continue;
+      }
       DecisionValue v = shown ? predicted.get(g.dimension().id()) : null;
       g.classifier()
           .setText(
@@ -132,6 +152,15 @@ final class DecisionPane {
                           ? "—"
                           : v.labels().isEmpty() ? "none" : String.join(", ", v.labels())));
       g.classifier().setVisible(shown);
+    }
+  }
+
+  /** Puts the focus in the field of a free-text dimension, the caret at the end. */
+  void editText(String dimension) {
+    Group g = groups.get(dimension);
+    if (g != null && g.text() != null) {
+      g.text().requestFocus();
+      g.text().end();
     }
   }
 
