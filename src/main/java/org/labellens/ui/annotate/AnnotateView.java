@@ -47,6 +47,8 @@ public final class AnnotateView implements AnnotateKeys.Actions {
   @FXML private FlowPane issueMeta;
   @FXML private FlowPane issueLabels;
   @FXML private VBox bodyBox;
+  @FXML private VBox decisionPane;
+  @FXML private ScrollPane decisionScroll;
   @FXML private VBox dimensionBox;
   @FXML private VBox evidenceBox;
   @FXML private javafx.scene.control.TitledPane evidencePane;
@@ -150,6 +152,8 @@ public final class AnnotateView implements AnnotateKeys.Actions {
     // the help never runs off the window: it is at most the window's height, and scrolls
     helpOverlay.maxHeightProperty().bind(root.heightProperty().subtract(24));
     WindowKeys.register(root, (e, typing) -> keys.handle(e, typing));
+    dimensionBox.heightProperty().addListener((obs, o, n) -> fitDecisions());
+    decisionPane.heightProperty().addListener((obs, o, n) -> fitDecisions());
     if (viewModel.schemeProperty().get() != null) {
       buildDecisionControls(viewModel.schemeProperty().get());
     } else {
@@ -278,6 +282,36 @@ public final class AnnotateView implements AnnotateKeys.Actions {
     boolean revealed = shown != null && shown.phase() == Phase.REVEALED;
     decisions.showClassifier(
         shown == null ? java.util.Map.of() : shown.issue().display().predicted(), revealed);
+  }
+
+  /**
+   * Keeps the dimensions' controls whole: their scroll pane is at least as tall as its content
+   * while the pane has room for it beside the other controls, so a short window takes the height
+   * from the evidence (which scrolls on its own) rather than cutting off the last row of toggles.
+   * Only a scheme taller than the whole pane makes the controls scroll.
+   */
+  private void fitDecisions() {
+    double content =
+        dimensionBox.prefHeight(-1)
+            + decisionScroll.snappedTopInset()
+            + decisionScroll.snappedBottomInset();
+    double others = decisionPane.snappedTopInset() + decisionPane.snappedBottomInset();
+    int shown = 0;
+    for (javafx.scene.Node n : decisionPane.getChildren()) {
+      if (!n.isManaged()) {
+        continue;
+      }
+      shown++;
+      if (n != decisionScroll) {
+        others += n == evidencePane ? evidencePane.minHeight(-1) : n.prefHeight(-1);
+      }
+    }
+    others += decisionPane.getSpacing() * Math.max(0, shown - 1);
+    double room = decisionPane.getHeight() - others;
+    double min = Math.ceil(Math.max(0, Math.min(content, room)));
+    if (min != decisionScroll.getMinHeight()) {
+      decisionScroll.setMinHeight(min);
+    }
   }
 
   // ---- the issue -----------------------------------------------------------------------------
