@@ -32,9 +32,34 @@ final class Emoji {
     return fontInstalled() ? text : named(text);
   }
 
-  /** Whether {@code cp} is drawn from an emoji font: pictographs, emoticons, transport, flags. */
+  /**
+   * The characters below U+1F000 that are shown as emoji by default (Unicode's Emoji_Presentation
+   * property, emoji-data.txt), as ranges of first and last code point. The other symbols of those
+   * blocks (☐ ☑ ⚠ ✓ ★ …) are ordinary text that the text font draws, so they stay as written.
+   */
+  private static final int[] PRESENTED_AS_EMOJI = {
+    0x231A, 0x231B, 0x23E9, 0x23EC, 0x23F0, 0x23F0, 0x23F3, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615,
+    0x2648, 0x2653, 0x267F, 0x267F, 0x2693, 0x2693, 0x26A1, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE,
+    0x26C4, 0x26C5, 0x26CE, 0x26CE, 0x26D4, 0x26D4, 0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5,
+    0x26FA, 0x26FA, 0x26FD, 0x26FD, 0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728, 0x274C, 0x274C,
+    0x274E, 0x274E, 0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0, 0x27BF, 0x27BF,
+    0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55
+  };
+
+  /**
+   * Whether {@code cp} is drawn from an emoji font: pictographs, emoticons, transport, flags (from
+   * U+1F000), and the older symbols shown as emoji by default.
+   */
   static boolean isEmoji(int cp) {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF && cp != 0x27E8);
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) {
+      return true;
+    }
+    for (int i = 0; i < PRESENTED_AS_EMOJI.length; i += 2) {
+      if (cp >= PRESENTED_AS_EMOJI[i] && cp <= PRESENTED_AS_EMOJI[i + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code text} with each emoji replaced by {@code ⟨its name⟩}; variation selectors dropped. */
