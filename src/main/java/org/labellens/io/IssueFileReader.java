@@ -27,6 +27,7 @@ public final class IssueFileReader {
 
   /** Reads {@code file} in {@code format} (or the detected one) and returns the format used. */
   public IssueFormat read(Path file, IssueFormat format, IssueSink sink) {
+    refuseBinary(file);
     IssueFormat used = format == IssueFormat.AUTO ? detect(file) : format;
     String name = file.toString();
     try (InputStream raw = Files.newInputStream(file);
@@ -93,6 +94,68 @@ public final class IssueFileReader {
     } catch (IOException e) {
       throw new BadInputException(name + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** What import accepts, for the messages that refuse something else. */
+  static final String ACCEPTED =
+      "import reads UTF-8 text: GitHub REST API JSON, gh issue list --json output, JSONL or CSV";
+
+  /**
+   * Refuses a file that is not text at all (an image, an archive, a database): its first bytes are
+   * a known binary signature, or hold a NUL or other control bytes no text file has. A file that
+   * starts with a UTF-16 or UTF-32 byte-order mark is text in another encoding, reported by the
+   * readers as not UTF-8.
+   */
+  private static void refuseBinary(Path file) {
+    byte[] head = new byte[512];
+    int n = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+        n += r;
+      }
+    } catch (IOException e) {
+      return; // the reader reports a file it cannot read
+    }
+    if (looksBinary(head, n)) {
+      throw new BadInputException(
+          file
+              + ":1: this looks like a binary file (such as an image or an archive), not JSON,"
+              + " JSONL or CSV; "
+              + ACCEPTED);
+    }
+  }
+
+  static boolean looksBinary(byte[] head, int n) {
+    if (n >= 2
+        && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+            || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+      return false;
+    }
+    byte[][] signatures = {
+      {(byte) 0x89, 'P', 'N', 'G'}, // PNG
+      {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, // JPEG
+      {'G', 'I', 'F', '8'}, // GIF
+      {'%', 'P', 'D', 'F'}, // PDF
+      {'P', 'K', 3, 4}, // zip, xlsx, docx, jar
+      {0x1F, (byte) 0x8B}, // gzip
+      {'B', 'Z', 'h'}, // bzip2
+      {(byte) 0xFD, '7', 'z', 'X', 'Z'}, // xz
+      {'7', 'z', (byte) 0xBC, (byte) 0xAF}, // 7-zip
+      {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f'} // SQLite, such as a project file
+    };
+    for (byte[] sig : signatures) {
+      if (n >= sig.length && java.util.Arrays.equals(head, 0, sig.length, sig, 0, sig.length)) {
+        return true;
+      }
+    }
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = head[i] & 0xFF;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0) {
+        control++;
+      }
+    }
+    return control > 2;
   }
 
   private static boolean named(String name, String... extensions) {

@@ -51,7 +51,11 @@ public final class ImportService {
         throw new BadInputException(f + ": no such file");
       }
       if (Files.isDirectory(f)) {
-        throw new BadInputException(f + ": is a directory; give the files in it");
+        throw new BadInputException(
+            f
+                + ": is a directory, not a file; give the files in it instead (e.g. "
+                + f.resolve("*.jsonl")
+                + ")");
       }
       if (!Files.isRegularFile(f)) {
         throw new BadInputException(

@@ -348,6 +348,29 @@ class ImportCommandTest {
   }
 
   @Test
+  void aDirectoryIsRefusedAsADirectoryWithTheFilesToGiveInstead() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("dumps"));
+    Cli.Result r = Cli.run("import", folder.toString(), "--db", db);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errorLine())
+        .startsWith("error: " + folder)
+        .contains("is a directory")
+        .contains(folder.resolve("*.jsonl").toString())
+        .doesNotContain("no such file");
+  }
+
+  @Test
+  void aBinaryFileIsRefusedAsBinaryWithTheAcceptedFormats() throws Exception {
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0
+    };
+    assertRefusedAndUnchanged(
+        "chart.png", png, "chart.png:1", "binary file", "JSONL", "CSV", "gh issue list");
+    byte[] gz = {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, (byte) 0xCB, 0x48};
+    assertRefusedAndUnchanged("dump.jsonl.gz", gz, "dump.jsonl.gz:1", "binary file");
+  }
+
+  @Test
   void outsideLabelsBecomeARunFromAFieldOrAPredictionsFile() throws Exception {
     String lines =
         "{\"repo\": \"a/b\", \"number\": 1, \"title\": \"t1\", \"cls\": [\"gpu\", \"memory\"]}\n"
