@@ -186,6 +186,7 @@ public final class CliMain implements Runnable {
           err.println(
               "error: "
                   + oneLine(ex.getMessage()).replaceFirst("^Error: ", "")
+                  + suggestion(ex)
                   + " (see: "
                   + failed.getCommandSpec().qualifiedName()
                   + " --help)");
@@ -213,6 +214,62 @@ public final class CliMain implements Runnable {
           return 1;
         });
     return cl;
+  }
+
+  /**
+   * For an unknown option or command, the nearest valid one of the command that refused it (fewest
+   * edits), as {@code "; did you mean --bootstrap?"}; nothing when none is close.
+   */
+  static String suggestion(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String given = unmatched.getUnmatched().get(0);
+    CommandSpec spec = ex.getCommandLine().getCommandSpec();
+    List<String> candidates = new java.util.ArrayList<>();
+    if (given.startsWith("-")) {
+      given = given.contains("=") ? given.substring(0, given.indexOf('=')) : given;
+      spec.options().stream()
+          .filter(o -> !o.hidden())
+          .forEach(o -> candidates.addAll(List.of(o.names())));
+    } else {
+      candidates.addAll(spec.subcommands().keySet());
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = editDistance(given, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    // a guess further than a third of the word away is noise, not a suggestion
+    if (best == null || bestDistance > Math.max(2, given.length() / 3)) {
+      return "";
+    }
+    return "; did you mean " + best + "?";
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions to turn a into b. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
   }
 
   static String nameOf(Class<?> command) {

@@ -96,4 +96,37 @@ class CliMainTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: ");
   }
+
+  @Test
+  void aMisspeltOptionOrCommandSuggestsTheNearestValidOne() {
+    Cli.Result option = Cli.run("agreement", "--bootstraps", "10", "ratings.csv");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.errorLine())
+        .startsWith("error: ")
+        .contains("'--bootstraps'")
+        .contains("did you mean --bootstrap?")
+        .endsWith("(see: labellens agreement --help)");
+    assertThat(Cli.run("import", "--fromm", "csv", "x.jsonl").errorLine())
+        .contains("did you mean --from?");
+    assertThat(Cli.run("sample", "--sed=3").errorLine()).contains("did you mean --seed?");
+    Cli.Result command = Cli.run("validat");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.errorLine()).contains("did you mean validate?");
+  }
+
+  @Test
+  void anOptionNothingLikeAnyValidOneGetsNoGuess() {
+    Cli.Result r = Cli.run("agreement", "--zzzzzzzzzzzz", "ratings.csv");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errorLine()).contains("--zzzzzzzzzzzz").doesNotContain("did you mean");
+  }
+
+  @Test
+  void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+    assertThat(CliMain.editDistance("--bootstraps", "--bootstrap")).isEqualTo(1);
+    assertThat(CliMain.editDistance("--sed", "--seed")).isEqualTo(1);
+    assertThat(CliMain.editDistance("kitten", "sitting")).isEqualTo(3);
+    assertThat(CliMain.editDistance("", "abc")).isEqualTo(3);
+    assertThat(CliMain.editDistance("same", "same")).isZero();
+  }
 }
