@@ -108,7 +108,12 @@ public final class TaxonomyReader {
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
     } catch (NoSuchFileException e) {
-      throw new BadInputException("taxonomy " + file + ": no such file");
+      throw new BadInputException(
+          "taxonomy "
+              + file
+              + ": neither a built-in taxonomy nor a file; give a built-in one ("
+              + String.join(", ", BUILT_IN)
+              + ") or the path of a taxonomy JSON file");
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new BadInputException("taxonomy " + file + ": the file is not valid UTF-8", e);
     } catch (IOException e) {

@@ -156,6 +156,18 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void anUnknownTaxonomyListsTheBuiltInOnes() throws Exception {
+    Cli.Result r = Cli.run("classify", "--db", db, "--taxonomy", "study-v3");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errorLine())
+        .startsWith("error: taxonomy study-v3: neither a built-in taxonomy nor a file")
+        .contains("study-v1")
+        .contains("llm-serving-v2")
+        .doesNotContain("no such file");
+    assertThat(json("runs", "--db", db, "--format", "json").get("runs")).isEmpty();
+  }
+
+  @Test
   void theTableShowsCountsAndShares() {
     Cli.Result r = Cli.run("classify", "--db", db);
 

@@ -271,7 +271,8 @@ class TaxonomyReaderTest {
   void aMissingFileIsBadInput(@TempDir Path dir) {
     assertThatThrownBy(() -> reader.read(dir.resolve("nope.json")))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("nope.json: no such file");
+        .hasMessageContaining("nope.json: neither a built-in taxonomy nor a file")
+        .hasMessageContaining("study-v1, llm-serving-v2");
   }
 
   @Test
