@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.Decision;
 import org.labellens.core.annotation.DecisionValue;
 import org.labellens.core.annotation.SchemeDimension;
@@ -105,7 +106,7 @@ final class AdjudicateCommand implements Callable<Integer> {
                 c.open() ? "open" : "adjudicated",
                 c.title());
           }
-          out.printf("%d items to adjudicate in sample %s%n", queue.size(), sample);
+          out.printf("%s to adjudicate in sample %s%n", Counts.of(queue.size(), "item"), sample);
           out.print(t.plain());
         }
         return 0;

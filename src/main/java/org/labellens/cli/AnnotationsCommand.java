@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.io.JsonOutput;
 import org.labellens.service.ExchangeService;
 import picocli.CommandLine.Command;
@@ -82,8 +83,11 @@ final class AnnotationsCommand implements Runnable {
         w.println(JsonOutput.pretty(m));
       } else {
         w.printf(
-            "wrote %d decisions of %s%s to %s%n",
-            s.decisions(), s.annotator(), s.sample() == null ? "" : " in " + s.sample(), s.file());
+            "wrote %s of %s%s to %s%n",
+            Counts.of(s.decisions(), "decision"),
+            s.annotator(),
+            s.sample() == null ? "" : " in " + s.sample(),
+            s.file());
       }
       return 0;
     }
@@ -123,8 +127,12 @@ final class AnnotationsCommand implements Runnable {
         w.println(JsonOutput.pretty(m));
       } else {
         w.printf(
-            "%d decisions from %d files: %d added (%d now current), %d already present%n",
-            s.lines(), s.files(), s.added(), s.current(), s.repeated());
+            "%s from %s: %d added (%d now current), %d already present%n",
+            Counts.of(s.lines(), "decision"),
+            Counts.of(s.files(), "file"),
+            s.added(),
+            s.current(),
+            s.repeated());
         s.byAnnotator().forEach((a, n) -> w.printf("  %-16s %6d%n", a, n));
       }
       return 0;

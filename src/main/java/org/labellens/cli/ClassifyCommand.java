@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.report.TextTable;
 import org.labellens.service.Cancellation;
 import org.labellens.service.ClassifyResult;
@@ -74,9 +75,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, ClassifyResult result, String f) {
     out.printf(
-        "run '%s': %d issues classified with %s (taxonomy %s, %s)%n",
+        "run '%s': %s classified with %s (taxonomy %s, %s)%n",
         result.run(),
-        result.total(),
+        Counts.of(result.total(), "issue"),
         result.taxonomy(),
         result.taxonomyHash().substring(0, 12),
         result.source());

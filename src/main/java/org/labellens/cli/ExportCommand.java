@@ -2,6 +2,7 @@ package org.labellens.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.service.ExportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +54,11 @@ final class ExportCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "wrote %d issues to %s (%s%s)%n",
-            s.issues(), s.file(), s.format(), s.goldOnly() ? ", gold only" : "");
+            "wrote %s to %s (%s%s)%n",
+            Counts.of(s.issues(), "issue"),
+            s.file(),
+            s.format(),
+            s.goldOnly() ? ", gold only" : "");
     return 0;
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.ShownText;
 import org.labellens.io.JsonOutput;
 import org.labellens.service.Cancellation;
@@ -130,12 +131,12 @@ final class FetchCommand implements Callable<Integer> {
       out.println(JsonOutput.pretty(json));
     } else {
       out.printf(
-          "%d issues: %d new, %d updated, %d unchanged; %d pull requests skipped%n",
-          result.total(),
+          "%s: %d new, %d updated, %d unchanged; %s skipped%n",
+          Counts.of(result.total(), "issue"),
           result.newIssues(),
           result.updated(),
           result.unchanged(),
-          result.pullRequestsSkipped());
+          Counts.of(result.pullRequestsSkipped(), "pull request"));
       result.byFramework().forEach((fw, n) -> out.printf("  %-12s %6d%n", fw, n));
       for (FetchResult.SourceResult s : result.sources()) {
         out.printf(
@@ -147,11 +148,13 @@ final class FetchCommand implements Callable<Integer> {
             s.resumed() ? " (resumed)" : "");
       }
       if (result.comments() > 0) {
-        out.printf("%d comments stored%n", result.comments());
+        out.printf("%s stored%n", Counts.of(result.comments(), "comment"));
       }
       out.printf(
-          "%d requests (%d conditional, %d not modified)%n",
-          result.requests(), result.conditionalRequests(), result.notModified());
+          "%s (%d conditional, %d not modified)%n",
+          Counts.of(result.requests(), "request"),
+          result.conditionalRequests(),
+          result.notModified());
       for (String note : result.notes()) {
         out.println("note: " + ShownText.oneLine(note));
       }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.model.IssueFormat;
 import org.labellens.io.JsonOutput;
 import org.labellens.service.Cancellation;
@@ -109,17 +110,17 @@ final class ImportCommand implements Callable<Integer> {
       out.println(JsonOutput.pretty(json));
     } else {
       out.printf(
-          "%d issues: %d new, %d updated, %d unchanged; %d pull requests skipped%n",
-          result.total(),
+          "%s: %d new, %d updated, %d unchanged; %s skipped%n",
+          Counts.of(result.total(), "issue"),
           result.newIssues(),
           result.updated(),
           result.unchanged(),
-          result.pullRequestsSkipped());
+          Counts.of(result.pullRequestsSkipped(), "pull request"));
       result.byFramework().forEach((fw, n) -> out.printf("  %-12s %6d%n", fw, n));
       if (result.run() != null) {
         out.printf(
-            "outside labels for %d issues stored as run '%s'%n",
-            result.predictedIssues(), result.run());
+            "outside labels for %s stored as run '%s'%n",
+            Counts.of(result.predictedIssues(), "issue"), result.run());
       }
     }
     return 0;

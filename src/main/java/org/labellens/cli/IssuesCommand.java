@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.model.Evidence;
 import org.labellens.core.model.Issue;
 import org.labellens.core.model.IssueQuery;
@@ -120,7 +121,7 @@ final class IssuesCommand implements Callable<Integer> {
                         }
                       });
             });
-    out.println(count[0] + " issues");
+    out.println(Counts.of(count[0], "issue"));
   }
 
   private static Map<String, Object> json(IssueService.IssueRow row) {

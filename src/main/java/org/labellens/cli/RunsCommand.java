@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.model.RunInfo;
 import org.labellens.core.report.TextTable;
 import picocli.CommandLine.Command;
@@ -100,12 +101,11 @@ final class RunsCommand implements Callable<Integer> {
                   + "' ("
                   + d.kind()
                   + "): "
-                  + d.items()
-                  + " issues, "
-                  + d.predictions()
-                  + " predictions, "
-                  + d.evidence()
-                  + " evidence rows");
+                  + Counts.of(d.items(), "issue")
+                  + ", "
+                  + Counts.of(d.predictions(), "prediction")
+                  + ", "
+                  + Counts.of(d.evidence(), "evidence row"));
       return 0;
     }
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.sampling.SampleDraw;
@@ -213,12 +214,16 @@ final class SampleCommand implements Callable<Integer> {
   private static void print(PrintWriter out, SampleReport r, String format) {
     SampleInfo s = r.sample();
     out.printf(
-        "sample '%s': %d of %d issues (%s)%n", s.name(), s.size(), r.population(), design(s));
+        "sample '%s': %d of %s (%s)%n",
+        s.name(), s.size(), Counts.of(r.population(), "issue"), design(s));
     out.print(strataTable(r).render(format));
     if (!r.annotators().isEmpty()) {
       out.printf(
-          "overlap: %d items (⌈%s × %d⌉) go to every annotator; the other %d are dealt in turn%n",
-          r.overlapItems(), plain(s.overlap()), s.size(), s.size() - r.overlapItems());
+          "overlap: %s (⌈%s × %d⌉) go to every annotator; the other %d are dealt in turn%n",
+          Counts.of(r.overlapItems(), "item"),
+          plain(s.overlap()),
+          s.size(),
+          s.size() - r.overlapItems());
       TextTable t = new TextTable("annotator", "assigned", "overlap", "own");
       for (AnnotatorProgress p : r.annotators()) {
         t.row(p.annotator(), p.assigned(), r.overlapItems(), p.assigned() - r.overlapItems());

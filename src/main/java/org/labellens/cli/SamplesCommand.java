@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.report.TextTable;
 import org.labellens.core.sampling.SampleInfo;
@@ -66,13 +67,13 @@ final class SamplesCommand implements Callable<Integer> {
     for (SampleReport r : samples) {
       SampleInfo s = r.sample();
       out.printf(
-          "%s: %d of %d issues; %s; overlap %s (%d items)%s; drawn %s%n",
+          "%s: %d of %s; %s; overlap %s (%s)%s; drawn %s%n",
           s.name(),
           s.size(),
-          r.population(),
+          Counts.of(r.population(), "issue"),
           SampleCommand.design(s),
           SampleCommand.plain(s.overlap()),
-          r.overlapItems(),
+          Counts.of(r.overlapItems(), "item"),
           s.blindFirst() ? "; blind-first" : "",
           s.createdAt());
       out.print(SampleCommand.strataTable(r).render(f));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.Decision;
 import org.labellens.io.JsonOutput;
 import org.labellens.service.SimulationService;
@@ -87,8 +88,12 @@ final class SimulateCommand implements Callable<Integer> {
                         }));
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
-        "simulated %s in %s: %d items, %d decisions; %d items left%n",
-        annotator, sample, summary.items(), summary.decisions(), summary.remaining());
+        "simulated %s in %s: %s, %s; %s left%n",
+        annotator,
+        sample,
+        Counts.of(summary.items(), "item"),
+        Counts.of(summary.decisions(), "decision"),
+        Counts.of(summary.remaining(), "item"));
     err.flush();
     return 0;
   }

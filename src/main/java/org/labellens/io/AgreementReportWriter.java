@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.labellens.core.Counts;
 import org.labellens.core.report.Doc;
 import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
@@ -364,12 +365,17 @@ public final class AgreementReportWriter {
         + "; "
         + missing(report.missingRatings(), report.items(), report.raters())
         + "; "
-        + report.pairableItems()
-        + " items rated by two or more raters.";
+        + Counts.of(report.pairableItems(), "item")
+        + " rated by two or more raters.";
   }
 
   private static String sampleSize(int items, int raters, int ratings) {
-    return "n = " + items + " items, " + raters + " raters, " + ratings + " ratings";
+    return "n = "
+        + Counts.of(items, "item")
+        + ", "
+        + Counts.of(raters, "rater")
+        + ", "
+        + Counts.of(ratings, "rating");
   }
 
   private static String missing(long missing, int items, int raters) {

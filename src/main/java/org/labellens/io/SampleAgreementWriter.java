@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.labellens.core.Counts;
 import org.labellens.core.report.Doc;
 import org.labellens.core.report.ReportFormat;
 import org.labellens.core.report.ReportSection;
@@ -274,10 +275,10 @@ public final class SampleAgreementWriter {
         new Doc.TableBuilder(
             subject
                 + ": "
-                + pairableItems
-                + " items decided by two or more of "
-                + raters
-                + " annotators, "
+                + Counts.of(pairableItems, "item")
+                + " decided by two or more of "
+                + Counts.of(raters, "annotator")
+                + ", "
                 + UNWEIGHTED);
     t.text("Coefficient").number("Value").number("95% CI").text("Note");
     for (Map.Entry<M, MetricResult> e : metrics.entrySet()) {

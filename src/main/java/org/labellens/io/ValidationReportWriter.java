@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.labellens.core.Counts;
 import org.labellens.core.report.Doc;
 import org.labellens.core.report.Figures;
 import org.labellens.core.report.ReportFormat;
@@ -484,8 +485,8 @@ public final class ValidationReportWriter {
       }
       ClassifierValidation f = o.figures();
       doc.paragraph(
-          f.items()
-              + " items decided by an annotator and covered by the run, of "
+          Counts.of(f.items(), "item")
+              + " decided by an annotator and covered by the run, of "
               + r.sampledItems()
               + " sampled (each label's figures use those whose gold on the label is resolved);"
               + " population "

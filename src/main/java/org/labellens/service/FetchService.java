@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Counts;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.Frameworks;
 import org.labellens.core.model.IssueComment;
@@ -468,8 +469,7 @@ public final class FetchService {
                 + pages
                 + of
                 + ", "
-                + (count("new") + count("updated") + count("unchanged"))
-                + " issues",
+                + Counts.of(count("new") + count("updated") + count("unchanged"), "issue"),
             pages,
             response.lastPage() > 0 ? response.lastPage() : -1);
         if (next != null) {
@@ -522,8 +522,8 @@ public final class FetchService {
         String note =
             repo
                 + ": the search matched "
-                + searchTotal
-                + " issues; GitHub's search returns at most the first 1,000 results of a query,"
+                + Counts.of(searchTotal, "issue")
+                + "; GitHub's search returns at most the first 1,000 results of a query,"
                 + " so fetch asked again from the newest update seen"
                 + (passTotal > passItems
                     ? "; "

@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Counts;
 import org.labellens.core.JsonText;
 import org.labellens.core.model.IssueFormat;
 import org.labellens.core.model.IssueKey;
@@ -293,7 +294,7 @@ public final class ImportService {
         } else if (item instanceof BytesRead b) {
           memory.check();
           progress.update(
-              "importing " + b.file() + " (" + counter.total() + " issues)",
+              "importing " + b.file() + " (" + Counts.of(counter.total(), "issue") + ")",
               doneBefore + b.bytes(),
               totalBytes);
         } else if (item instanceof FileDone done) {
@@ -354,7 +355,7 @@ public final class ImportService {
             counter.updated,
             counter.unchanged,
             counter.pullRequests);
-    progress.update("imported " + counter.total() + " issues", totalBytes, totalBytes);
+    progress.update("imported " + Counts.of(counter.total(), "issue"), totalBytes, totalBytes);
     return new ImportResult(
         counter.newIssues,
         counter.updated,

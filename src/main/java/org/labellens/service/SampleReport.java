@@ -2,6 +2,7 @@ package org.labellens.service;
 
 import java.util.List;
 import java.util.Map;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.sampling.SampleDraw;
 import org.labellens.core.sampling.SampleInfo;
@@ -52,8 +53,8 @@ public record SampleReport(
     return "the margin "
         + margin
         + " asks for at least every issue of the frame: the sample is the census of all "
-        + population
-        + " issues (every inclusion probability is 1)";
+        + Counts.of(population, "issue")
+        + " (every inclusion probability is 1)";
   }
 
   /** The frame's size: the sum of the strata's populations. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.model.RunInfo;
 import org.labellens.core.sampling.AllocationMethod;
@@ -250,8 +251,8 @@ public final class SampleService {
             "stratum "
                 + st.key().label()
                 + " ("
-                + st.population()
-                + " issues) got no items: weighted estimates cannot cover it"
+                + Counts.of(st.population(), "issue")
+                + ") got no items: weighted estimates cannot cover it"
                 + " (use --min-per-stratum)");
       } else if (st.size() == 1 && st.population() == 1) {
         census.add(st.key().label());

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Counts;
 import org.labellens.core.annotation.AnnotatorProgress;
 import org.labellens.core.annotation.SchemeDimension;
 import org.labellens.core.model.Dimension;
@@ -219,10 +220,12 @@ public final class ValidationService {
     }
     if (main.notPredicted() > 0) {
       warnings.add(
-          main.notPredicted()
-              + " items with gold are not covered by run '"
+          Counts.of(main.notPredicted(), "item", "items")
+              + " with gold "
+              + (main.notPredicted() == 1 ? "is" : "are")
+              + " not covered by run '"
               + s.run.name()
-              + "' and are left out");
+              + "' and left out");
     }
     ClassifierValidation f = main.figures();
     if (f != null && f.uncoveredPopulation() > 0) {
@@ -234,8 +237,8 @@ public final class ValidationService {
       }
       warnings.add(
           "strata with no judged item, so no estimate covers their "
-              + f.uncoveredPopulation()
-              + " issues: "
+              + Counts.of(f.uncoveredPopulation(), "issue")
+              + ": "
               + String.join(", ", empty));
     }
     if (f != null) {

@@ -348,6 +348,16 @@ class ImportCommandTest {
   }
 
   @Test
+  void aSingleIssueIsCountedInTheSingular() throws Exception {
+    Path file = TestIssues.write(dir, "one.jsonl", TestIssues.jsonl(issues.subList(0, 1)));
+    Cli.Result r = Cli.run("import", file.toString(), "--db", db);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("1 issue: 1 new, 0 updated, 0 unchanged; 0 pull requests");
+    Cli.Result listed = Cli.run("issues", "--db", db);
+    assertThat(listed.out().strip()).endsWith("\n1 issue");
+  }
+
+  @Test
   void aDirectoryIsRefusedAsADirectoryWithTheFilesToGiveInstead() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("dumps"));
     Cli.Result r = Cli.run("import", folder.toString(), "--db", db);

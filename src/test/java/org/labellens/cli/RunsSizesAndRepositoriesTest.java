@@ -253,7 +253,7 @@ class RunsSizesAndRepositoriesTest {
   void anIssueImportedUnderAnotherSpellingOfItsRepositoryIsTheSameIssue() throws Exception {
     ok(run("import", issue("1.jsonl", "a/b", 1, "first").toString()));
     Cli.Result again = ok(run("import", issue("2.jsonl", "A/B", 1, "second").toString()));
-    assertThat(again.out()).startsWith("1 issues: 0 new, 1 updated, 0 unchanged");
+    assertThat(again.out()).startsWith("1 issue: 0 new, 1 updated, 0 unchanged");
     ok(run("import", issue("3.jsonl", "A/b", 2, "third").toString()));
     List<JsonNode> rows = new ArrayList<>();
     for (String line : ok(run("issues", "--format", "jsonl")).out().split("\n")) {
