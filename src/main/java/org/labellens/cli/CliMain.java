@@ -25,6 +25,13 @@ import picocli.CommandLine.Spec;
       "Validate keyword-classified GitHub issues with human annotators.",
       "With no command, opens the window."
     },
+    footer = {
+      "",
+      "The project: every command works on one project file, given with --db PATH; without it,"
+          + " the file named by the environment variable LABELLENS_DB, else"
+          + " annotations/labellens.db.",
+      "Run 'labellens COMMAND --help' for a command's options."
+    },
     // the subcommands are added in commandLine(): see SUBCOMMANDS
     subcommands = {})
 public final class CliMain implements Runnable {
@@ -53,6 +60,60 @@ public final class CliMain implements Runnable {
           DemoCommand.class,
           DoctorCommand.class,
           GuiCommand.class);
+
+  /** What each command does, in the user's terms, for the top-level help. */
+  static final java.util.Map<String, String> SUMMARIES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("init", "Creates a new, empty project file."),
+          java.util.Map.entry(
+              "import",
+              "Adds issues from files (GitHub API JSON, gh output, JSONL or CSV), or an outside"
+                  + " classifier's labels."),
+          java.util.Map.entry(
+              "fetch", "Downloads the issues of GitHub repositories into the project."),
+          java.util.Map.entry(
+              "issues", "Lists and filters the issues, with their predicted labels and evidence."),
+          java.util.Map.entry(
+              "sample",
+              "Draws a reproducible random sample of issues (stratified) and shares it out among"
+                  + " annotators."),
+          java.util.Map.entry(
+              "samples", "Lists the samples drawn, their strata and each annotator's progress."),
+          java.util.Map.entry(
+              "simulate",
+              "Plays an annotator of known accuracy, to try the workflow or check the figures."),
+          java.util.Map.entry(
+              "annotations",
+              "Exports or imports annotators' decisions as files (one JSONL file per annotator)."),
+          java.util.Map.entry(
+              "agreement",
+              "Measures how far raters agree (kappa, alpha and more) in a ratings file."),
+          java.util.Map.entry(
+              "validate",
+              "Measures the classifier against the annotators' gold labels (precision, recall,"
+                  + " F1) and estimates each category's true share."),
+          java.util.Map.entry(
+              "adjudicate",
+              "Lists the items annotators disagree on and sets their final (gold) label."),
+          java.util.Map.entry(
+              "export", "Writes a sample's labels (classifier, gold, each annotator's) to a file."),
+          java.util.Map.entry(
+              "report",
+              "Writes the full report of a sample as Markdown, HTML or LaTeX, for a paper."),
+          java.util.Map.entry(
+              "classify",
+              "Labels every issue with the keyword classifier and keeps the result as a run."),
+          java.util.Map.entry("runs", "Lists or deletes classifier runs."),
+          java.util.Map.entry(
+              "demo", "Builds a demo project of synthetic issues to try things on."),
+          java.util.Map.entry(
+              "doctor", "Checks a project file for damage and for leftovers of interrupted work."),
+          java.util.Map.entry(
+              "gui", "Opens the window, or renders a view to a PNG with --screenshot."),
+          java.util.Map.entry("help", "Shows the help of a command."));
+
+  /** The widest help line, in columns. */
+  static final int HELP_WIDTH = 100;
 
   @Spec CommandSpec spec;
 
@@ -176,6 +237,9 @@ public final class CliMain implements Runnable {
       }
     }
     cl.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
+    cl.setUsageHelpWidth(HELP_WIDTH);
+    cl.getHelpSectionMap()
+        .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CliMain::commandList);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -270,6 +334,40 @@ public final class CliMain implements Runnable {
       current = t;
     }
     return previous[b.length()];
+  }
+
+  /** The top-level list of commands: each with what it does for the user, wrapped to fit. */
+  private static String commandList(CommandLine.Help help) {
+    int nameWidth =
+        2 + help.subcommands().keySet().stream().mapToInt(String::length).max().orElse(0);
+    StringBuilder b = new StringBuilder();
+    for (var e : help.subcommands().entrySet()) {
+      if (e.getValue().commandSpec().usageMessage().hidden()) {
+        continue;
+      }
+      String summary = SUMMARIES.get(e.getKey());
+      if (summary == null) {
+        String[] d = e.getValue().commandSpec().usageMessage().description();
+        summary = d.length == 0 ? "" : d[0];
+      }
+      String indent = " ".repeat(2 + nameWidth);
+      StringBuilder line = new StringBuilder("  " + e.getKey());
+      line.append(" ".repeat(indent.length() - line.length()));
+      int start = 0; // where the current output line starts
+      for (String word : summary.split(" ")) {
+        int column = line.length() - start;
+        if (column > indent.length() && column + 1 + word.length() > HELP_WIDTH) {
+          line.append('\n');
+          start = line.length();
+          line.append(indent);
+        } else if (column > indent.length()) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      b.append(line).append('\n');
+    }
+    return b.toString();
   }
 
   static String nameOf(Class<?> command) {

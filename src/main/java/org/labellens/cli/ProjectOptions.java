@@ -12,8 +12,10 @@ public final class ProjectOptions {
   @Option(
       names = "--db",
       paramLabel = "PATH",
-      description = "Project database (default: ${DEFAULT-VALUE}).",
-      defaultValue = "annotations/labellens.db")
+      description =
+          "Project file (default: the environment variable LABELLENS_DB, else"
+              + " annotations/labellens.db; now ${DEFAULT-VALUE}).",
+      defaultValue = "${env:LABELLENS_DB:-annotations/labellens.db}")
   Path db = DEFAULT_DB;
 
   public Path db() {

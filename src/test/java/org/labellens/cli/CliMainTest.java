@@ -129,4 +129,17 @@ class CliMainTest {
     assertThat(CliMain.editDistance("", "abc")).isEqualTo(3);
     assertThat(CliMain.editDistance("same", "same")).isZero();
   }
+
+  @Test
+  void topLevelHelpSaysWhatEachCommandDoesAndHowTheProjectIsChosen() {
+    String out = Cli.run("--help").out();
+    for (Class<?> c : CliMain.SUBCOMMANDS) {
+      assertThat(CliMain.SUMMARIES).as(CliMain.nameOf(c)).containsKey(CliMain.nameOf(c));
+    }
+    assertThat(out)
+        .contains("  sample       Draws a reproducible random sample")
+        .doesNotContain("SHA-256")
+        .contains("--db PATH")
+        .contains("LABELLENS_DB");
+  }
 }
