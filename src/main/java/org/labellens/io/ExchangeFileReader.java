@@ -72,6 +72,13 @@ public final class ExchangeFileReader {
   /** Reads every line of {@code file}; throws on the first bad line, naming it. */
   public static List<Line> read(Path file) {
     String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          name
+              + ": is a directory, not a file; give the files in it instead (e.g. "
+              + file.resolve("*.jsonl")
+              + ")");
+    }
     List<Line> lines = new ArrayList<>();
     int lineNo = 0;
     try (BufferedReader r = StrictUtf8.reader(Files.newInputStream(file))) {

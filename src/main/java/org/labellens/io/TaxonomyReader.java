@@ -93,6 +93,14 @@ public final class TaxonomyReader {
   public TaxonomyDocument read(Path file) {
     String text;
     long limit = Limits.TAXONOMY_BYTES.value();
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(
+          "taxonomy "
+              + file
+              + ": is a directory, not a taxonomy file; give a built-in one ("
+              + String.join(", ", BUILT_IN)
+              + ") or the path of a taxonomy JSON file");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       // read at most one byte past the limit, whatever the file is (a pipe or a device too)
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));

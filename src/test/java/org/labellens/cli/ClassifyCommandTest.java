@@ -165,6 +165,9 @@ class ClassifyCommandTest {
         .contains("llm-serving-v2")
         .doesNotContain("no such file");
     assertThat(json("runs", "--db", db, "--format", "json").get("runs")).isEmpty();
+    Cli.Result folder = Cli.run("classify", "--db", db, "--taxonomy", dir.toString());
+    assertThat(folder.code()).isEqualTo(1);
+    assertThat(folder.errorLine()).contains("is a directory").contains("study-v1");
   }
 
   @Test

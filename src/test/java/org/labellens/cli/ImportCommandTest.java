@@ -367,6 +367,12 @@ class ImportCommandTest {
         .contains("is a directory")
         .contains(folder.resolve("*.jsonl").toString())
         .doesNotContain("no such file");
+    Cli.Result decisions = Cli.run("annotations", "import", "--db", db, folder.toString());
+    assertThat(decisions.code()).isEqualTo(1);
+    assertThat(decisions.errorLine())
+        .startsWith("error: " + folder)
+        .contains("is a directory")
+        .contains(folder.resolve("*.jsonl").toString());
   }
 
   @Test

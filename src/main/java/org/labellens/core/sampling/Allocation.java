@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.labellens.core.BadInputException;
+import org.labellens.core.Counts;
 
 /**
  * Divides a sample among strata. Every method returns one size per stratum, in the order the
@@ -180,10 +181,10 @@ public final class Allocation {
           "a minimum of "
               + minPerStratum
               + " per stratum needs "
-              + lowerSum
-              + " items over "
-              + populations.length
-              + " strata, more than the sample size "
+              + Counts.of(lowerSum, "item")
+              + " over "
+              + Counts.of(populations.length, "stratum", "strata")
+              + ", more than the sample size "
               + total
               + " (lower --min-per-stratum or raise --size)");
     }
