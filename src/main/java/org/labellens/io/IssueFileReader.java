@@ -27,7 +27,7 @@ public final class IssueFileReader {
 
   /** Reads {@code file} in {@code format} (or the detected one) and returns the format used. */
   public IssueFormat read(Path file, IssueFormat format, IssueSink sink) {
-    refuseBinary(file);
+    refuseBinary(file, "JSON, JSONL or CSV; " + ACCEPTED);
     IssueFormat used = format == IssueFormat.AUTO ? detect(file) : format;
     String name = file.toString();
     try (InputStream raw = Files.newInputStream(file);
@@ -104,9 +104,12 @@ public final class IssueFileReader {
    * Refuses a file that is not text at all (an image, an archive, a database): its first bytes are
    * a known binary signature, or hold a NUL or other control bytes no text file has. A file that
    * starts with a UTF-16 or UTF-32 byte-order mark is text in another encoding, reported by the
-   * readers as not UTF-8.
+   * readers as not UTF-8. Only a regular file is looked at: a pipe can be read only once.
    */
-  private static void refuseBinary(Path file) {
+  static void refuseBinary(Path file, String expected) {
+    if (!Files.isRegularFile(file)) {
+      return; // a pipe is read once, by the reader itself
+    }
     byte[] head = new byte[512];
     int n = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -119,9 +122,8 @@ public final class IssueFileReader {
     if (looksBinary(head, n)) {
       throw new BadInputException(
           file
-              + ":1: this looks like a binary file (such as an image or an archive), not JSON,"
-              + " JSONL or CSV; "
-              + ACCEPTED);
+              + ":1: this looks like a binary file (such as an image or an archive), not "
+              + expected);
     }
   }
 

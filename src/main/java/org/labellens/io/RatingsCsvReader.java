@@ -47,6 +47,11 @@ public final class RatingsCsvReader {
   /** Reads the file; {@code labels} are the declared labels, or empty to take those seen. */
   public AgreementStudy<String> read(Path file, List<String> labels) {
     String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(name + ": is a directory, not a file; give the ratings CSV file");
+    }
+    IssueFileReader.refuseBinary(
+        file, "a ratings file (UTF-8 CSV with the header item,rater,label)");
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, name, labels);
     } catch (NoSuchFileException e) {

@@ -206,6 +206,21 @@ class AgreementCommandTest {
         dir.resolve("absent.csv") + ": no such file");
   }
 
+  @Test
+  void aDirectoryOrABinaryFileIsNamedForWhatItIs() throws Exception {
+    Cli.Result folder = Cli.run("agreement", "--ratings", dir.toString());
+    assertThat(folder.code()).isEqualTo(1);
+    assertThat(folder.errorLine())
+        .isEqualTo("error: " + dir + ": is a directory, not a file; give the ratings CSV file");
+    Path png = dir.resolve("ratings.png");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
+    Cli.Result binary = Cli.run("agreement", "--ratings", png.toString());
+    assertThat(binary.code()).isEqualTo(1);
+    assertThat(binary.errorLine())
+        .startsWith("error: " + png + ":1: this looks like a binary file")
+        .contains("item,rater,label");
+  }
+
   private static void assertError(Cli.Result result, String start) {
     assertThat(result.code()).as(result.err()).isEqualTo(1);
     assertThat(result.err().strip().lines()).hasSize(1);
