@@ -101,13 +101,9 @@ final class FetchCommand implements Callable<Integer> {
                   },
                   new Cancellation());
     }
+    StoredIssueCounts counts = StoredIssueCounts.of(result);
     if (f.equals("json")) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("new", result.newIssues());
-      json.put("updated", result.updated());
-      json.put("unchanged", result.unchanged());
-      json.put("pull_requests_skipped", result.pullRequestsSkipped());
-      json.put("by_framework", result.byFramework());
+      Map<String, Object> json = counts.json();
       List<Map<String, Object>> sources = new ArrayList<>();
       for (FetchResult.SourceResult s : result.sources()) {
         Map<String, Object> one = new LinkedHashMap<>();
@@ -130,14 +126,7 @@ final class FetchCommand implements Callable<Integer> {
       json.put("notes", result.notes());
       out.println(JsonOutput.pretty(json));
     } else {
-      out.printf(
-          "%s: %d new, %d updated, %d unchanged; %s skipped%n",
-          Counts.of(result.total(), "issue"),
-          result.newIssues(),
-          result.updated(),
-          result.unchanged(),
-          Counts.of(result.pullRequestsSkipped(), "pull request"));
-      result.byFramework().forEach((fw, n) -> out.printf("  %-12s %6d%n", fw, n));
+      counts.print(out);
       for (FetchResult.SourceResult s : result.sources()) {
         out.printf(
             "  %s: %d new, %d updated, %d unchanged%s%n",

@@ -2,7 +2,6 @@ package org.labellens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,13 +94,9 @@ final class ImportCommand implements Callable<Integer> {
                   progress,
                   new Cancellation());
     }
+    StoredIssueCounts counts = StoredIssueCounts.of(result);
     if (asJson) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("new", result.newIssues());
-      json.put("updated", result.updated());
-      json.put("unchanged", result.unchanged());
-      json.put("pull_requests_skipped", result.pullRequestsSkipped());
-      json.put("by_framework", result.byFramework());
+      Map<String, Object> json = counts.json();
       json.put("formats", result.formats());
       if (result.run() != null) {
         json.put("run", result.run());
@@ -109,14 +104,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       out.println(JsonOutput.pretty(json));
     } else {
-      out.printf(
-          "%s: %d new, %d updated, %d unchanged; %s skipped%n",
-          Counts.of(result.total(), "issue"),
-          result.newIssues(),
-          result.updated(),
-          result.unchanged(),
-          Counts.of(result.pullRequestsSkipped(), "pull request"));
-      result.byFramework().forEach((fw, n) -> out.printf("  %-12s %6d%n", fw, n));
+      counts.print(out);
       if (result.run() != null) {
         out.printf(
             "outside labels for %s stored as run '%s'%n",
