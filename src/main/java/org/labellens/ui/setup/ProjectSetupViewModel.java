@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.labellens.core.Counts;
 import org.labellens.core.model.RunInfo;
 import org.labellens.service.Cancellation;
 import org.labellens.service.ClassifyResult;
@@ -129,20 +130,25 @@ public final class ProjectSetupViewModel {
     background.run(
         () -> project.imports().importFiles(files, ImportRequest.DEFAULT, sink, c),
         (ImportResult r) -> {
-          end("imported " + r.total() + " issues");
+          end("imported " + Counts.of(r.total(), "issue"));
           summary.set(
-              r.newIssues()
-                  + " new, "
-                  + r.updated()
-                  + " updated, "
-                  + r.unchanged()
-                  + " unchanged; "
-                  + r.pullRequestsSkipped()
-                  + " pull requests skipped; "
+              stored(r.newIssues(), r.updated(), r.unchanged(), r.pullRequestsSkipped())
                   + r.byFramework());
           refresh();
         },
         this::fail);
+  }
+
+  /** "N new, N updated, N unchanged; N pull requests skipped; ", as import and fetch report it. */
+  private static String stored(int newIssues, int updated, int unchanged, int pullRequests) {
+    return newIssues
+        + " new, "
+        + updated
+        + " updated, "
+        + unchanged
+        + " unchanged; "
+        + Counts.of(pullRequests, "pull request")
+        + " skipped; ";
   }
 
   /**
@@ -181,16 +187,9 @@ public final class ProjectSetupViewModel {
                     line -> fxThread.accept(() -> summary.set(line)),
                     c),
         (org.labellens.service.FetchResult r) -> {
-          end("fetched " + r.total() + " issues");
+          end("fetched " + Counts.of(r.total(), "issue"));
           summary.set(
-              r.newIssues()
-                  + " new, "
-                  + r.updated()
-                  + " updated, "
-                  + r.unchanged()
-                  + " unchanged; "
-                  + r.pullRequestsSkipped()
-                  + " pull requests skipped; "
+              stored(r.newIssues(), r.updated(), r.unchanged(), r.pullRequestsSkipped())
                   + r.requests()
                   + " requests ("
                   + r.notModified()

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -102,27 +101,7 @@ class AnnotateSessionTest {
   }
 
   private void chooseSession(FxRobot robot, String annotator, String sample) {
-    ComboBox<?> box = robot.lookup("#annotatorBox").queryAs(ComboBox.class);
-    robot.clickOn(box.getEditor());
-    robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-    robot.write(annotator);
-    robot.type(KeyCode.TAB);
-    WaitForAsyncUtils.waitForFxEvents();
-    var list = robot.lookup("#sampleList").queryListView();
-    int target = -1;
-    for (int i = 0; i < list.getItems().size(); i++) {
-      if (list.getItems().get(i).toString().startsWith(sample + " ")) {
-        target = i;
-      }
-    }
-    assertThat(target).as("sample offered").isNotNegative();
-    robot.interact(() -> list.requestFocus());
-    robot.type(KeyCode.HOME);
-    for (int i = 0; i < target; i++) {
-      robot.type(KeyCode.DOWN);
-    }
-    robot.type(KeyCode.ENTER);
-    WaitForAsyncUtils.waitForFxEvents();
+    RealBodiesWindow.chooseSession(robot, annotator, sample);
   }
 
   private static Map<String, List<String>> decisionsOf(String sample, IssueKey issue) {
