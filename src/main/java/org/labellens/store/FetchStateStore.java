@@ -1,9 +1,5 @@
 package org.labellens.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -42,95 +38,61 @@ public final class FetchStateStore {
 
   /** The source of these four keys, made (with no state) when new. */
   public Source source(Tx tx, String apiUrl, String kind, String target, String filters) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO fetch_source (api_url, kind, target, filters) VALUES (?, ?, ?, ?)"
-                      + " ON CONFLICT (api_url, kind, target, filters) DO NOTHING")) {
-            ps.setString(1, apiUrl);
-            ps.setString(2, kind);
-            ps.setString(3, target);
-            ps.setString(4, filters);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id, since, pass_next_url, pass_started_at, pass_max_updated,"
-                      + " pass_counts, completed_at FROM fetch_source"
-                      + " WHERE api_url = ? AND kind = ? AND target = ? AND filters = ?")) {
-            ps.setString(1, apiUrl);
-            ps.setString(2, kind);
-            ps.setString(3, target);
-            ps.setString(4, filters);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return new Source(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7));
-            }
-          }
-        });
+    tx.update(
+        "INSERT INTO fetch_source (api_url, kind, target, filters) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (api_url, kind, target, filters) DO NOTHING",
+        apiUrl,
+        kind,
+        target,
+        filters);
+    return tx.first(
+            "SELECT id, since, pass_next_url, pass_started_at, pass_max_updated,"
+                + " pass_counts, completed_at FROM fetch_source"
+                + " WHERE api_url = ? AND kind = ? AND target = ? AND filters = ?",
+            rs ->
+                new Source(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7)),
+            apiUrl,
+            kind,
+            target,
+            filters)
+        .orElseThrow();
   }
 
   /** The page fetched before at {@code url} for source {@code sourceId}, if any. */
   public Optional<Page> page(Tx tx, long sourceId, String url) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT etag, next_url, items FROM fetch_page WHERE source_id = ? AND url = ?")) {
-            ps.setLong(1, sourceId);
-            ps.setString(2, url);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new Page(rs.getString(1), rs.getString(2), rs.getInt(3)))
-                  : Optional.empty();
-            }
-          }
-        });
+    return tx.first(
+        "SELECT etag, next_url, items FROM fetch_page WHERE source_id = ? AND url = ?",
+        rs -> new Page(rs.getString(1), rs.getString(2), rs.getInt(3)),
+        sourceId,
+        url);
   }
 
   /** Remembers the page at {@code url} (replacing what was remembered). */
   public void putPage(
       Tx tx, long sourceId, String url, String etag, String nextUrl, int items, String now) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO fetch_page (source_id, url, etag, next_url, items, fetched_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, url) DO UPDATE SET"
-                      + " etag = excluded.etag, next_url = excluded.next_url,"
-                      + " items = excluded.items, fetched_at = excluded.fetched_at")) {
-            ps.setLong(1, sourceId);
-            ps.setString(2, url);
-            ps.setString(3, etag);
-            ps.setString(4, nextUrl);
-            ps.setInt(5, items);
-            ps.setString(6, now);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update(
+        "INSERT INTO fetch_page (source_id, url, etag, next_url, items, fetched_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, url) DO UPDATE SET"
+            + " etag = excluded.etag, next_url = excluded.next_url,"
+            + " items = excluded.items, fetched_at = excluded.fetched_at",
+        sourceId,
+        url,
+        etag,
+        nextUrl,
+        items,
+        now);
   }
 
   /** Forgets the page at {@code url} (it carried no ETag this time). */
   public void dropPage(Tx tx, long sourceId, String url) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM fetch_page WHERE source_id = ? AND url = ?")) {
-            ps.setLong(1, sourceId);
-            ps.setString(2, url);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update("DELETE FROM fetch_page WHERE source_id = ? AND url = ?", sourceId, url);
   }
 
   /**
@@ -144,66 +106,39 @@ public final class FetchStateStore {
       String startedAt,
       String maxUpdated,
       String countsJson) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE fetch_source SET pass_next_url = ?, pass_started_at = ?,"
-                      + " pass_max_updated = ?, pass_counts = ? WHERE id = ?")) {
-            ps.setString(1, nextUrl);
-            ps.setString(2, startedAt);
-            ps.setString(3, maxUpdated);
-            ps.setString(4, countsJson);
-            ps.setLong(5, sourceId);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update(
+        "UPDATE fetch_source SET pass_next_url = ?, pass_started_at = ?,"
+            + " pass_max_updated = ?, pass_counts = ? WHERE id = ?",
+        nextUrl,
+        startedAt,
+        maxUpdated,
+        countsJson,
+        sourceId);
   }
 
   /** Ends the pass under way: the next pass asks for issues updated since {@code since}. */
   public void passDone(Tx tx, long sourceId, String since, String now) {
-    tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE fetch_source SET since = ?, pass_next_url = NULL,"
-                      + " pass_started_at = NULL, pass_max_updated = NULL, pass_counts = NULL,"
-                      + " completed_at = ? WHERE id = ?")) {
-            ps.setString(1, since);
-            ps.setString(2, now);
-            ps.setLong(3, sourceId);
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.update(
+        "UPDATE fetch_source SET since = ?, pass_next_url = NULL,"
+            + " pass_started_at = NULL, pass_max_updated = NULL, pass_counts = NULL,"
+            + " completed_at = ? WHERE id = ?",
+        since,
+        now,
+        sourceId);
   }
 
   /** Records where and when issue row {@code issueId} was fetched. */
   public void fetched(
       Tx tx, long issueId, String sourceUrl, String fetchedAt, String remoteUpdatedAt) {
-    tx.jdbc(
-        c -> {
-          fetched(c, issueId, sourceUrl, fetchedAt, remoteUpdatedAt);
-          return null;
-        });
-  }
-
-  private static void fetched(
-      Connection c, long issueId, String sourceUrl, String fetchedAt, String remoteUpdatedAt)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO issue_source (issue_id, source_url, fetched_at, remote_updated_at)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (issue_id) DO UPDATE SET"
-                + " source_url = excluded.source_url, fetched_at = excluded.fetched_at,"
-                + " remote_updated_at = excluded.remote_updated_at")) {
-      ps.setLong(1, issueId);
-      ps.setString(2, sourceUrl);
-      ps.setString(3, fetchedAt);
-      ps.setString(4, remoteUpdatedAt);
-      ps.executeUpdate();
-    }
+    tx.update(
+        "INSERT INTO issue_source (issue_id, source_url, fetched_at, remote_updated_at)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (issue_id) DO UPDATE SET"
+            + " source_url = excluded.source_url, fetched_at = excluded.fetched_at,"
+            + " remote_updated_at = excluded.remote_updated_at",
+        issueId,
+        sourceUrl,
+        fetchedAt,
+        remoteUpdatedAt);
   }
 
   /** Where and when an issue was last fetched. */
@@ -211,19 +146,9 @@ public final class FetchStateStore {
 
   /** Where and when issue row {@code issueId} was last fetched, if it was. */
   public Optional<Fetched> fetchedOf(Tx tx, long issueId) {
-    return tx.jdbc(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT source_url, fetched_at, remote_updated_at FROM issue_source"
-                      + " WHERE issue_id = ?")) {
-            ps.setLong(1, issueId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new Fetched(rs.getString(1), rs.getString(2), rs.getString(3)))
-                  : Optional.empty();
-            }
-          }
-        });
+    return tx.first(
+        "SELECT source_url, fetched_at, remote_updated_at FROM issue_source WHERE issue_id = ?",
+        rs -> new Fetched(rs.getString(1), rs.getString(2), rs.getString(3)),
+        issueId);
   }
 }
